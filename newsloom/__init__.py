@@ -1,0 +1,22 @@
+"""newsloom: raw news in, clean deduplicated articles with evidence out."""
+
+from __future__ import annotations
+
+import logging
+
+from newsloom.api import extract
+from newsloom.options import Options
+from newsloom.record import Article, Document, Provenance, RelatedItem, RemovedSegment
+
+__all__ = [
+    "Article",
+    "Document",
+    "Options",
+    "Provenance",
+    "RelatedItem",
+    "RemovedSegment",
+    "extract",
+]
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

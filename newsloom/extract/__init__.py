@@ -1,0 +1,54 @@
+"""Extraction: a raw `Document` becomes a clean `Article`.
+
+HTML goes through trafilatura (`extract.html`), scraped plain text through the
+text-mode cleaner (`extract.text`); both then pass their paragraphs through the
+shared news layer (`extract.news`): wire agency, credits, related lists, chrome
+and repeated paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.extract.errors import ExtractionError
+from newsloom.extract.html import extract_html
+from newsloom.extract.language import detect_language
+from newsloom.extract.text import extract_text
+from newsloom.options import DEFAULT_OPTIONS, Options
+from newsloom.record import Article, Document, parse_iso
+
+__all__ = ["ExtractionError", "detect_kind", "extract_document"]
+
+_HTML_SNIFF = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:div|p|article|meta|title)[\s>]",
+    re.IGNORECASE,
+)
+
+
+def detect_kind(data: str) -> str:
+    """`html` when the start of the input looks like markup, else `text`."""
+    return "html" if _HTML_SNIFF.search(data[:4096]) else "text"
+
+
+def extract_document(document: Document, options: Options = DEFAULT_OPTIONS) -> Article:
+    """Extract one decoded document; raises `ExtractionError` with a reason."""
+    data = document.data
+    if isinstance(data, bytes):
+        raise TypeError("extract_document needs decoded text; decode with newsloom.ingest first")
+    kind = document.kind if document.kind != "auto" else detect_kind(data)
+    if kind == "html":
+        article = extract_html(data, url=document.url, options=options)
+    else:
+        article = extract_text(data, options=options)
+        article.url = article.url or document.url
+    if document.published and article.published is None:
+        article.published = parse_iso(document.published)
+    if document.title and not article.title:
+        article.title = document.title
+    if len(article.text) < options.min_body_chars:
+        raise ExtractionError("no_text", "no article body found")
+    if options.detect_language and article.language is None:
+        article.language = detect_language(article.text)
+    article.provenance.append(document.provenance)
+    article.assign_id()
+    return article

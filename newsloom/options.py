@@ -1,0 +1,24 @@
+"""One options object passed to every stage; its defaults live here and nowhere else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MEGABYTE = 1024 * 1024
+
+
+@dataclass(slots=True, frozen=True)
+class Options:
+    # Inputs larger than this are dropped with reason `too_large` (documented in the README).
+    max_document_bytes: int = 10 * MEGABYTE
+    # Detect the language of each article (py3langid, model shipped in the package).
+    detect_language: bool = True
+    # Ask trafilatura to prefer precision over recall on HTML.
+    favor_precision: bool = False
+    # Keep tables in HTML main text, as trafilatura's evaluation does.
+    include_tables: bool = True
+    # Articles with fewer body characters than this are dropped with reason `no_text`.
+    min_body_chars: int = 1
+
+
+DEFAULT_OPTIONS = Options()

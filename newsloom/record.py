@@ -1,0 +1,255 @@
+"""The typed records that flow through newsloom's stages.
+
+An input is read into a `Document` (raw bytes or text plus where it came from),
+extraction turns it into an `Article`, and later stages add facts to the article.
+Every fact points into `Article.text` by character offsets, so `text` is the one
+string that evidence spans refer to: the paragraphs joined by a blank line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+DocumentKind = Literal["auto", "html", "text"]
+
+
+@dataclass(slots=True, frozen=True)
+class Provenance:
+    """Where one copy of an article came from.
+
+    `input` is the file (or URL) that was read; `locator` says where inside it
+    (a WARC record offset, a feed entry id, a JSONL line number), empty for a
+    whole file; `reader` names the reader that produced it.
+    """
+
+    input: str
+    reader: str
+    locator: str = ""
+
+    def key(self) -> str:
+        return f"{self.input}#{self.locator}" if self.locator else self.input
+
+    def to_dict(self) -> dict[str, str]:
+        return {"input": self.input, "reader": self.reader, "locator": self.locator}
+
+
+@dataclass(slots=True)
+class Document:
+    """One raw input unit, before extraction."""
+
+    data: bytes | str
+    kind: DocumentKind
+    provenance: Provenance
+    url: str | None = None
+    published: str | None = None
+    title: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(slots=True)
+class PendingFetch:
+    """A feed item that only links to its article: recorded so it can be fetched later."""
+
+    url: str
+    provenance: Provenance
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(slots=True)
+class Dropped:
+    """An input that could not become an article, with a machine-readable reason."""
+
+    provenance: Provenance
+    reason: str
+    message: str = ""
+
+
+@dataclass(slots=True)
+class RelatedItem:
+    title: str
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"title": self.title, "url": self.url}
+
+
+@dataclass(slots=True)
+class RemovedSegment:
+    """A piece of the input that extraction took out of the body, and why.
+
+    Reasons: `duplicate`, `boilerplate`, `related`, `credit`, `wire`, `title`,
+    `dateline`, `byline`.
+    """
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def normalize_for_hash(text: str) -> str:
+    """Case-folded, NFKC, whitespace-collapsed text: equal for copies of one article."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Article:
+    """A clean news article and everything known about it."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    title: str | None = None
+    published: dt.date | dt.datetime | None = None
+    updated: dt.date | dt.datetime | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    source: str | None = None
+    site: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    credits: list[str] = field(default_factory=list)
+    related: list[RelatedItem] = field(default_factory=list)
+    removed: list[RemovedSegment] = field(default_factory=list)
+    provenance: list[Provenance] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def text(self) -> str:
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    def paragraph_spans(self) -> list[Span]:
+        """Character offsets of each paragraph inside `text`."""
+        spans, start = [], 0
+        for paragraph in self.paragraphs:
+            spans.append(Span(start, start + len(paragraph)))
+            start += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+        return spans
+
+    def identity_key(self) -> str:
+        """What the article id is derived from: its canonical URL, else its content."""
+        url = self.canonical_url or self.url
+        return f"url:{url}" if url else f"hash:{self.content_hash}"
+
+    def assign_id(self) -> str:
+        if not self.id:
+            self.id = hashlib.sha256(self.identity_key().encode("utf-8")).hexdigest()[:16]
+        return self.id
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article's JSON object; later stages add keys, never rename these."""
+        self.assign_id()
+        return {
+            "id": self.id,
+            "url": self.url,
+            "canonical_url": self.canonical_url,
+            "title": self.title,
+            "published": _iso(self.published),
+            "updated": _iso(self.updated),
+            "source": self.source,
+            "site": self.site,
+            "authors": list(self.authors),
+            "credits": list(self.credits),
+            "language": self.language,
+            "paragraphs": list(self.paragraphs),
+            "text": self.text,
+            "related": [item.to_dict() for item in self.related],
+            "removed": [segment.to_dict() for segment in self.removed],
+            "provenance": [p.to_dict() for p in self.provenance],
+            "content_hash": self.content_hash,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=data.get("id") or "",
+            paragraphs=list(data.get("paragraphs") or []),
+            title=data.get("title"),
+            published=parse_iso(data.get("published")),
+            updated=parse_iso(data.get("updated")),
+            url=data.get("url"),
+            canonical_url=data.get("canonical_url"),
+            source=data.get("source"),
+            site=data.get("site"),
+            authors=list(data.get("authors") or []),
+            language=data.get("language"),
+            credits=list(data.get("credits") or []),
+            related=[RelatedItem(r["title"], r.get("url")) for r in data.get("related") or []],
+            removed=[RemovedSegment(r["text"], r["reason"]) for r in data.get("removed") or []],
+            provenance=[
+                Provenance(p["input"], p.get("reader", ""), p.get("locator", ""))
+                for p in data.get("provenance") or []
+            ],
+        )
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def parse_iso(value: str | dt.date | None) -> dt.date | dt.datetime | None:
+    """Parse an ISO 8601 date or date-time; a bare date stays a `date`."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return dt.date.fromisoformat(text)
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        match = re.match(r"\d{4}-\d{2}-\d{2}", text)
+        return dt.date.fromisoformat(match.group(0)) if match else None
+
+
+@dataclass(slots=True)
+class RunCounts:
+    """What one ingest run did: every input ends in exactly one of these buckets."""
+
+    read: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    merged: int = 0
+    pending: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+    failed: dict[str, int] = field(default_factory=dict)
+
+    def drop(self, reason: str) -> None:
+        self.dropped[reason] = self.dropped.get(reason, 0) + 1
+
+    def fail(self, reason: str) -> None:
+        self.failed[reason] = self.failed.get(reason, 0) + 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "unchanged": self.unchanged,
+            "merged": self.merged,
+            "pending": self.pending,
+            "dropped": dict(sorted(self.dropped.items())),
+            "failed": dict(sorted(self.failed.items())),
+        }

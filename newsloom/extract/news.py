@@ -1,17 +1,28 @@
 """The news layer shared by HTML and scraped-text extraction.
 
 It takes candidate body paragraphs (in reading order) and separates what belongs
-to the article from what does not: repeated paragraphs, wire-agency lines,
-image credits, related-story lists and page chrome. Everything taken out is kept
-as a `RemovedSegment` with its reason.
-
-NOTE: first cut (dedupe only); the full rules are being written.
+to the article from what does not: repeated paragraphs, wire-agency lines and
+datelines, image credits, related-story lists and page chrome. Everything taken
+out is kept as a `RemovedSegment` with its reason. Rules are conservative: each
+one needs a short line that matches a pattern from `newsloom/data/news.toml`, so
+clean body paragraphs (long sentences) pass through untouched.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsloom.extract.news_data import news_patterns
+from newsloom.extract.news_lines import (
+    byline_of,
+    credit_of,
+    is_chrome,
+    is_headline_like,
+    is_related_marker,
+    related_inline_title,
+    split_dateline,
+    wire_of,
+)
 from newsloom.record import RelatedItem, RemovedSegment, normalize_for_hash
 
 
@@ -22,18 +33,141 @@ class NewsLayerResult:
     related: list[RelatedItem] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    # A source implied only by house style (a Reuters-style reporting tail); used
+    # when no agency is named.
+    implied_source: str | None = None
+
+    def remove(self, text: str, reason: str) -> None:
+        self.removed.append(RemovedSegment(text, reason))
+
+    def add_credit(self, credit: str) -> None:
+        if credit not in self.credits:
+            self.credits.append(credit)
+
+    def set_source(self, agency: str | None, implied: bool = False) -> None:
+        if not agency:
+            return
+        if implied:
+            self.implied_source = self.implied_source or agency
+        else:
+            self.source = self.source or agency
+
+    def final_source(self) -> str | None:
+        return self.source or self.implied_source
 
 
 def apply_news_layer(paragraphs: list[str]) -> NewsLayerResult:
+    """Split candidate body paragraphs into body and everything else, with reasons."""
     result = NewsLayerResult()
     seen: set[str] = set()
-    for paragraph in paragraphs:
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index].strip()
+        index += 1
         key = normalize_for_hash(paragraph)
         if not key:
             continue
         if key in seen:
-            result.removed.append(RemovedSegment(paragraph, "duplicate"))
+            result.remove(paragraph, "duplicate")
             continue
         seen.add(key)
+        if is_related_marker(paragraph):
+            result.remove(paragraph, "boilerplate")
+            index = _take_related(paragraphs, index, result, seen)
+            continue
+        if _take_non_body(paragraph, result, allow_byline=not result.paragraphs):
+            continue
+        if not result.paragraphs:
+            paragraph = _strip_dateline(paragraph, result)
         result.paragraphs.append(paragraph)
+    result.source = result.final_source()
     return result
+
+
+def scan_outside_body(
+    lines: list[str], result: NewsLayerResult, max_plain: int | None = None
+) -> int:
+    """Record what lines next to (not in) the body say: wire, credits, related lists.
+
+    Every line that is none of those is removed as boilerplate; nothing here
+    becomes a body paragraph. With `max_plain`, scanning stops after that many
+    plain lines in a row; the return value is the number of lines consumed.
+    """
+    index, plain = 0, 0
+    while index < len(lines):
+        if max_plain is not None and plain >= max_plain:
+            break
+        line = lines[index].strip()
+        index += 1
+        if not line:
+            continue
+        if is_related_marker(line):
+            result.remove(line, "boilerplate")
+            index = _take_related(lines, index, result, set())
+            plain = 0
+            continue
+        if _take_non_body(line, result, allow_byline=False):
+            plain = 0 if result.removed[-1].reason != "boilerplate" else plain + 1
+        else:
+            result.remove(line, "boilerplate")
+            plain += 1
+    return index
+
+
+def _take_non_body(paragraph: str, result: NewsLayerResult, allow_byline: bool) -> bool:
+    """Remove `paragraph` if it is wire, credit, inline related, byline or chrome."""
+    wire = wire_of(paragraph)
+    if wire is not None:
+        agency, implied = wire
+        result.set_source(agency, implied)
+        result.remove(paragraph, "wire")
+        return True
+    credit = credit_of(paragraph)
+    if credit is not None:
+        result.add_credit(credit)
+        result.remove(paragraph, "credit")
+        return True
+    title = related_inline_title(paragraph)
+    if title is not None:
+        result.related.append(RelatedItem(title))
+        result.remove(paragraph, "related")
+        return True
+    if allow_byline:
+        authors = byline_of(paragraph)
+        if authors is not None:
+            result.authors.extend(a for a in authors if a not in result.authors)
+            result.remove(paragraph, "byline")
+            return True
+    if is_chrome(paragraph):
+        result.remove(paragraph, "boilerplate")
+        return True
+    return False
+
+
+def _take_related(lines: list[str], index: int, result: NewsLayerResult, seen: set[str]) -> int:
+    """Take the headline-like lines after a related marker; return the next index."""
+    taken = 0
+    while index < len(lines) and taken < news_patterns().related_max_items:
+        line = lines[index].strip()
+        if not line:
+            index += 1
+            continue
+        if is_related_marker(line) or not is_headline_like(line) or is_chrome(line):
+            break
+        result.related.append(RelatedItem(line))
+        result.remove(line, "related")
+        seen.add(normalize_for_hash(line))
+        taken += 1
+        index += 1
+    return index
+
+
+def _strip_dateline(paragraph: str, result: NewsLayerResult) -> str:
+    split = split_dateline(paragraph)
+    if split is None:
+        return paragraph
+    dateline, agency, rest = split
+    result.remove(dateline, "dateline")
+    result.set_source(agency)
+    return rest

@@ -1,18 +1,35 @@
 """Text-mode cleaning of scraped plain text (page chrome still in it).
 
-NOTE: first cut (one paragraph per line, leading `date` line); the full cleaner
-is being written.
+A scraper's text has one block per line: menus, the headline, the body, related
+lists and footers. The cleaner reads an optional leading `date YYYY-MM-DD`
+prefix, classifies lines (`text_lines`), keeps the densest run of prose
+(`text_region`), takes the title from just before it (or from between the two
+copies of a repeated lede), then runs the news layer over the body and reads
+wire, credit and related lines next to it. Everything taken out of the body is
+recorded in `Article.removed` with its reason.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsloom.extract.news import apply_news_layer
+from newsloom.extract.news import NewsLayerResult, apply_news_layer, scan_outside_body
+from newsloom.extract.news_lines import byline_of
+from newsloom.extract.text_lines import classify_lines
+from newsloom.extract.text_region import (
+    Region,
+    best_region,
+    find_title,
+    line_scores,
+    repeated_lede,
+    title_in_header,
+)
 from newsloom.options import Options
-from newsloom.record import Article, parse_iso
+from newsloom.record import Article, RemovedSegment, parse_iso
 
-_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)")
+# Lines after the body read for wire, credit and related lists.
+_TAIL_WINDOW = 4
 
 
 def extract_text(text: str, options: Options) -> Article:
@@ -21,13 +38,67 @@ def extract_text(text: str, options: Options) -> Article:
     if match:
         published = parse_iso(match.group(1))
         text = text[match.end() :]
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    layer = apply_news_layer(paragraphs)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    region = best_region(line_scores(lines, classify_lines(lines)))
+    if region.end <= region.start:
+        region = Region(0, len(lines))
+    title, header, region = _title_and_header(lines, region)
+
+    body_lines = [lines[i] for i in range(region.start, region.end) if i not in header]
+    layer = apply_news_layer(body_lines)
+    prefix: list[RemovedSegment] = []
+    if title is not None:
+        prefix.append(RemovedSegment(lines[title], "title"))
+    _read_header(lines, sorted(header - {title} if title is not None else header), layer)
+    tail_end = region.end + scan_outside_body(lines[region.end :], layer, _TAIL_WINDOW)
+    _remove_rest(lines, region, tail_end, header, layer)
     return Article(
         paragraphs=layer.paragraphs,
+        title=lines[title] if title is not None else None,
         published=published,
-        source=layer.source,
+        source=layer.final_source(),
+        authors=layer.authors,
         credits=layer.credits,
         related=layer.related,
-        removed=layer.removed,
+        removed=prefix + layer.removed,
     )
+
+
+def _title_and_header(lines: list[str], region: Region) -> tuple[int | None, set[int], Region]:
+    """The title line, the header lines kept out of the body, and the adjusted region."""
+    lede = repeated_lede(lines)
+    if lede is not None and region.start <= lede[0] and lede[1] < region.end:
+        k, j = lede
+        header = set(range(k, j))
+        return title_in_header(lines, k, j), header, region
+    title = find_title(lines, region.start + 1)
+    if title is not None and title >= region.start:
+        # The headline opens the region: the body starts after it.
+        header = {i for i in range(region.start, title + 1)}
+        return title, header, region
+    title = find_title(lines, region.start)
+    return title, ({title} if title is not None else set()), region
+
+
+def _read_header(lines: list[str], header: list[int], layer: NewsLayerResult) -> None:
+    """Header lines: bylines give authors; credits and wire are kept; the rest is chrome."""
+    rest = []
+    for i in header:
+        authors = byline_of(lines[i])
+        if authors is not None:
+            layer.authors.extend(a for a in authors if a not in layer.authors)
+            layer.removed.append(RemovedSegment(lines[i], "byline"))
+        else:
+            rest.append(lines[i])
+    scan_outside_body(rest, layer)
+
+
+def _remove_rest(
+    lines: list[str], region: Region, tail_end: int, header: set[int], layer: NewsLayerResult
+) -> None:
+    """Lines before the region and after the tail window are page chrome."""
+    before = [i for i in range(region.start) if i not in header]
+    for i in before:
+        layer.removed.append(RemovedSegment(lines[i], "boilerplate"))
+    for i in range(tail_end, len(lines)):
+        layer.removed.append(RemovedSegment(lines[i], "boilerplate"))

@@ -1,0 +1,87 @@
+"""Line classes for scraped text, in the manner of jusText's block classes.
+
+Each line of a page dump is `good` (reads like body prose), `near` (medium-length
+text that could be either), `short` (a subheading, caption or menu item) or `bad`
+(page chrome). Short and near lines between good lines are revised to good, as
+jusText revises short blocks by their neighbours. Thresholds live in news.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from newsloom.extract.news_data import news_patterns
+from newsloom.extract.news_lines import is_chrome, is_related_marker
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+class LineClass(Enum):
+    GOOD = "good"
+    NEAR = "near"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(slots=True, frozen=True)
+class LineFeatures:
+    text: str
+    length: float  # characters, CJK characters weighted
+    stopword_density: float
+    sentence_like: bool
+    chrome: bool
+
+
+def line_features(line: str) -> LineFeatures:
+    patterns = news_patterns()
+    words = [w.lower() for w in _WORD.findall(line)]
+    cjk = len(_CJK.findall(line))
+    weight = float(patterns.text["cjk_char_weight"])
+    length = len(line) + cjk * (weight - 1)
+    stops = sum(1 for w in words if w in patterns.stopwords)
+    density = stops / len(words) if words else 0.0
+    chrome = is_chrome(line) or is_related_marker(line)
+    return LineFeatures(line, length, density, bool(patterns.sentence_end.search(line)), chrome)
+
+
+def classify(features: LineFeatures) -> LineClass:
+    settings = news_patterns().text
+    if features.chrome:
+        return LineClass.BAD
+    if features.length < settings["short_chars"]:
+        return LineClass.SHORT
+    prose = features.stopword_density >= settings["good_stopword_density"]
+    if features.length >= settings["good_chars"] and (prose or features.sentence_like):
+        return LineClass.GOOD
+    return LineClass.NEAR
+
+
+def classify_lines(lines: list[str]) -> list[LineClass]:
+    """Context-free classes, then short/near lines flanked by good lines become good."""
+    classes = [classify(line_features(line)) for line in lines]
+    return revise_by_context(classes)
+
+
+def revise_by_context(classes: list[LineClass]) -> list[LineClass]:
+    revised = list(classes)
+    previous_good = [False] * len(classes)
+    seen = False
+    for i, cls in enumerate(classes):
+        previous_good[i] = seen
+        if cls is LineClass.GOOD:
+            seen = True
+        elif cls is LineClass.BAD:
+            seen = False
+    seen = False
+    for i in range(len(classes) - 1, -1, -1):
+        cls = classes[i]
+        if cls in (LineClass.SHORT, LineClass.NEAR) and seen and previous_good[i]:
+            revised[i] = LineClass.GOOD if cls is LineClass.NEAR else LineClass.SHORT
+        if cls is LineClass.GOOD:
+            seen = True
+        elif cls is LineClass.BAD:
+            seen = False
+    return revised

@@ -1,0 +1,92 @@
+"""Where the article sits in a page dump: its line region and its title line.
+
+The body region is the run of lines with the highest score (good lines add their
+length, short and bad lines cost a fixed amount): the densest stretch of prose,
+with short lines such as subheadings allowed inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsloom.extract.news_data import news_patterns
+from newsloom.extract.news_lines import byline_of, credit_of, is_chrome, is_headline_like
+from newsloom.extract.text_lines import LineClass, line_features
+from newsloom.record import normalize_for_hash
+
+
+@dataclass(slots=True, frozen=True)
+class Region:
+    start: int
+    end: int  # exclusive
+
+
+def line_scores(lines: list[str], classes: list[LineClass]) -> list[float]:
+    settings = news_patterns().text
+    fixed = {
+        LineClass.NEAR: float(settings["near_score"]),
+        LineClass.SHORT: float(settings["short_score"]),
+        LineClass.BAD: float(settings["bad_score"]),
+    }
+    return [
+        line_features(line).length if cls is LineClass.GOOD else fixed[cls]
+        for line, cls in zip(lines, classes, strict=True)
+    ]
+
+
+def best_region(scores: list[float]) -> Region:
+    """The contiguous run with the largest total score (Kadane); empty when all negative."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return Region(best_start, best_end)
+
+
+def repeated_lede(lines: list[str]) -> tuple[int, int] | None:
+    """(k, j) when lines[0:k] reappear as lines[j:j+k]: a page that repeats its lede.
+
+    The header block between the copies (lines[k:j]) holds the title.
+    """
+    keys = [normalize_for_hash(line) for line in lines]
+    if not keys:
+        return None
+    for j in range(1, len(keys)):
+        if keys[j] != keys[0]:
+            continue
+        k = 0
+        while j + k < len(keys) and k < j and keys[k] == keys[j + k]:
+            k += 1
+        if k < j:
+            return k, j
+    return None
+
+
+def is_title_like(line: str) -> bool:
+    settings = news_patterns().text
+    words = len(line.split())
+    if not settings["title_min_words"] <= words <= settings["title_max_words"]:
+        return False
+    if credit_of(line) is not None or byline_of(line) is not None or is_chrome(line):
+        return False
+    return is_headline_like(line) or line.rstrip().endswith("?")
+
+
+def find_title(lines: list[str], body_start: int) -> int | None:
+    """Index of the headline-like line just before the body (skipping bylines, dates)."""
+    window = int(news_patterns().text["title_window"])
+    for i in range(body_start - 1, max(-1, body_start - 1 - window), -1):
+        if is_title_like(lines[i]):
+            return i
+    return None
+
+
+def title_in_header(lines: list[str], start: int, end: int) -> int | None:
+    for i in range(start, end):
+        if is_title_like(lines[i]):
+            return i
+    return None

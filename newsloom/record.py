@@ -233,6 +233,7 @@ class RunCounts:
     stored: int = 0
     unchanged: int = 0
     merged: int = 0
+    updated: int = 0
     pending: int = 0
     dropped: dict[str, int] = field(default_factory=dict)
     failed: dict[str, int] = field(default_factory=dict)
@@ -249,6 +250,7 @@ class RunCounts:
             "stored": self.stored,
             "unchanged": self.unchanged,
             "merged": self.merged,
+            "updated": self.updated,
             "pending": self.pending,
             "dropped": dict(sorted(self.dropped.items())),
             "failed": dict(sorted(self.failed.items())),

@@ -1,0 +1,36 @@
+"""Options and output helpers shared by the commands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+DEFAULT_DB = Path("newsloom.db")
+
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", help="SQLite store file.", envvar="NEWSLOOM_DB", show_default=True),
+]
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+def interactive() -> bool:
+    """True when a person watches: progress bars and colours only then."""
+    return sys.stderr.isatty()
+
+
+def require_store(db: Path) -> None:
+    if not db.exists():
+        err.print(f"[red]no store at {db}[/red]: run `newsloom ingest PATH --db {db}` first")
+        raise typer.Exit(2)
+
+
+def emit(text: str) -> None:
+    """Write data (JSON, text) to stdout exactly as given, one line ending added."""
+    sys.stdout.write(text + "\n")

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import dataclasses
+import json
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from newsloom.cli.common import emit, err
+from newsloom.ingest import read_inputs
+from newsloom.options import DEFAULT_OPTIONS
+from newsloom.pipeline.process import Failed, process_item
+from newsloom.record import Article, Document, Dropped, PendingFetch
+
+
+class Kind(str, Enum):
+    auto = "auto"
+    html = "html"
+    text = "text"
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    kind: Annotated[Kind, typer.Option("--as", help="Input kind; auto sniffs it.")] = Kind.auto,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.json,
+) -> None:
+    """Extract articles and print them; nothing is stored.
+
+    json prints one object for one document and an array for several; jsonl one
+    object per line; text the body text of each article.
+    """
+    articles: list[dict[str, Any]] = []
+    extracted = 0
+    for item in read_inputs(paths, DEFAULT_OPTIONS):
+        if isinstance(item, Document) and kind is not Kind.auto:
+            item = dataclasses.replace(item, kind=kind.value)
+        processed = process_item(item, DEFAULT_OPTIONS)
+        if isinstance(processed, Article):
+            extracted += 1
+            record = processed.to_dict()
+            if fmt is Format.json:
+                articles.append(record)
+            elif fmt is Format.jsonl:
+                emit(json.dumps(record, ensure_ascii=False))
+            else:
+                emit(record["text"] + "\n")
+        else:
+            _report_problem(processed)
+    if fmt is Format.json and articles:
+        payload: Any = articles[0] if len(articles) == 1 else articles
+        emit(json.dumps(payload, ensure_ascii=False, indent=2))
+    if not extracted:
+        raise typer.Exit(1)
+
+
+def _report_problem(item: Dropped | PendingFetch | Failed) -> None:
+    if isinstance(item, PendingFetch):
+        err.print(f"pending fetch (link only): {item.url}", markup=False)
+    elif isinstance(item, Dropped):
+        err.print(f"dropped {item.provenance.key()}: {item.reason} {item.message}", markup=False)
+    else:
+        err.print(f"failed {item.document.provenance.key()}: {item.reason}", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)

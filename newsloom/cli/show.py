@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from newsloom.cli.common import DEFAULT_DB, DbOption, emit, err, out, require_store
+from newsloom.record import Article
+from newsloom.store import open_store
+
+
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (see `list`).")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Show one stored article."""
+    require_store(db)
+    with open_store(db) as store:
+        article = store.get(article_id)
+    if article is None:
+        err.print(f"no article with id {article_id}", markup=False)
+        raise typer.Exit(1)
+    if fmt == "json":
+        emit(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        out.print(render_article(article), markup=False, highlight=False)
+
+
+def render_article(article: Article) -> str:
+    published = article.published.isoformat() if article.published else "undated"
+    lines = [article.title or "(untitled)", f"{published} · {article.source or article.site or ''}"]
+    if article.authors:
+        lines.append("By " + ", ".join(article.authors))
+    if article.url:
+        lines.append(article.url)
+    if article.credits:
+        lines.append("Credits: " + "; ".join(article.credits))
+    lines.append("")
+    lines.append(article.text)
+    if article.related:
+        lines += ["", "Related:"] + [f"  - {item.title}" for item in article.related]
+    if article.removed:
+        lines += ["", f"Removed by extraction: {len(article.removed)} segments"]
+        lines += [f"  [{seg.reason}] {seg.text[:80]}" for seg in article.removed]
+    return "\n".join(lines)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show")(show)

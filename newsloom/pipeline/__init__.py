@@ -1,0 +1,90 @@
+"""The ingest pipeline: readers -> extraction -> article stages -> store, with counts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from newsloom.ingest import read_inputs
+from newsloom.options import DEFAULT_OPTIONS, Options
+from newsloom.pipeline.process import Failed, Processed, process_item
+from newsloom.pipeline.stages import ArticleStage, check_stage_order
+from newsloom.record import Article, Dropped, PendingFetch, RunCounts
+from newsloom.store import Store, open_store
+
+__all__ = ["ArticleStage", "Pipeline", "RunResult"]
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[RunCounts], None]
+
+
+class RunResult:
+    def __init__(self, run_id: int, counts: RunCounts) -> None:
+        self.run_id = run_id
+        self.counts = counts
+
+
+class Pipeline:
+    """Ingest inputs into a store. `store` is a Store or a location for `open_store`."""
+
+    def __init__(
+        self,
+        store: Store | str | Path = "newsloom.db",
+        options: Options = DEFAULT_OPTIONS,
+        stages: Sequence[ArticleStage] = (),
+    ) -> None:
+        check_stage_order(stages)
+        self.store = store if not isinstance(store, str | Path) else open_store(store)
+        self.options = options
+        self.stages = list(stages)
+
+    def ingest(
+        self, paths: Iterable[str | Path], progress: ProgressCallback | None = None
+    ) -> RunResult:
+        inputs = [str(p) for p in paths]
+        run_id = self.store.start_run(inputs)
+        counts = RunCounts()
+        status = "interrupted"
+        try:
+            for item in read_inputs(inputs, self.options):
+                self._record(process_item(item, self.options, self.stages), counts)
+                if progress is not None:
+                    progress(counts)
+            status = "finished"
+        finally:
+            self.store.finish_run(run_id, counts, status=status)
+        return RunResult(run_id, counts)
+
+    def _record(self, processed: Processed, counts: RunCounts) -> None:
+        counts.read += 1
+        if isinstance(processed, Article):
+            outcome = self.store.save(processed)
+            if outcome == "stored":
+                counts.stored += 1
+            elif outcome == "merged":
+                counts.merged += 1
+            elif outcome == "updated":
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+        elif isinstance(processed, PendingFetch):
+            counts.pending += 1
+            self.store.save_pending(processed)
+        elif isinstance(processed, Dropped):
+            log.warning("dropped %s: %s %s", processed.provenance.key(), processed.reason,
+                        processed.message)
+            counts.drop(processed.reason)
+        elif isinstance(processed, Failed):
+            log.error("failed %s: %s", processed.document.provenance.key(), processed.reason)
+            counts.fail(processed.reason)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

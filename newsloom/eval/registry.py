@@ -1,0 +1,65 @@
+"""The evaluation sets newsloom knows how to score, in report order.
+
+A set is found by its folder name under the data directory, so any folder laid
+out the same way can be scored under that name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsloom.eval import htmldate_eval, scraped_text, scrapinghub, trafilatura_eval
+from newsloom.eval.runner import DatasetResult
+
+
+@dataclass(slots=True, frozen=True)
+class DatasetSpec:
+    name: str
+    task: str
+    evaluate: Callable[[Path, int | None], DatasetResult[Any]]
+
+
+DATASETS: tuple[DatasetSpec, ...] = (
+    DatasetSpec(
+        scrapinghub.NAME,
+        "article body from news HTML (vs trafilatura defaults)",
+        scrapinghub.evaluate_scrapinghub,
+    ),
+    DatasetSpec(
+        trafilatura_eval.NAME,
+        "main text snippets from web pages (vs trafilatura, upstream settings)",
+        trafilatura_eval.evaluate_trafilatura,
+    ),
+    DatasetSpec(
+        htmldate_eval.NAME,
+        "publication date from HTML (vs htmldate)",
+        htmldate_eval.evaluate_htmldate,
+    ),
+    DatasetSpec(
+        scraped_text.NAME,
+        "article body from scraped plain text (vs the whole text)",
+        scraped_text.evaluate_scraped_text,
+    ),
+)
+
+
+class UnknownDatasetError(ValueError):
+    """A requested set name that the registry does not list."""
+
+
+def dataset_names() -> list[str]:
+    return [spec.name for spec in DATASETS]
+
+
+def select(only: list[str] | None) -> list[DatasetSpec]:
+    """The registered sets named in `only` (all when None), in registry order."""
+    if not only:
+        return list(DATASETS)
+    unknown = sorted(set(only) - set(dataset_names()))
+    if unknown:
+        known = ", ".join(dataset_names())
+        raise UnknownDatasetError(f"unknown dataset(s): {', '.join(unknown)}; known: {known}")
+    return [spec for spec in DATASETS if spec.name in only]

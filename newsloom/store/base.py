@@ -1,0 +1,172 @@
+"""The storage interface: what routes, CLI and pipeline may ask of a store.
+
+Every backend (SQLite now, PostgreSQL later) implements `Store`; callers never
+write SQL themselves. The records returned here are plain dataclasses with a
+`to_dict()` for JSON output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import TracebackType
+from typing import Any, Generic, Protocol, Self, TypeVar, runtime_checkable
+
+from newsloom.record import Article, PendingFetch, RunCounts
+
+T = TypeVar("T")
+
+# Markers that wrap matched terms inside `SearchHit.snippet`.
+SNIPPET_OPEN = "["
+SNIPPET_CLOSE = "]"
+SNIPPET_ELLIPSIS = "…"
+
+
+class SaveOutcome(StrEnum):
+    """What `Store.save` did with one article (compares equal to its string value)."""
+
+    STORED = "stored"  # a new article
+    UNCHANGED = "unchanged"  # this provenance was stored already, with the same content
+    MERGED = "merged"  # the same article from a new provenance: provenance added
+    UPDATED = "updated"  # same provenance or URL, changed content: fields replaced, id kept
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleSummary:
+    id: str
+    title: str | None
+    url: str | None
+    published: dt.date | dt.datetime | None
+    source: str | None
+    site: str | None
+    language: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "published": _iso(self.published),
+            "source": self.source,
+            "site": self.site,
+            "language": self.language,
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class Page(Generic[T]):
+    """One page of a keyset-paginated listing; pass `next_cursor` back for the next."""
+
+    items: list[T]
+    next_cursor: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class SearchHit:
+    """One full-text match. `score` is higher for better matches.
+
+    `snippet` is a short excerpt of the best-matching column with every matched
+    term wrapped in `SNIPPET_OPEN` / `SNIPPET_CLOSE` and cuts marked with
+    `SNIPPET_ELLIPSIS`.
+    """
+
+    id: str
+    title: str | None
+    url: str | None
+    published: dt.date | dt.datetime | None
+    snippet: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "published": _iso(self.published),
+            "snippet": self.snippet,
+            "score": self.score,
+        }
+
+
+@dataclass(slots=True)
+class RunRecord:
+    id: int
+    started: dt.datetime
+    finished: dt.datetime | None
+    status: str
+    inputs: list[str] = field(default_factory=list)
+    counts: RunCounts = field(default_factory=RunCounts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "started": self.started.isoformat(),
+            "finished": _iso(self.finished),
+            "status": self.status,
+            "inputs": list(self.inputs),
+            "counts": self.counts.to_dict(),
+        }
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A place articles are saved, listed, searched and exported from."""
+
+    def save(self, article: Article) -> SaveOutcome:
+        """Save one article in its own transaction; sets `article.id` to the stored id."""
+        ...
+
+    def save_pending(self, fetch: PendingFetch) -> bool:
+        """Record a feed item to fetch later; True when its URL was not recorded yet."""
+        ...
+
+    def get(self, article_id: str) -> Article | None: ...
+
+    def list_articles(
+        self,
+        limit: int = 20,
+        cursor: str | None = None,
+        source: str | None = None,
+        language: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> Page[ArticleSummary]:
+        """Newest first (published desc, then id desc); undated articles come last."""
+        ...
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Best matches first; any user text is safe, an empty query returns []."""
+        ...
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article in storage order, fetched in batches."""
+        ...
+
+    def count_articles(self) -> int: ...
+
+    def start_run(self, inputs: list[str]) -> int: ...
+
+    def finish_run(self, run_id: int, counts: RunCounts, status: str = "finished") -> None: ...
+
+    def runs(self, limit: int = 10) -> list[RunRecord]:
+        """The most recent runs first."""
+        ...
+
+    def schema_version(self) -> int: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...

@@ -1,0 +1,373 @@
+"""The embedded SQLite store: the default backend, and the only place SQLite SQL lives.
+
+One connection per store, used for reads and writes under a lock (one writer),
+in autocommit mode with explicit `BEGIN IMMEDIATE` transactions: every `save` is
+committed before it returns. The file uses WAL so readers in other processes are
+not blocked by a running ingest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from newsloom.record import Article, PendingFetch, Provenance, RunCounts, parse_iso
+from newsloom.store.base import (
+    SNIPPET_CLOSE,
+    SNIPPET_ELLIPSIS,
+    SNIPPET_OPEN,
+    ArticleSummary,
+    Page,
+    RunRecord,
+    SaveOutcome,
+    SearchHit,
+)
+from newsloom.store.rows import (
+    ARTICLE_COLUMNS,
+    article_from_row,
+    article_row,
+    counts_from_json,
+    decode_cursor,
+    dumps,
+    encode_cursor,
+)
+from newsloom.store.sqlite_schema import MIGRATIONS, Migration, migrate, transaction
+from newsloom.store.sqlite_search import BM25_WEIGHTS, SNIPPET_TOKENS, match_expression
+
+MEMORY = ":memory:"
+# Seconds a write waits for another process's write lock before failing.
+BUSY_TIMEOUT_SECONDS = 30.0
+# Articles fetched per query while streaming `iter_articles`.
+ITER_BATCH_SIZE = 200
+RUN_RUNNING = "running"
+
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, created, modified) "
+    f"VALUES ({', '.join(':' + c for c in ARTICLE_COLUMNS)}, :now, :now)"
+)
+_UPDATE_ARTICLE = (
+    "UPDATE articles SET "
+    + ", ".join(f"{c} = :{c}" for c in ARTICLE_COLUMNS if c != "id")
+    + ", modified = :now WHERE id = :id"
+)
+_SUMMARY_COLUMNS = "id, title, url, published, source, site, language, published_key"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+class SQLiteStore:
+    """A `Store` in one SQLite file (or `:memory:`)."""
+
+    def __init__(self, path: str | Path, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+        self.path = str(path)
+        if self.path != MEMORY:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._connection: sqlite3.Connection | None = sqlite3.connect(
+            self.path,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_SECONDS,
+        )
+        self._connection.row_factory = sqlite3.Row
+        try:
+            self._connection.execute("PRAGMA journal_mode = WAL")
+            self._connection.execute("PRAGMA synchronous = NORMAL")
+            self._connection.execute("PRAGMA foreign_keys = ON")
+            migrate(self._connection, migrations)
+        except BaseException:
+            self.close()
+            raise
+
+    # -- connection -------------------------------------------------------------------
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._connection is None:
+            raise RuntimeError("the store is closed")
+        return self._connection
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        with self._lock:
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- saving -----------------------------------------------------------------------
+
+    def save(self, article: Article) -> SaveOutcome:
+        incoming_id = article.assign_id()
+        content = article.content_hash
+        with self._lock, transaction(self._db):
+            now = _now()
+            existing = self._find_by_provenance(article.provenance)
+            if existing is None:
+                existing = self._find_same_article(article, incoming_id, content)
+            if existing is None:
+                self._db.execute(_INSERT_ARTICLE, {**article_row(article, incoming_id), "now": now})
+                self._add_provenance(incoming_id, article.provenance, now)
+                return SaveOutcome.STORED
+            article_id = existing["id"]
+            added = self._add_provenance(article_id, article.provenance, now)
+            article.id = article_id
+            if existing["content_hash"] != content:
+                self._db.execute(_UPDATE_ARTICLE, {**article_row(article, article_id), "now": now})
+                return SaveOutcome.UPDATED
+            return SaveOutcome.MERGED if added else SaveOutcome.UNCHANGED
+
+    def _find_by_provenance(self, provenance: list[Provenance]) -> sqlite3.Row | None:
+        for item in provenance:
+            row = self._db.execute(
+                "SELECT a.id, a.content_hash FROM provenance p"
+                " JOIN articles a ON a.id = p.article_id WHERE p.input = ? AND p.locator = ?",
+                (item.input, item.locator),
+            ).fetchone()
+            if row is not None:
+                return row
+        return None
+
+    def _find_same_article(
+        self, article: Article, article_id: str, content: str
+    ) -> sqlite3.Row | None:
+        """The stored copy of this article: same id, canonical URL, URL, else content."""
+        lookups: list[tuple[str, tuple[str, ...]]] = [("id = ?", (article_id,))]
+        if article.canonical_url:
+            lookups.append(("canonical_url = ?", (article.canonical_url,)))
+        for url in dict.fromkeys(u for u in (article.canonical_url, article.url) if u):
+            lookups.append(("url = ? OR canonical_url = ?", (url, url)))
+        lookups.append(("content_hash = ?", (content,)))
+        for condition, params in lookups:
+            row = self._db.execute(
+                f"SELECT id, content_hash FROM articles WHERE {condition} ORDER BY seq LIMIT 1",
+                params,
+            ).fetchone()
+            if row is not None:
+                return row
+        return None
+
+    def _add_provenance(self, article_id: str, provenance: list[Provenance], now: str) -> int:
+        """Attach the provenance not stored yet; returns how many were added."""
+        added = 0
+        for item in provenance:
+            cursor = self._db.execute(
+                "INSERT INTO provenance (article_id, position, input, reader, locator, added)"
+                " SELECT :id, coalesce(max(position) + 1, 0), :input, :reader, :locator, :now"
+                " FROM provenance WHERE article_id = :id"
+                " ON CONFLICT (input, locator) DO NOTHING",
+                {
+                    "id": article_id,
+                    "input": item.input,
+                    "reader": item.reader,
+                    "locator": item.locator,
+                    "now": now,
+                },
+            )
+            added += cursor.rowcount
+        return added
+
+    def save_pending(self, fetch: PendingFetch) -> bool:
+        with self._lock, transaction(self._db):
+            cursor = self._db.execute(
+                "INSERT INTO pending_fetches (url, title, published, input, reader, locator,"
+                " created) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
+                (
+                    fetch.url,
+                    fetch.title,
+                    fetch.published,
+                    fetch.provenance.input,
+                    fetch.provenance.reader,
+                    fetch.provenance.locator,
+                    _now(),
+                ),
+            )
+            return cursor.rowcount == 1
+
+    # -- reading ----------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Article | None:
+        with self._lock:
+            row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                return None
+            return article_from_row(dict(row), self._provenance_of([article_id])[article_id])
+
+    def _provenance_of(self, article_ids: list[str]) -> dict[str, list[Provenance]]:
+        found: dict[str, list[Provenance]] = {article_id: [] for article_id in article_ids}
+        marks = ", ".join("?" for _ in article_ids)
+        rows = self._db.execute(
+            "SELECT article_id, input, reader, locator FROM provenance"
+            f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
+            article_ids,
+        )
+        for row in rows:
+            found[row["article_id"]].append(Provenance(row["input"], row["reader"], row["locator"]))
+        return found
+
+    def iter_articles(self) -> Iterator[Article]:
+        last_seq = 0
+        while True:
+            with self._lock:
+                rows = [
+                    dict(row)
+                    for row in self._db.execute(
+                        "SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                        (last_seq, ITER_BATCH_SIZE),
+                    )
+                ]
+                if not rows:
+                    return
+                provenance = self._provenance_of([row["id"] for row in rows])
+            for row in rows:
+                yield article_from_row(row, provenance[row["id"]])
+            last_seq = rows[-1]["seq"]
+
+    def count_articles(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def list_articles(
+        self,
+        limit: int = 20,
+        cursor: str | None = None,
+        source: str | None = None,
+        language: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> Page[ArticleSummary]:
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, got {limit}")
+        conditions: list[str] = []
+        params: list[Any] = []
+        if cursor is not None:
+            conditions.append("(published_key, id) < (?, ?)")
+            params.extend(decode_cursor(cursor))
+        for column, value in (("source", source), ("language", language)):
+            if value is not None:
+                conditions.append(f"{column} = ?")
+                params.append(value)
+        if since is not None:
+            conditions.append("published_day >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            conditions.append("published_day <= ?")
+            params.append(until.isoformat())
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM articles {where}"
+                " ORDER BY published_key DESC, id DESC LIMIT ?",
+                [*params, limit + 1],
+            ).fetchall()
+        items = [_summary(row) for row in rows[:limit]]
+        more = len(rows) > limit
+        last = rows[limit - 1] if more else None
+        return Page(items, encode_cursor(last["published_key"], last["id"]) if last else None)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        expression = match_expression(query)
+        if expression is None or limit < 1:
+            return []
+        weights = ", ".join("?" for _ in BM25_WEIGHTS)
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT a.id, a.title, a.url, a.published,"
+                " snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet,"
+                f" bm25(articles_fts, {weights}) AS rank"
+                " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+                " WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?",
+                (
+                    SNIPPET_OPEN,
+                    SNIPPET_CLOSE,
+                    SNIPPET_ELLIPSIS,
+                    SNIPPET_TOKENS,
+                    *BM25_WEIGHTS,
+                    expression,
+                    limit,
+                ),
+            ).fetchall()
+        return [
+            SearchHit(
+                id=row["id"],
+                title=row["title"],
+                url=row["url"],
+                published=parse_iso(row["published"]),
+                snippet=row["snippet"] or "",
+                score=-float(row["rank"]),
+            )
+            for row in rows
+        ]
+
+    # -- runs -------------------------------------------------------------------------
+
+    def start_run(self, inputs: list[str]) -> int:
+        with self._lock, transaction(self._db):
+            cursor = self._db.execute(
+                "INSERT INTO runs (started, status, inputs, counts) VALUES (?, ?, ?, ?)",
+                (_now(), RUN_RUNNING, dumps(list(inputs)), dumps(RunCounts().to_dict())),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: RunCounts, status: str = "finished") -> None:
+        with self._lock, transaction(self._db):
+            cursor = self._db.execute(
+                "UPDATE runs SET finished = ?, status = ?, counts = ? WHERE id = ?",
+                (_now(), status, dumps(counts.to_dict()), run_id),
+            )
+            if cursor.rowcount != 1:
+                raise KeyError(f"no run with id {run_id}")
+
+    def runs(self, limit: int = 10) -> list[RunRecord]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM runs ORDER BY id DESC LIMIT ?", (max(limit, 0),)
+            ).fetchall()
+        return [
+            RunRecord(
+                id=row["id"],
+                started=dt.datetime.fromisoformat(row["started"]),
+                finished=dt.datetime.fromisoformat(row["finished"]) if row["finished"] else None,
+                status=row["status"],
+                inputs=_json_list(row["inputs"]),
+                counts=counts_from_json(row["counts"]),
+            )
+            for row in rows
+        ]
+
+
+def _json_list(text: str) -> list[str]:
+    return [str(item) for item in json.loads(text)]
+
+
+def _summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=row["id"],
+        title=row["title"],
+        url=row["url"],
+        published=parse_iso(row["published"]),
+        source=row["source"],
+        site=row["site"],
+        language=row["language"],
+    )

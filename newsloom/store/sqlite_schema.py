@@ -1,0 +1,178 @@
+"""The SQLite schema as an ordered list of migrations, and the code that applies them.
+
+The schema version is SQLite's `PRAGMA user_version`: 0 for a new file, N after
+migration N. Opening a store applies every migration above the file's version in
+order, each in its own transaction together with its version bump, so a crash
+leaves the file at a whole version. Add a migration by appending to `MIGRATIONS`;
+never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+CORE_TABLES = """
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    url TEXT,
+    canonical_url TEXT,
+    content_hash TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    published_key TEXT NOT NULL DEFAULT '',
+    published_day TEXT,
+    updated TEXT,
+    source TEXT,
+    site TEXT,
+    language TEXT,
+    authors TEXT NOT NULL DEFAULT '[]',
+    credits TEXT NOT NULL DEFAULT '[]',
+    paragraphs TEXT NOT NULL DEFAULT '[]',
+    text TEXT NOT NULL DEFAULT '',
+    related TEXT NOT NULL DEFAULT '[]',
+    removed TEXT NOT NULL DEFAULT '[]',
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
+CREATE INDEX articles_url ON articles (url);
+CREATE INDEX articles_canonical_url ON articles (canonical_url);
+CREATE INDEX articles_content_hash ON articles (content_hash);
+CREATE INDEX articles_published ON articles (published_key, id);
+CREATE INDEX articles_source ON articles (source, published_key, id);
+CREATE INDEX articles_language ON articles (language, published_key, id);
+CREATE INDEX articles_published_day ON articles (published_day);
+
+CREATE TABLE provenance (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    input TEXT NOT NULL,
+    reader TEXT NOT NULL DEFAULT '',
+    locator TEXT NOT NULL DEFAULT '',
+    added TEXT NOT NULL,
+    UNIQUE (input, locator)
+);
+CREATE INDEX provenance_article ON provenance (article_id, position);
+
+CREATE TABLE pending_fetches (
+    url TEXT PRIMARY KEY,
+    title TEXT,
+    published TEXT,
+    input TEXT NOT NULL,
+    reader TEXT NOT NULL DEFAULT '',
+    locator TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started TEXT NOT NULL,
+    finished TEXT,
+    status TEXT NOT NULL,
+    inputs TEXT NOT NULL DEFAULT '[]',
+    counts TEXT NOT NULL DEFAULT '{}'
+);
+"""
+
+# External-content FTS5 over articles(title, text), kept in sync by triggers so every
+# article write updates the index inside the same transaction.
+FULL_TEXT_SEARCH = """
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title,
+    text,
+    content = 'articles',
+    content_rowid = 'seq',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.seq, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, provenance, pending fetches, runs", CORE_TABLES),
+    Migration(2, "full-text search over title and text", FULL_TEXT_SEARCH),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+class SchemaError(RuntimeError):
+    """The database file's schema cannot be used by this version of newsloom."""
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (needs autocommit mode)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def split_statements(script: str) -> list[str]:
+    """Complete SQL statements of a script (trigger bodies keep their inner `;`)."""
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n\t;"):
+        raise SchemaError(f"incomplete SQL statement in migration: {pending.strip()[:80]!r}")
+    return statements
+
+
+def current_version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Apply the migrations above the file's version; returns the version reached."""
+    _check_order(migrations)
+    version = current_version(connection)
+    known = migrations[-1].version if migrations else 0
+    if version > known:
+        raise SchemaError(
+            f"database schema version {version} is newer than this newsloom knows ({known});"
+            " upgrade newsloom to open it"
+        )
+    for migration in migrations:
+        if migration.version <= version:
+            continue
+        with transaction(connection):
+            for statement in split_statements(migration.sql):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {migration.version:d}")
+        version = migration.version
+    return version
+
+
+def _check_order(migrations: Sequence[Migration]) -> None:
+    expected = list(range(1, len(migrations) + 1))
+    if [m.version for m in migrations] != expected:
+        raise SchemaError("migrations must be numbered 1, 2, ... without gaps")

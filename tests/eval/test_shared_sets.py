@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsloom.eval import dataset_names, run_evaluation
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_real_sets_give_sane_numbers(shared_dir: Path) -> None:
+    report = run_evaluation(shared_dir / "eval", limit=5)
+    assert {r.name for r in report.results} | {s.name for s in report.skipped} == set(
+        dataset_names()
+    )
+    assert report.results, report.skipped
+    for result in report.results:
+        assert 0 < result.pages <= 5
+        for system in (result.ours, result.baseline):
+            assert system.pages == result.pages
+            assert all(0.0 <= v <= 1.0 for v in system.score.metrics().values())
+            assert system.error_count <= result.pages

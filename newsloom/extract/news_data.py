@@ -41,6 +41,7 @@ class NewsPatterns:
     text: dict[str, Any]
     stopwords: frozenset[str]
     sentence_end: re.Pattern[str]
+    end_marker: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -90,4 +91,5 @@ def news_patterns() -> NewsPatterns:
         text=text,
         stopwords=frozenset(text["stopwords"]),
         sentence_end=re.compile(text["sentence_end"]),
+        end_marker=re.compile("|".join(text["end_markers"]), ignore),
     )

@@ -15,10 +15,11 @@ import re
 
 from newsloom.extract.news import NewsLayerResult, apply_news_layer, scan_outside_body
 from newsloom.extract.news_lines import byline_of
-from newsloom.extract.text_lines import classify_lines
+from newsloom.extract.text_lines import classify_lines, join_broken_lines
 from newsloom.extract.text_region import (
     Region,
     best_region,
+    cut_at_end_marker,
     find_title,
     line_scores,
     repeated_lede,
@@ -38,8 +39,9 @@ def extract_text(text: str, options: Options) -> Article:
     if match:
         published = parse_iso(match.group(1))
         text = text[match.end() :]
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    region = best_region(line_scores(lines, classify_lines(lines)))
+    lines = join_broken_lines([line.strip() for line in text.splitlines() if line.strip()])
+    scores = line_scores(lines, classify_lines(lines))
+    region = cut_at_end_marker(lines, scores, best_region(scores))
     if region.end <= region.start:
         region = Region(0, len(lines))
     title, header, region = _title_and_header(lines, region)

@@ -33,6 +33,7 @@ class LineFeatures:
     stopword_density: float
     sentence_like: bool
     chrome: bool
+    cjk: bool  # written without spaces between words: stopwords cannot be counted
 
 
 def line_features(line: str) -> LineFeatures:
@@ -44,7 +45,8 @@ def line_features(line: str) -> LineFeatures:
     stops = sum(1 for w in words if w in patterns.stopwords)
     density = stops / len(words) if words else 0.0
     chrome = is_chrome(line) or is_related_marker(line)
-    return LineFeatures(line, length, density, bool(patterns.sentence_end.search(line)), chrome)
+    sentence_like = bool(patterns.sentence_end.search(line))
+    return LineFeatures(line, length, density, sentence_like, chrome, cjk * 2 > len(line))
 
 
 def classify(features: LineFeatures) -> LineClass:
@@ -53,10 +55,28 @@ def classify(features: LineFeatures) -> LineClass:
         return LineClass.BAD
     if features.length < settings["short_chars"]:
         return LineClass.SHORT
-    prose = features.stopword_density >= settings["good_stopword_density"]
-    if features.length >= settings["good_chars"] and (prose or features.sentence_like):
+    prose = features.cjk or features.stopword_density >= settings["good_stopword_density"]
+    if features.length >= settings["good_chars"] and prose and features.sentence_like:
+        return LineClass.GOOD
+    if features.length >= settings["long_chars"] and (prose or features.sentence_like):
         return LineClass.GOOD
     return LineClass.NEAR
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Join a line to the previous one when it continues a sentence broken by `<br>`.
+
+    A continuation starts with a lower-case letter and follows a line that does
+    not end like a sentence.
+    """
+    sentence_end = news_patterns().sentence_end
+    joined: list[str] = []
+    for line in lines:
+        if joined and line[:1].islower() and not sentence_end.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def classify_lines(lines: list[str]) -> list[LineClass]:

@@ -28,10 +28,17 @@ def line_scores(lines: list[str], classes: list[LineClass]) -> list[float]:
         LineClass.SHORT: float(settings["short_score"]),
         LineClass.BAD: float(settings["bad_score"]),
     }
-    return [
-        line_features(line).length if cls is LineClass.GOOD else fixed[cls]
-        for line, cls in zip(lines, classes, strict=True)
-    ]
+    near_weight = float(settings["near_sentence_weight"])
+    scores = []
+    for line, cls in zip(lines, classes, strict=True):
+        features = line_features(line)
+        if cls is LineClass.GOOD:
+            scores.append(features.length)
+        elif cls is LineClass.NEAR and features.sentence_like:
+            scores.append(features.length * near_weight)
+        else:
+            scores.append(fixed[cls])
+    return scores
 
 
 def best_region(scores: list[float]) -> Region:
@@ -45,6 +52,22 @@ def best_region(scores: list[float]) -> Region:
         if total > best:
             best, best_start, best_end = total, start, i + 1
     return Region(best_start, best_end)
+
+
+def cut_at_end_marker(lines: list[str], scores: list[float], region: Region) -> Region:
+    """End the region before a comments-section marker that follows some body text."""
+    marker = news_patterns().end_marker
+    total = 0.0
+    for i in range(region.start, region.end):
+        if total > 0 and marker.search(lines[i]):
+            return best_region_within(scores, Region(region.start, i))
+        total += max(scores[i], 0.0)
+    return region
+
+
+def best_region_within(scores: list[float], bounds: Region) -> Region:
+    inner = best_region(scores[bounds.start : bounds.end])
+    return Region(bounds.start + inner.start, bounds.start + inner.end)
 
 
 def repeated_lede(lines: list[str]) -> tuple[int, int] | None:

@@ -134,15 +134,19 @@ def transaction(connection: sqlite3.Connection) -> Iterator[None]:
     connection.execute("COMMIT")
 
 
+_BLANK = " \n\t;"
+
+
 def split_statements(script: str) -> list[str]:
     """Complete SQL statements of a script (trigger bodies keep their inner `;`)."""
     statements, pending = [], ""
     for piece in script.split(";"):
         pending += piece + ";"
         if sqlite3.complete_statement(pending):
-            statements.append(pending.strip())
+            if pending.strip(_BLANK):
+                statements.append(pending.strip())
             pending = ""
-    if pending.strip(" \n\t;"):
+    if pending.strip(_BLANK):
         raise SchemaError(f"incomplete SQL statement in migration: {pending.strip()[:80]!r}")
     return statements
 

@@ -4,7 +4,8 @@ Every whitespace-separated term becomes a double-quoted FTS5 string (inner quote
 doubled), so operators (`AND`, `OR`, `NOT`, `NEAR(`), column filters, `-`, `^`
 and unbalanced quotes are searched as words instead of parsed as syntax. Terms are
 ANDed. A term ending in `*` stays a prefix search. Terms without a letter or
-digit are dropped; a query with no terms left matches nothing.
+digit are dropped, NUL characters (FTS5 ends a string at one) and lone surrogates
+(not encodable as UTF-8) are removed; a query with no terms left matches nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ def _quote(term: str) -> str:
 def match_expression(query: str) -> str | None:
     """The FTS5 expression for `query`, or None when it has no searchable term."""
     parts = []
-    for raw in query.split():
+    text = query.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
+    for raw in text.split():
         prefix = raw.endswith(PREFIX_MARK)
         term = raw.rstrip(PREFIX_MARK) if prefix else raw
         if not any(char.isalnum() for char in term):

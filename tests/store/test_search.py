@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from newsloom.store import SNIPPET_CLOSE, SNIPPET_OPEN, Store
+from newsloom.store.sqlite_search import match_expression
+from tests.store.articles import make_article
+
+
+@pytest.fixture
+def news(store: Store) -> Store:
+    store.save(
+        make_article(
+            "The orchard cooperative met in the village hall. A lantern was hung for the "
+            "festival, and the mayor spoke about the harvest of pears.",
+            title="Village hall hosts orchard cooperative",
+            url="https://a.example/orchard",
+            input="a",
+        )
+    )
+    store.save(
+        make_article(
+            "Residents of Brindlecombe gathered for the annual lantern festival on the quay.",
+            title="Lantern festival lights up Brindlecombe",
+            url="https://a.example/lantern",
+            input="b",
+        )
+    )
+    store.save(
+        make_article(
+            "A storm closed the mountain pass for two days.",
+            title="Storm closes pass",
+            url="https://a.example/storm",
+            input="c",
+        )
+    )
+    return store
+
+
+def test_title_match_ranks_above_body_match(news: Store) -> None:
+    hits = news.search("lantern")
+    assert [hit.url for hit in hits] == ["https://a.example/lantern", "https://a.example/orchard"]
+    assert hits[0].score > hits[1].score
+
+
+def test_terms_are_combined_with_and(news: Store) -> None:
+    hits = news.search("festival pears")
+    assert [hit.url for hit in hits] == ["https://a.example/orchard"]
+
+
+def test_snippet_marks_matched_terms(news: Store) -> None:
+    (hit,) = news.search("harvest")
+    assert f"{SNIPPET_OPEN}harvest{SNIPPET_CLOSE}" in hit.snippet
+
+
+def test_search_is_case_and_accent_insensitive(store: Store) -> None:
+    store.save(make_article("The Café Özil reopened.", title="Reopening", input="x"))
+    assert len(store.search("cafe ozil")) == 1
+
+
+def test_prefix_search_with_trailing_star(news: Store) -> None:
+    assert {hit.url for hit in news.search("lant*")} == {
+        "https://a.example/lantern",
+        "https://a.example/orchard",
+    }
+
+
+def test_limit_is_respected(news: Store) -> None:
+    assert len(news.search("the", limit=1)) == 1
+
+
+def test_no_match_and_empty_queries_return_nothing(news: Store) -> None:
+    assert news.search("submarine") == []
+    assert news.search("") == []
+    assert news.search("   ") == []
+
+
+HOSTILE_QUERIES = [
+    '"unbalanced',
+    "AND",
+    "OR",
+    "NOT",
+    "-",
+    "*",
+    "NEAR(",
+    "NEAR(lantern festival",
+    "lantern AND",
+    "title:lantern",
+    "^lantern",
+    "(lantern",
+    'lantern" OR "x',
+    "+-*/^():\"'",
+    "lantern*festival",
+    "'; DROP TABLE articles; --",
+    "\x00lantern",
+    "{title text}: storm",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_queries_never_raise(news: Store, query: str) -> None:
+    news.search(query)
+    assert news.count_articles() == 3
+
+
+def test_operator_words_are_searched_as_words(store: Store) -> None:
+    store.save(make_article("Cats AND dogs were NEAR the gate.", input="x"))
+    assert len(store.search("AND")) == 1
+    assert len(store.search("NEAR(")) == 1
+
+
+def test_match_expression_quotes_every_term() -> None:
+    assert match_expression('say "hi') == '"say" """hi"'
+    assert match_expression("elect*") == '"elect"*'
+    assert match_expression("- * ()") is None
+
+
+def test_every_short_combination_of_syntax_characters_is_safe(news: Store) -> None:
+    pieces = ['"', "*", "-", "(", ")", ":", "^", "+", "AND", "NEAR", "lantern", " "]
+    for first, second, third in itertools.product(pieces, repeat=3):
+        news.search(first + second + third)
+
+
+def test_undecodable_input_is_safe(news: Store) -> None:
+    assert news.search("lantern \udcff") != []

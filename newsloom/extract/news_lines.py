@@ -101,13 +101,12 @@ def byline_of(line: str) -> list[str] | None:
 def is_chrome(line: str) -> bool:
     """Page chrome: share/sign-up/newsletter/cookie/comment prompts, © lines, menus."""
     patterns = news_patterns()
-    key = chrome_key(line)
-    if not key:
-        return True
-    if key in patterns.chrome_exact:
-        return True
-    if word_count(line) > patterns.chrome_max_words:
+    words = word_count(line)
+    if words > patterns.chrome_max_words:
         return False
+    key = chrome_key(line)
+    if not key or key in patterns.chrome_exact:
+        return True
     if patterns.chrome_copyright.match(line.strip()):
         return True
     return bool(patterns.chrome_contains.search(line))

@@ -15,7 +15,7 @@ import re
 
 from newsloom.extract.news import NewsLayerResult, apply_news_layer, scan_outside_body
 from newsloom.extract.news_lines import byline_of
-from newsloom.extract.text_lines import classify_lines, join_broken_lines
+from newsloom.extract.text_lines import classify_lines, join_broken_lines, line_features
 from newsloom.extract.text_region import (
     Region,
     best_region,
@@ -40,7 +40,8 @@ def extract_text(text: str, options: Options) -> Article:
         published = parse_iso(match.group(1))
         text = text[match.end() :]
     lines = join_broken_lines([line.strip() for line in text.splitlines() if line.strip()])
-    scores = line_scores(lines, classify_lines(lines))
+    features = [line_features(line) for line in lines]
+    scores = line_scores(features, classify_lines(features))
     region = cut_at_end_marker(lines, scores, best_region(scores))
     if region.end <= region.start:
         region = Region(0, len(lines))
@@ -79,7 +80,10 @@ def _title_and_header(lines: list[str], region: Region) -> tuple[int | None, set
         header = {i for i in range(region.start, title + 1)}
         return title, header, region
     title = find_title(lines, region.start)
-    return title, ({title} if title is not None else set()), region
+    if title is None:
+        return None, set(), region
+    # Lines between the headline and the body: byline, date, credits.
+    return title, set(range(title, region.start)), region
 
 
 def _read_header(lines: list[str], header: list[int], layer: NewsLayerResult) -> None:

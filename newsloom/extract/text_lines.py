@@ -79,10 +79,9 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     return joined
 
 
-def classify_lines(lines: list[str]) -> list[LineClass]:
+def classify_lines(features: list[LineFeatures]) -> list[LineClass]:
     """Context-free classes, then short/near lines flanked by good lines become good."""
-    classes = [classify(line_features(line)) for line in lines]
-    return revise_by_context(classes)
+    return revise_by_context([classify(line) for line in features])
 
 
 def revise_by_context(classes: list[LineClass]) -> list[LineClass]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from newsloom.extract.news_data import news_patterns
 from newsloom.extract.news_lines import byline_of, credit_of, is_chrome, is_headline_like
-from newsloom.extract.text_lines import LineClass, line_features
+from newsloom.extract.text_lines import LineClass, LineFeatures
 from newsloom.record import normalize_for_hash
 
 
@@ -21,7 +21,7 @@ class Region:
     end: int  # exclusive
 
 
-def line_scores(lines: list[str], classes: list[LineClass]) -> list[float]:
+def line_scores(features: list[LineFeatures], classes: list[LineClass]) -> list[float]:
     settings = news_patterns().text
     fixed = {
         LineClass.NEAR: float(settings["near_score"]),
@@ -30,12 +30,11 @@ def line_scores(lines: list[str], classes: list[LineClass]) -> list[float]:
     }
     near_weight = float(settings["near_sentence_weight"])
     scores = []
-    for line, cls in zip(lines, classes, strict=True):
-        features = line_features(line)
+    for line, cls in zip(features, classes, strict=True):
         if cls is LineClass.GOOD:
-            scores.append(features.length)
-        elif cls is LineClass.NEAR and features.sentence_like:
-            scores.append(features.length * near_weight)
+            scores.append(line.length)
+        elif cls is LineClass.NEAR and line.sentence_like:
+            scores.append(line.length * near_weight)
         else:
             scores.append(fixed[cls])
     return scores

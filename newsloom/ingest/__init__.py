@@ -1,28 +1,124 @@
-"""Readers: paths (files, folders, globs) to a stream of `Document`s.
+"""Readers: input names (files, folders, globs, `-`) to a stream of reader items.
 
-NOTE: first cut (HTML and text files only); WARC, feeds and JSONL are being written.
+`read_inputs` yields, one at a time, a `Document` (decoded text, kind `html` or
+`text`), a `PendingFetch` (a feed entry that only links to its article) or a
+`Dropped` (an input that cannot become an article, with a reason from
+`newsloom.ingest.reasons`). Nothing is read before it is needed: folders are
+walked lazily, files are opened one at a time, WARC and JSONL files are read
+record by record, and a file over `Options.max_document_bytes` is dropped from
+its size alone. A reader never raises: a broken input becomes a `Dropped` and
+the run goes on.
+
+Readers (the `Provenance.reader` names) and their locators:
+
+- `html`, `text`: one file, one document; no locator.
+- `warc`: `offset:<record offset>` (`warc.py`).
+- `feed`: `entry:<entry id>` (`feeds.py`).
+- `jsonl`: `line:<line number>` (`jsonl.py`).
+- `file`: drops decided before a reader was chosen (`not_found`, `binary`, ...).
+
+Formats are chosen by extension (`.gz` of any of them is read through) and by
+sniffing the first bytes where the extension is missing or wrong (`formats.py`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import os
+import sys
+import zlib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from typing import BinaryIO, cast
 
-from newsloom.ingest.encoding import decode_bytes
+from newsloom.ingest.documents import read_document
+from newsloom.ingest.feeds import read_feed
+from newsloom.ingest.formats import (
+    GZIP_MAGIC,
+    SNIFF_BYTES,
+    choose_format,
+    gunzip_head,
+    suffix_format,
+)
+from newsloom.ingest.items import ReaderItem, drop, read_at_most
+from newsloom.ingest.jsonl import read_jsonl
+from newsloom.ingest.paths import Source, expand
+from newsloom.ingest.reasons import BINARY, EMPTY, NOT_FOUND, TOO_LARGE, TRUNCATED, UNREADABLE
+from newsloom.ingest.warc import read_warc
 from newsloom.options import DEFAULT_OPTIONS, Options
-from newsloom.record import Document, Dropped, PendingFetch, Provenance
 
-ReaderItem = Document | PendingFetch | Dropped
+__all__ = ["ReaderItem", "read_inputs", "read_source"]
 
-__all__ = ["ReaderItem", "read_inputs"]
+FILE_READER = "file"
+
+
+def _open(source: Source) -> BinaryIO:
+    if source.is_stdin:
+        return cast(BinaryIO, contextlib.nullcontext(sys.stdin.buffer))
+    return open(source.path, "rb")
+
+
+def _read_open(
+    source: Source, raw: BinaryIO, size: int | None, options: Options
+) -> Iterator[ReaderItem]:
+    name = source.path
+    peek = getattr(raw, "peek", None)
+    head = peek(SNIFF_BYTES)[:SNIFF_BYTES] if peek else b""
+    compressed = head.startswith(GZIP_MAGIC)
+    inner = gunzip_head(head) if compressed else head
+    if not inner.strip():
+        reason = UNREADABLE if compressed and not inner else EMPTY
+        yield drop(name, FILE_READER, reason, "no readable content at the start")
+        return
+    kind = choose_format(name, inner)
+    if kind == "binary":
+        yield drop(name, FILE_READER, BINARY, "content is not text")
+        return
+    if kind == "warc":
+        yield from read_warc(name, raw, options)
+        return
+    stream = cast(BinaryIO, gzip.GzipFile(fileobj=raw)) if compressed else raw
+    if kind == "jsonl":
+        yield from read_jsonl(name, stream, options)
+        return
+    if size is not None and size > options.max_document_bytes:
+        yield drop(name, kind, TOO_LARGE, f"{size} bytes")
+        return
+    data = read_at_most(stream, options.max_document_bytes)
+    if data is None:
+        yield drop(name, kind, TOO_LARGE, "over the size limit once decompressed")
+    elif kind == "feed":
+        yield from read_feed(name, data)
+    else:
+        yield read_document(name, data, kind)
+
+
+def read_source(source: Source, options: Options = DEFAULT_OPTIONS) -> Iterator[ReaderItem]:
+    """Everything one file (or standard input) holds; never raises on bad input."""
+    name = source.path
+    try:
+        size = None if source.is_stdin else os.stat(name).st_size
+        if size == 0:
+            yield drop(name, FILE_READER, EMPTY, "empty file")
+            return
+        # Containers (WARC, JSONL) are read record by record and may be larger.
+        too_large = size is not None and size > options.max_document_bytes
+        if too_large and suffix_format(name) not in ("warc", "jsonl"):
+            yield drop(name, FILE_READER, TOO_LARGE, f"{size} bytes")
+            return
+        with _open(source) as raw:
+            yield from _read_open(source, raw, size, options)
+    except EOFError as error:
+        yield drop(name, FILE_READER, TRUNCATED, f"compressed stream ends early: {error}")
+    except (OSError, zlib.error) as error:
+        yield drop(name, FILE_READER, UNREADABLE, f"{type(error).__name__}: {error}")
 
 
 def read_inputs(paths: Iterable[str], options: Options = DEFAULT_OPTIONS) -> Iterator[ReaderItem]:
-    for raw in paths:
-        path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            provenance = Provenance(input=str(file), reader="file")
-            data = file.read_bytes()
-            kind = "html" if file.suffix.lower() in {".html", ".htm"} else "text"
-            yield Document(decode_bytes(data).text, kind, provenance)  # type: ignore[arg-type]
+    """Read every input in order, one item at a time; see the module docstring."""
+    for name in paths:
+        for source in expand(name):
+            if source.missing:
+                yield drop(name, FILE_READER, NOT_FOUND, "no file matches this name")
+            else:
+                yield from read_source(source, options)

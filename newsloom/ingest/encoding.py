@@ -1,13 +1,51 @@
-"""Bytes to text: BOM, then declared charset, then detection.
+"""Bytes to text: byte order mark, then declared charset, then UTF-8, then detection.
 
-NOTE: first cut; Cyrillic legacy encodings are being tuned.
+Order of evidence:
+
+1. A byte order mark (UTF-8, UTF-16, UTF-32) always wins.
+2. A declared charset (the `declared` argument, e.g. from an HTTP header, then an
+   XML declaration, then `<meta charset>` / `http-equiv` in the first bytes) is used
+   when the bytes decode cleanly with it.
+3. Otherwise strict UTF-8.
+4. Otherwise cp1252, unless charset-normalizer's guess or a Cyrillic code page
+   gives clearly more plausible text.
+
+Single-byte labels (declared or guessed) are then checked against the Cyrillic
+code pages (cp1251, KOI8-R/U, Mac Cyrillic, ISO 8859-5, cp866): each candidate's
+text is scored for plausibility (`plausibility.py`) and a clearly better
+candidate replaces the label. This catches Cyrillic pages mislabelled as
+ISO-8859-1 and the cp1251/KOI8/Mac Cyrillic confusions that detectors make on
+short texts.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
+
+from newsloom.ingest.charsets import (
+    BOMS,
+    CANDIDATES,
+    DECLARATION_SCAN_BYTES,
+    DETECTOR_MIN_NON_ASCII_BYTES,
+    LABEL_ALIASES,
+    OVERRIDE_MARGIN,
+    SCORE_TOKEN_LIMIT,
+    SINGLE_BYTE_FAMILY,
+    WESTERN_FALLBACK,
+)
+from newsloom.ingest.plausibility import score_text
+
+__all__ = ["Decoded", "declared_charsets", "decode_bytes", "normalize_label"]
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_NON_ASCII_TOKEN = re.compile(rb"[^\s<>]*[\x80-\xff][^\s<>]*")
+_META_CHARSET = re.compile(r"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+# A declaration inside an ASCII-compatible document cannot truthfully name these.
+_UNTRUSTED_IN_DOCUMENT = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -16,12 +54,86 @@ class Decoded:
     encoding: str
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+def normalize_label(label: str | None) -> str | None:
+    """A charset label as Python's codec name (browser aliases applied), or None if unknown."""
+    if not label:
+        return None
+    cleaned = label.strip().strip("\"'").lower()
+    cleaned = LABEL_ALIASES.get(cleaned, cleaned)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+        name = codecs.lookup(cleaned).name
+    except LookupError:
+        return None
+    return LABEL_ALIASES.get(name, name)
+
+
+def declared_charsets(data: bytes) -> list[str]:
+    """Charsets named by an XML declaration or a `<meta>` tag near the start, in that order."""
+    head = data[:DECLARATION_SCAN_BYTES].decode("latin-1")
+    labels = []
+    xml = _XML_DECLARATION.match(head)
+    if xml:
+        labels.append(xml.group(1))
+    labels.extend(match.group(1) for match in _META_CHARSET.finditer(head))
+    names = [normalize_label(label) for label in labels]
+    return [name for name in names if name and name not in _UNTRUSTED_IN_DOCUMENT]
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _non_ascii_tokens(data: bytes) -> bytes:
+    """The whitespace-separated tokens that hold non-ASCII bytes, joined by spaces."""
+    tokens = []
+    for match in _NON_ASCII_TOKEN.finditer(data):
+        tokens.append(match.group())
+        if len(tokens) >= SCORE_TOKEN_LIMIT:
+            break
+    return b" ".join(tokens)
+
+
+def _most_plausible(data: bytes, label: str, extra: str | None = None) -> str:
+    """`label`, unless another candidate (the Western and Cyrillic code pages, then
+    `extra`) gives clearly more plausible text."""
+    sample = _non_ascii_tokens(data)
+    if sum(1 for byte in sample if byte >= 0x80) < DETECTOR_MIN_NON_ASCII_BYTES:
+        extra = None
+    scored: list[tuple[float, str]] = []
+    for candidate in dict.fromkeys([*CANDIDATES, label, *([extra] if extra else [])]):
+        text = _strict(sample, candidate)
+        if text is not None:
+            scored.append((score_text(text), candidate))
+    label_score = next((score for score, name in scored if name == label), -1.0)
+    if not scored:
+        return label
+    best_score, best = max(scored, key=lambda item: item[0])  # the first of equals wins
+    return best if best_score - label_score > OVERRIDE_MARGIN else label
+
+
+def _finish(data: bytes, encoding: str, check: bool, extra: str | None = None) -> Decoded:
+    if check and not data.isascii():
+        encoding = _most_plausible(data, encoding, extra)
+    return Decoded(data.decode(encoding, errors="replace"), encoding)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode `data`; `declared` is an outside label such as an HTTP charset."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return Decoded(data.decode(encoding, errors="replace"), encoding)
+    labels = [normalize_label(declared), *declared_charsets(data)]
+    for label in dict.fromkeys(name for name in labels if name):
+        if _strict(data, label) is not None:
+            return _finish(data, label, check=label in SINGLE_BYTE_FAMILY)
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8")
     best = from_bytes(data).best()
-    if best is not None:
-        return Decoded(str(best), best.encoding)
-    return Decoded(data.decode("utf-8", errors="replace"), "utf-8")
+    guess = normalize_label(best.encoding) if best is not None else None
+    # Detectors guess wildly on short texts: like browsers, assume cp1252 unless the
+    # guess or a Cyrillic code page gives clearly more plausible text.
+    return _finish(data, WESTERN_FALLBACK, check=True, extra=guess)

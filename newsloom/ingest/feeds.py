@@ -1,0 +1,104 @@
+"""RSS/Atom reader (feedparser).
+
+An entry whose content (RSS `content:encoded`, Atom `content`, or a long
+summary) holds at least `FULL_CONTENT_MIN_CHARS` characters of text becomes a
+`Document` of kind `html` with the entry's link, title and publication date. An
+entry with only a link and a short summary becomes a `PendingFetch`; one with
+neither content nor link is dropped (`no_link`). A feed feedparser cannot read
+and that has no entries is `malformed_feed`; a damaged feed with some good
+entries yields them. Locators are `entry:<id>` (else the link, else the index).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import html
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import feedparser
+
+from newsloom.ingest.items import ReaderItem, drop
+from newsloom.ingest.reasons import EMPTY, MALFORMED_FEED, NO_LINK
+from newsloom.record import Document, PendingFetch, Provenance, parse_iso
+
+READER = "feed"
+# Entries with at least this much text (tags stripped) count as full articles.
+FULL_CONTENT_MIN_CHARS = 400
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _text_length(fragment: str) -> int:
+    return len(" ".join(html.unescape(_TAG.sub(" ", fragment)).split()))
+
+
+def _content(entry: Any) -> str:
+    """The longest of the entry's content values and its summary."""
+    values = [part.get("value", "") for part in entry.get("content", []) or []]
+    values.append(entry.get("summary", "") or "")
+    return max(values, key=_text_length)
+
+
+def _iso_date(raw: str | None, parsed: time.struct_time | None) -> str | None:
+    """An ISO 8601 string for a feed date, keeping its UTC offset where it has one."""
+    if raw:
+        try:
+            return email.utils.parsedate_to_datetime(raw).isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+        if parse_iso(raw) is not None:
+            return raw.strip()
+    if parsed is not None:
+        return dt.datetime(*parsed[:6], tzinfo=dt.UTC).isoformat()
+    return None
+
+
+def _published(entry: Any) -> str | None:
+    for key in ("published", "updated", "created"):
+        date = _iso_date(entry.get(key), entry.get(f"{key}_parsed"))
+        if date:
+            return date
+    return None
+
+
+def _as_page(title: str | None, fragment: str) -> str:
+    heading = f"<title>{html.escape(title)}</title>" if title else ""
+    return f"<html><head>{heading}</head><body><article>{fragment}</article></body></html>"
+
+
+def _entry_item(input_name: str, index: int, entry: Any) -> ReaderItem:
+    link = entry.get("link") or None
+    locator = f"entry:{entry.get('id') or link or index}"
+    provenance = Provenance(input=input_name, reader=READER, locator=locator)
+    title = entry.get("title") or None
+    published = _published(entry)
+    content = _content(entry)
+    if _text_length(content) >= FULL_CONTENT_MIN_CHARS:
+        return Document(
+            data=_as_page(title, content),
+            kind="html",
+            provenance=provenance,
+            url=link,
+            published=published,
+            title=title,
+        )
+    if link:
+        return PendingFetch(url=link, provenance=provenance, title=title, published=published)
+    return drop(input_name, READER, NO_LINK, "entry has no content and no link", locator)
+
+
+def read_feed(input_name: str, data: bytes) -> Iterator[ReaderItem]:
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries", [])
+    if not entries:
+        if parsed.get("bozo"):
+            message = str(parsed.get("bozo_exception", "unreadable feed"))
+            yield drop(input_name, READER, MALFORMED_FEED, message)
+        else:
+            yield drop(input_name, READER, EMPTY, "feed has no entries")
+        return
+    for index, entry in enumerate(entries):
+        yield _entry_item(input_name, index, entry)

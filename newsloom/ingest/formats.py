@@ -1,0 +1,131 @@
+"""Which reader a file needs: by extension, and by sniffing the first bytes where
+the extension is missing or wrong. Patterns and magic numbers live here."""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from typing import Literal
+
+Format = Literal["html", "text", "warc", "feed", "jsonl", "binary"]
+
+SNIFF_BYTES = 8192
+GZIP_MAGIC = b"\x1f\x8b"
+COMPRESSED_SUFFIX = ".gz"
+
+EXTENSIONS: dict[str, Format] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".feed": "feed",
+    ".rdf": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+# File signatures of common non-text formats.
+BINARY_MAGIC: tuple[bytes, ...] = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x7fELF",
+    b"RIFF",
+    b"OggS",
+    b"ID3",
+    b"BZh",
+    b"7z\xbc\xaf",
+    b"\xfd7zXZ",
+    b"wOFF",
+    b"wOF2",
+    b"\x00\x00\x01\x00",
+)
+UNICODE_BOMS: tuple[bytes, ...] = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+# Share of control bytes (other than tab, newline, form feed, carriage return,
+# escape) above which content is not text.
+MAX_CONTROL_SHARE = 0.05
+_TEXT_CONTROLS = frozenset(b"\t\n\x0c\r\x1b")
+
+_FEED_ROOT = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<\?[^>]*>|<!DOCTYPE[^>]*>)\s*)*"
+    rb"<(?:rss|feed|rdf:RDF)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_MARKUP = re.compile(
+    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:div|p|article|meta|title|h1|h2)[\s>]",
+    re.IGNORECASE,
+)
+
+
+def suffix_format(name: str) -> Format | None:
+    """The format an extension names (`.gz` looked through), or None."""
+    lowered = name.lower()
+    if lowered.endswith(COMPRESSED_SUFFIX):
+        lowered = lowered[: -len(COMPRESSED_SUFFIX)]
+    dot = lowered.rfind(".")
+    slash = max(lowered.rfind("/"), lowered.rfind("\\"))
+    return EXTENSIONS.get(lowered[dot:]) if dot > slash else None
+
+
+def gunzip_head(head: bytes) -> bytes:
+    """As much of a gzip stream's start as `head` holds, decompressed (b"" if corrupt)."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, SNIFF_BYTES)
+    except zlib.error:
+        return b""
+
+
+def looks_binary(head: bytes) -> bool:
+    if head.startswith(UNICODE_BOMS):
+        return False
+    if head.startswith(BINARY_MAGIC) or b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    return controls > MAX_CONTROL_SHARE * max(len(head), 1)
+
+
+def _looks_jsonl(head: bytes) -> bool:
+    first = head.lstrip().split(b"\n", 1)[0]
+    if not first.startswith(b"{"):
+        return False
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and "url" in record and ("html" in record or "text" in record)
+
+
+def sniff(head: bytes) -> Format:
+    """The format the first bytes (decompressed) look like."""
+    if looks_binary(head):
+        return "binary"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"WARC/"):
+        return "warc"
+    if _FEED_ROOT.match(stripped):
+        return "feed"
+    if _looks_jsonl(stripped):
+        return "jsonl"
+    return "html" if _HTML_MARKUP.search(head) else "text"
+
+
+def choose_format(name: str, head: bytes) -> Format:
+    """Content that is clearly binary, WARC, a feed or JSONL wins over the name; then
+    a WARC/JSONL/feed extension; HTML versus text is decided by the content."""
+    sniffed = sniff(head)
+    if sniffed in ("binary", "warc", "feed", "jsonl"):
+        return sniffed
+    named = suffix_format(name)
+    if named in ("warc", "jsonl") or (named == "feed" and sniffed != "html"):
+        return named
+    return sniffed

@@ -1,0 +1,50 @@
+"""Why a reader drops an input: the machine-readable reasons a run counts.
+
+- `not_found`: a path or glob pattern that names no file.
+- `unreadable`: the file could not be opened or read (permissions, an I/O error,
+  a corrupt gzip stream).
+- `too_large`: a file, WARC record, JSONL line or feed larger than
+  `Options.max_document_bytes`; it is not read into memory.
+- `empty`: nothing but whitespace (an empty file, record, line, or a feed without entries).
+- `binary`: bytes that are not text (an image, an archive, random bytes), whatever the name says.
+- `truncated`: a compressed file or WARC that ends in the middle; whatever came
+  before the break is still yielded.
+- `malformed_feed`: an RSS/Atom file that feedparser cannot read and that has no entries.
+- `malformed_json`: a JSONL line that is not a JSON object.
+- `missing_fields`: a JSONL object without a `url` string and an `html` or `text` string.
+- `no_link`: a feed entry with neither full content nor a link to fetch it.
+- `not_html`: a WARC response whose content type is not HTML (an image, a PDF, JSON).
+- `http_status`: a WARC response with an HTTP status other than 2xx (redirects, errors).
+"""
+
+from __future__ import annotations
+
+NOT_FOUND = "not_found"
+UNREADABLE = "unreadable"
+TOO_LARGE = "too_large"
+EMPTY = "empty"
+BINARY = "binary"
+TRUNCATED = "truncated"
+MALFORMED_FEED = "malformed_feed"
+MALFORMED_JSON = "malformed_json"
+MISSING_FIELDS = "missing_fields"
+NO_LINK = "no_link"
+NOT_HTML = "not_html"
+HTTP_STATUS = "http_status"
+
+ALL_REASONS = frozenset(
+    {
+        NOT_FOUND,
+        UNREADABLE,
+        TOO_LARGE,
+        EMPTY,
+        BINARY,
+        TRUNCATED,
+        MALFORMED_FEED,
+        MALFORMED_JSON,
+        MISSING_FIELDS,
+        NO_LINK,
+        NOT_HTML,
+        HTTP_STATUS,
+    }
+)

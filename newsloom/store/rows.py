@@ -1,5 +1,6 @@
 """Article <-> flat row conversion shared by every backend (no SQL here).
 
+Rows are built from `Article.to_dict()` and rebuilt with `Article.from_dict()`.
 Lists (authors, credits, paragraphs, related, removed) are stored as compact JSON
 text; dates keep their ISO form so a bare date stays a date on the way back.
 """
@@ -13,14 +14,7 @@ import json
 from dataclasses import fields
 from typing import Any
 
-from newsloom.record import (
-    Article,
-    Provenance,
-    RelatedItem,
-    RemovedSegment,
-    RunCounts,
-    parse_iso,
-)
+from newsloom.record import Article, Provenance, RunCounts
 
 # Sort key of an undated article: sorts below every ISO date, so undated come last.
 UNDATED_KEY = ""
@@ -45,7 +39,24 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
     "text",
     "related",
     "removed",
+    "extra",
 )
+# Columns holding a `to_dict()` value as it is, and those holding it as JSON text.
+PLAIN_COLUMNS: tuple[str, ...] = (
+    "url",
+    "canonical_url",
+    "content_hash",
+    "title",
+    "published",
+    "updated",
+    "source",
+    "site",
+    "language",
+    "text",
+)
+JSON_COLUMNS: tuple[str, ...] = ("authors", "credits", "paragraphs", "related", "removed")
+# `to_dict()` keys stored somewhere other than `extra` (provenance has its own table).
+_KEYS_WITH_A_HOME = frozenset({"id", "provenance", *PLAIN_COLUMNS, *JSON_COLUMNS})
 
 
 def dumps(value: Any) -> str:
@@ -71,53 +82,30 @@ def published_day(value: dt.date | dt.datetime | None) -> str | None:
     return day.isoformat()
 
 
-def _iso(value: dt.date | dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def article_row(article: Article, article_id: str) -> dict[str, Any]:
-    """The column values of one article, keyed by `ARTICLE_COLUMNS`."""
-    return {
-        "id": article_id,
-        "url": article.url,
-        "canonical_url": article.canonical_url,
-        "content_hash": article.content_hash,
-        "title": article.title,
-        "published": _iso(article.published),
-        "published_key": published_key(article.published),
-        "published_day": published_day(article.published),
-        "updated": _iso(article.updated),
-        "source": article.source,
-        "site": article.site,
-        "language": article.language,
-        "authors": dumps(article.authors),
-        "credits": dumps(article.credits),
-        "paragraphs": dumps(article.paragraphs),
-        "text": article.text,
-        "related": dumps([item.to_dict() for item in article.related]),
-        "removed": dumps([segment.to_dict() for segment in article.removed]),
-    }
+    """The column values of one article, keyed by `ARTICLE_COLUMNS`.
+
+    Keys of `Article.to_dict()` without a column of their own (added by later
+    stages) go into `extra` as JSON, so they survive the round trip.
+    """
+    record = article.to_dict()
+    row: dict[str, Any] = {column: record[column] for column in PLAIN_COLUMNS}
+    row.update({column: dumps(record[column]) for column in JSON_COLUMNS})
+    row["id"] = article_id
+    row["published_key"] = published_key(article.published)
+    row["published_day"] = published_day(article.published)
+    row["extra"] = dumps({k: v for k, v in record.items() if k not in _KEYS_WITH_A_HOME})
+    return row
 
 
 def article_from_row(row: dict[str, Any], provenance: list[Provenance]) -> Article:
     """Rebuild the `Article` that `article_row` flattened."""
-    return Article(
-        id=row["id"],
-        url=row["url"],
-        canonical_url=row["canonical_url"],
-        title=row["title"],
-        published=parse_iso(row["published"]),
-        updated=parse_iso(row["updated"]),
-        source=row["source"],
-        site=row["site"],
-        language=row["language"],
-        authors=list(json.loads(row["authors"])),
-        credits=list(json.loads(row["credits"])),
-        paragraphs=list(json.loads(row["paragraphs"])),
-        related=[RelatedItem(r["title"], r.get("url")) for r in json.loads(row["related"])],
-        removed=[RemovedSegment(r["text"], r["reason"]) for r in json.loads(row["removed"])],
-        provenance=provenance,
-    )
+    record: dict[str, Any] = json.loads(row.get("extra") or "{}")
+    record.update({column: row[column] for column in PLAIN_COLUMNS})
+    record.update({column: json.loads(row[column]) for column in JSON_COLUMNS})
+    record["id"] = row["id"]
+    record["provenance"] = [item.to_dict() for item in provenance]
+    return Article.from_dict(record)
 
 
 def counts_from_json(text: str | None) -> RunCounts:

@@ -110,9 +110,15 @@ END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 
+# Article fields added by later stages (keys of `Article.to_dict()` without a column).
+EXTRA_FIELDS = """
+ALTER TABLE articles ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, provenance, pending fetches, runs", CORE_TABLES),
     Migration(2, "full-text search over title and text", FULL_TEXT_SEARCH),
+    Migration(3, "extra article fields as JSON", EXTRA_FIELDS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

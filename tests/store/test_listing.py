@@ -26,7 +26,9 @@ def _save_dated(store: Store, dates: list[dt.date | dt.datetime | None], **field
 
 
 def _walk(store: Store, limit: int, **filters: object) -> list[str]:
-    ids, cursor, pages = [], None, 0
+    ids: list[str] = []
+    cursor: str | None = None
+    pages = 0
     while True:
         page = store.list_articles(limit=limit, cursor=cursor, **filters)  # type: ignore[arg-type]
         ids.extend(item.id for item in page.items)
@@ -55,7 +57,7 @@ def test_aware_datetimes_are_ordered_in_utc(store: Store) -> None:
 @pytest.mark.parametrize("limit", [1, 2, 3, 7, 50])
 def test_cursor_pages_cover_everything_once(store: Store, limit: int) -> None:
     same_day = dt.date(2031, 2, 2)
-    dates: list[dt.date | dt.datetime | None] = [same_day] * 5 + [dt.date(2031, 2, 1), None, None]
+    dates: list[dt.date | dt.datetime | None] = [*[same_day] * 5, dt.date(2031, 2, 1), None, None]
     _save_dated(store, dates)
     walked = _walk(store, limit)
     assert len(walked) == len(set(walked)) == 8

@@ -141,3 +141,26 @@ def test_iter_articles_streams_all_in_batches(
     texts = [article.text for article in store.iter_articles()]
     assert texts == [f"Story {number}." for number in range(7)]
     assert store.count_articles() == 7
+
+
+def test_fields_added_by_later_stages_round_trip(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A to_dict() key without a column (say an enrichment) is kept and given back."""
+    original_to_dict = Article.to_dict
+    original_from_dict = Article.from_dict
+    seen: list[dict[str, object]] = []
+
+    def to_dict(self: Article) -> dict[str, object]:
+        return {**original_to_dict(self), "mood": {"label": "calm", "score": 0.5}}
+
+    def from_dict(cls: type[Article], data: dict[str, object]) -> Article:
+        seen.append(data)
+        return original_from_dict(data)
+
+    monkeypatch.setattr(Article, "to_dict", to_dict)
+    monkeypatch.setattr(Article, "from_dict", classmethod(from_dict))
+    article = make_article()
+    store.save(article)
+    store.get(article.id)
+    assert seen[-1]["mood"] == {"label": "calm", "score": 0.5}

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from newsloom.record import Article
 from newsloom.store import LATEST_VERSION, SchemaError, SQLiteStore, open_store
+from newsloom.store.rows import article_row
 from newsloom.store.sqlite_schema import MIGRATIONS, Migration, migrate, split_statements
 from tests.store.articles import make_article
 
@@ -15,19 +17,42 @@ def test_new_store_is_at_latest_version(tmp_path: Path) -> None:
         assert store.schema_version() == LATEST_VERSION == len(MIGRATIONS)
 
 
+def _write_as_version_one(path: Path, article: Article) -> None:
+    """Write `article` the way a newsloom at schema version 1 did (no `extra` column)."""
+    row = {k: v for k, v in article_row(article, article.assign_id()).items() if k != "extra"}
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute(
+            f"INSERT INTO articles ({', '.join(row)}, created, modified)"
+            f" VALUES ({', '.join('?' for _ in row)}, 'then', 'then')",
+            list(row.values()),
+        )
+        for position, item in enumerate(article.provenance):
+            connection.execute(
+                "INSERT INTO provenance VALUES (?, ?, ?, ?, ?, 'then')",
+                (article.id, position, item.input, item.reader, item.locator),
+            )
+        connection.execute(
+            "INSERT INTO runs (started, status, inputs, counts)"
+            " VALUES ('2031-01-01T00:00:00+00:00', 'finished', '[\"a\"]', '{\"read\": 1}')"
+        )
+    connection.close()
+
+
 def test_opening_a_version_one_store_upgrades_it_with_data_intact(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     article = make_article("The lighthouse keeper of Skerrow retired after forty years.")
     with SQLiteStore(path, migrations=MIGRATIONS[:1]) as old:
         assert old.schema_version() == 1
-        old.save(article)
-        old.start_run(["feeds/velmora.xml"])
+    _write_as_version_one(path, article)
     with open_store(path) as upgraded:
         assert upgraded.schema_version() == LATEST_VERSION
         loaded = upgraded.get(article.id)
         assert loaded is not None and loaded.to_dict() == article.to_dict()
         assert [hit.id for hit in upgraded.search("lighthouse")] == [article.id]
-        assert len(upgraded.runs()) == 1
+        (run,) = upgraded.runs()
+        assert run.inputs == ["a"] and run.counts.read == 1
+        assert upgraded.save(make_article("Revised: the keeper stays.")) == "updated"
 
 
 def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:

@@ -26,7 +26,8 @@ def _expected_section(expected: str, heading: str) -> str:
 
 
 def _bullet(section: str, label: str) -> str:
-    match = re.search(rf"^- {re.escape(label)}(.*)$", section, re.M)
+    """The bullet's text after its label, continuation lines included."""
+    match = re.search(rf"^- {re.escape(label)}(.*(?:\n[ \t]+.*)*)", section, re.M)
     assert match, f"EXPECTED.md has no bullet {label!r}"
     return match.group(1)
 
@@ -47,7 +48,7 @@ def expected_article() -> dict[str, Any]:
             start.rstrip(". ").removesuffix("...").strip()
             for start in re.findall(r"^\s+\d\. `([^`]+)`", article, re.M)
         ],
-        "related": ticks.findall(_bullet(article, "related stories:")),
+        "related": ticks.findall(_bullet(article, "related stories:").split("\n", 1)[1]),
         "chrome": ticks.findall(_bullet(article, "removed as page chrome:")),
     }
 

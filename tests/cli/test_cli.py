@@ -3,6 +3,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -21,8 +23,9 @@ Newsletter sign up
 
 
 def test_extract_text_from_stdin_prints_the_body() -> None:
-    result = runner.invoke(app, ["extract", "-", "--as", "text", "--format", "text"], input=SCRAPED)
-    assert result.exit_code == 0, result.output
+    command = [sys.executable, "-m", "newsloom", "extract", "-", "--as", "text", "--format", "text"]
+    result = subprocess.run(command, input=SCRAPED, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
     assert "Flood barriers on the river Tobrek" in result.stdout
     assert "date 2024-02-02" not in result.stdout
 

@@ -75,7 +75,7 @@ def _read_open(
         yield drop(name, FILE_READER, BINARY, "content is not text")
         return
     if kind == "warc":
-        yield from read_warc(name, raw, options)
+        yield from read_warc(name, raw, options, compressed=compressed)
         return
     stream = cast(BinaryIO, gzip.GzipFile(fileobj=raw)) if compressed else raw
     if kind == "jsonl":

@@ -31,6 +31,12 @@ EXTENSIONS: dict[str, Format] = {
     ".ndjson": "jsonl",
 }
 
+# Files a folder walk passes over: tooling and notes kept beside inputs. A file
+# named explicitly is always read.
+FOLDER_SKIPPED_EXTENSIONS = frozenset(
+    {".py", ".pyc", ".md", ".rst", ".toml", ".cfg", ".ini", ".yaml", ".yml", ".sh", ".lock"}
+)
+
 # File signatures of common non-text formats.
 BINARY_MAGIC: tuple[bytes, ...] = (
     b"\x89PNG",

@@ -1,4 +1,5 @@
-"""Input names to sources: files, folders (recursive, sorted, hidden entries skipped),
+"""Input names to sources: files, folders (recursive, sorted, hidden entries and
+tooling files such as `.py` and `.md` skipped, see `formats.FOLDER_SKIPPED_EXTENSIONS`),
 glob patterns (`samples/**/*.html`) and `-` for standard input.
 
 Folders are walked lazily, one directory listing at a time, so a reader starts on
@@ -11,6 +12,8 @@ import glob
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from newsloom.ingest.formats import FOLDER_SKIPPED_EXTENSIONS
 
 STDIN = "-"
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -33,6 +36,10 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+def _is_skipped(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in FOLDER_SKIPPED_EXTENSIONS
+
+
 def walk_folder(folder: str) -> Iterator[str]:
     """Files under `folder` in sorted order, depth first, skipping hidden entries."""
     try:
@@ -44,7 +51,7 @@ def walk_folder(folder: str) -> Iterator[str]:
             continue
         if entry.is_dir():
             yield from walk_folder(entry.path)
-        elif entry.is_file():
+        elif entry.is_file() and not _is_skipped(entry.name):
             yield entry.path
 
 

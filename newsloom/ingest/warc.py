@@ -21,7 +21,8 @@ from warcio.archiveiterator import ArchiveIterator
 
 from newsloom.ingest.encoding import decode_bytes
 from newsloom.ingest.formats import looks_binary, sniff
-from newsloom.ingest.items import ReaderItem, drop, read_at_most
+from newsloom.ingest.gzip_members import GzipMemberTracker
+from newsloom.ingest.items import READ_CHUNK_BYTES, ReaderItem, drop, read_at_most
 from newsloom.ingest.reasons import BINARY, EMPTY, HTTP_STATUS, NOT_HTML, TOO_LARGE, TRUNCATED
 from newsloom.options import Options
 from newsloom.record import Document, Provenance
@@ -70,15 +71,45 @@ def _response_item(input_name: str, locator: str, record: Any, options: Options)
     )
 
 
-def read_warc(input_name: str, stream: BinaryIO, options: Options) -> Iterator[ReaderItem]:
-    records = ArchiveIterator(stream)
+def _remaining(record: Any) -> int:
+    """Bytes the record declared but the file did not hold (after reading it all)."""
+    while record.raw_stream.read(READ_CHUNK_BYTES):
+        pass
+    return int(getattr(record.raw_stream, "limit", 0) or 0)
+
+
+def _is_broken_header(record: Any) -> bool:
+    return record.rec_type is None or record.rec_headers.get_header("Content-Length") is None
+
+
+def read_warc(
+    input_name: str, stream: BinaryIO, options: Options, compressed: bool = False
+) -> Iterator[ReaderItem]:
+    tracker = GzipMemberTracker(stream) if compressed else None
+    records = ArchiveIterator(tracker or stream)
     locator = "offset:0"
+
+    def truncated(message: str) -> ReaderItem:
+        return drop(input_name, READER, TRUNCATED, message, f"after-{locator}")
+
     try:
         for record in records:
-            locator = f"offset:{records.get_record_offset()}"
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            yield _response_item(input_name, locator, record, options)
+            # The start offset of the current record; get_record_offset() would read
+            # the payload to its end first.
+            locator = f"offset:{records.offset}"
+            if _is_broken_header(record):
+                yield truncated("record header breaks off")
+                return
+            item = None
+            if record.rec_type == "response" and record.http_headers is not None:
+                item = _response_item(input_name, locator, record, options)
+            if _remaining(record) > 0:
+                yield truncated("record payload breaks off")
+                return
+            if item is not None:
+                yield item
     except Exception as error:  # warcio raises many types on a broken stream
-        message = f"archive breaks off after {locator}: {type(error).__name__}: {error}"
-        yield drop(input_name, READER, TRUNCATED, message, f"after-{locator}")
+        yield truncated(f"{type(error).__name__}: {error}")
+        return
+    if tracker is not None and not tracker.complete:
+        yield truncated("gzip stream breaks off")

@@ -1,4 +1,4 @@
-"""Separate processes saving the same inputs end with the same tables."""
+"""Saving the same inputs again, in another process or after a crash, ends the same."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from newsloom.record import Article
+from newsloom.store import open_store
 from tests.store.articles import make_article
 
 # Columns that record when a row was written, not what it holds.
@@ -17,6 +18,7 @@ CLOCK_COLUMNS = {"created", "modified", "added"}
 SAVER = """
 import json, sys
 from newsloom.record import Article
+from newsloom.store import open_store
 from newsloom.store import open_store
 with open_store(sys.argv[1]) as store:
     for line in open(sys.argv[2], encoding="utf-8"):
@@ -62,10 +64,16 @@ def test_two_processes_build_identical_tables(tmp_path: Path) -> None:
     assert len(_table(tmp_path / "one.db", "articles")) == 3
 
 
+def _save_here(db: Path, articles: list[Article]) -> None:
+    with open_store(db) as store:
+        for article in articles:
+            store.save(Article.from_dict(article.to_dict()))
+
+
 def test_rerun_after_interruption_matches_uninterrupted_run(tmp_path: Path) -> None:
     articles = _inputs()
-    _save_in_process(tmp_path / "whole.db", articles, tmp_path)
-    _save_in_process(tmp_path / "resumed.db", articles[:4], tmp_path)  # "killed" after four
-    _save_in_process(tmp_path / "resumed.db", articles, tmp_path)  # the same inputs again
+    _save_here(tmp_path / "whole.db", articles)
+    _save_here(tmp_path / "resumed.db", articles[:4])  # "killed" after four saves
+    _save_here(tmp_path / "resumed.db", articles)  # the same inputs again
     for name in ("articles", "provenance"):
         assert _table(tmp_path / "whole.db", name) == _table(tmp_path / "resumed.db", name)

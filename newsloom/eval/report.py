@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsloom.eval.runner import DatasetResult
+from newsloom.eval.runner import DatasetResult, SystemResult
 
 DECIMALS = 3
 
@@ -69,16 +69,24 @@ def _format_result(result: DatasetResult[Any]) -> list[str]:
             f"  {metric:<12} {value:>{width}.{DECIMALS}f} {other:>{width}.{DECIMALS}f}"
             f" {value - other:>+8.{DECIMALS}f}"
         )
-    ratio = ours.pages_per_second / base.pages_per_second if base.pages_per_second else 0.0
-    rows.append(
-        f"  {'pages/s':<12} {ours.pages_per_second:>{width}.1f}"
-        f" {base.pages_per_second:>{width}.1f} {'x' + format(ratio, '.2f'):>8}"
-    )
+    speeds = f"{_speed(ours, width)} {_speed(base, width)} {_ratio(ours, base)}"
+    rows.append(f"  {'pages/s':<12} {speeds}".rstrip())
     rows.append(f"  {'errors':<12} {ours.error_count:>{width}} {base.error_count:>{width}}")
     reasons = _error_reasons(ours.errors)
     if reasons:
         rows.append(f"  newsloom errors by reason: {reasons}")
     return [header, *rows]
+
+
+def _speed(system: SystemResult[Any], width: int) -> str:
+    return f"{system.pages_per_second:>{width}.1f}" if system.timed else f"{'-':>{width}}"
+
+
+def _ratio(ours: SystemResult[Any], base: SystemResult[Any]) -> str:
+    """Our speed over the baseline's, shown as `x0.85`; blank when it means nothing."""
+    if not (ours.timed and base.timed and base.pages_per_second):
+        return f"{'':>8}"
+    return f"{'x' + format(ours.pages_per_second / base.pages_per_second, '.2f'):>8}"
 
 
 def _error_reasons(errors: dict[str, int]) -> str:

@@ -46,10 +46,14 @@ class EvalPage(Generic[GoldT]):
 
 @dataclass(slots=True, frozen=True)
 class System(Generic[InputT, OutputT]):
-    """One extractor under test: `run` maps an input to its output."""
+    """One extractor under test: `run` maps an input to its output.
+
+    `timed` is False for a trivial baseline (e.g. the identity) whose speed says nothing.
+    """
 
     name: str
     run: Callable[[InputT], OutputT]
+    timed: bool = True
 
 
 @dataclass(slots=True)
@@ -79,6 +83,7 @@ class SystemResult(Generic[ScoreT]):
     pages: int
     seconds: float
     errors: dict[str, int]
+    timed: bool = True
 
     @property
     def error_count(self) -> int:
@@ -94,7 +99,7 @@ class SystemResult(Generic[ScoreT]):
             "score": self.score.to_dict(),
             "pages": self.pages,
             "seconds": round(self.seconds, 4),
-            "pages_per_second": round(self.pages_per_second, 3),
+            "pages_per_second": round(self.pages_per_second, 3) if self.timed else None,
             "errors": self.error_count,
             "errors_by_reason": dict(sorted(self.errors.items())),
         }
@@ -169,8 +174,8 @@ class Comparison(Generic[GoldT, InputT, OutputT, PageScoreT, ScoreT]):
             metric=self.metric,
             pages=scored,
             unreadable=unreadable,
-            ours=self._result(self.ours.name, ours_scores, ours_tally, scored),
-            baseline=self._result(self.baseline.name, baseline_scores, baseline_tally, scored),
+            ours=self._result(self.ours, ours_scores, ours_tally),
+            baseline=self._result(self.baseline, baseline_scores, baseline_tally),
             seconds=time.perf_counter() - started,
         )
 
@@ -186,6 +191,9 @@ class Comparison(Generic[GoldT, InputT, OutputT, PageScoreT, ScoreT]):
             return
 
     def _result(
-        self, system: str, scores: Sequence[PageScoreT], tally: _Tally, pages: int
+        self, system: System[InputT, OutputT], scores: Sequence[PageScoreT], tally: _Tally
     ) -> SystemResult[ScoreT]:
-        return SystemResult(system, self.aggregate(scores), pages, tally.seconds, tally.errors)
+        score = self.aggregate(scores)
+        return SystemResult(
+            system.name, score, len(scores), tally.seconds, tally.errors, system.timed
+        )

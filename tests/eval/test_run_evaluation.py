@@ -120,3 +120,11 @@ def test_format_report_puts_systems_side_by_side(data_dir: Path) -> None:
     header = next(line for line in text.splitlines() if "newsloom" in line and "whole" in line)
     assert header.index("newsloom") < header.index("whole text")
     assert any(line.strip().startswith("f1") for line in text.splitlines())
+
+
+def test_identity_baseline_speed_is_not_reported(data_dir: Path) -> None:
+    report = run_evaluation(data_dir, only=["scraped-text"])
+    baseline = report.to_dict()["datasets"]["scraped-text"]["baseline"]
+    assert baseline["pages_per_second"] is None
+    speed_line = next(line for line in format_report(report).splitlines() if "pages/s" in line)
+    assert speed_line.split()[-1] == "-" and "x" not in speed_line

@@ -49,7 +49,7 @@ class Pipeline:
         status = "interrupted"
         try:
             for item in read_inputs(inputs, self.options):
-                self._record(process_item(item, self.options, self.stages), counts)
+                self._record(run_id, process_item(item, self.options, self.stages), counts)
                 if progress is not None:
                     progress(counts)
             status = "finished"
@@ -57,7 +57,7 @@ class Pipeline:
             self.store.finish_run(run_id, counts, status=status)
         return RunResult(run_id, counts)
 
-    def _record(self, processed: Processed, counts: RunCounts) -> None:
+    def _record(self, run_id: int, processed: Processed, counts: RunCounts) -> None:
         counts.read += 1
         if isinstance(processed, Article):
             outcome = self.store.save(processed)
@@ -73,12 +73,18 @@ class Pipeline:
             counts.pending += 1
             self.store.save_pending(processed)
         elif isinstance(processed, Dropped):
-            log.warning("dropped %s: %s %s", processed.provenance.key(), processed.reason,
-                        processed.message)
+            log.warning(
+                "dropped %s: %s %s", processed.provenance.key(), processed.reason, processed.message
+            )
             counts.drop(processed.reason)
+            self.store.record_drop(run_id, processed)
         elif isinstance(processed, Failed):
             log.error("failed %s: %s", processed.document.provenance.key(), processed.reason)
             counts.fail(processed.reason)
+            failure = Dropped(
+                processed.document.provenance, f"failed:{processed.reason}", processed.message
+            )
+            self.store.record_drop(run_id, failure)
 
     def close(self) -> None:
         self.store.close()

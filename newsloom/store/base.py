@@ -14,7 +14,7 @@ from enum import StrEnum
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar, runtime_checkable
 
-from newsloom.record import Article, PendingFetch, RunCounts
+from newsloom.record import Article, Dropped, PendingFetch, RunCounts
 
 T = TypeVar("T")
 
@@ -114,6 +114,28 @@ class RunRecord:
         }
 
 
+@dataclass(slots=True)
+class DropRecord:
+    """An input that did not become an article: why, and in which run it was last seen."""
+
+    input: str
+    locator: str
+    reader: str
+    reason: str
+    message: str
+    run_id: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "input": self.input,
+            "locator": self.locator,
+            "reader": self.reader,
+            "reason": self.reason,
+            "message": self.message,
+            "run": self.run_id,
+        }
+
+
 @runtime_checkable
 class Store(Protocol):
     """A place articles are saved, listed, searched and exported from."""
@@ -157,6 +179,12 @@ class Store(Protocol):
     def runs(self, limit: int = 10) -> list[RunRecord]:
         """The most recent runs first."""
         ...
+
+    def record_drop(self, run_id: int | None, dropped: Dropped) -> None:
+        """Keep an input that did not become an article, with its reason (one row per input)."""
+        ...
+
+    def drops(self, reason: str | None = None, limit: int = 100) -> list[DropRecord]: ...
 
     def schema_version(self) -> int: ...
 

@@ -17,12 +17,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from newsloom.record import Article, PendingFetch, Provenance, RunCounts, parse_iso
+from newsloom.record import Article, Dropped, PendingFetch, Provenance, RunCounts, parse_iso
 from newsloom.store.base import (
     SNIPPET_CLOSE,
     SNIPPET_ELLIPSIS,
     SNIPPET_OPEN,
     ArticleSummary,
+    DropRecord,
     Page,
     RunRecord,
     SaveOutcome,
@@ -123,6 +124,7 @@ class SQLiteStore:
         content = article.content_hash
         with self._lock, transaction(self._db):
             now = _now()
+            self._forget_drops(article.provenance)
             existing = self._find_by_provenance(article.provenance)
             if existing is None:
                 existing = self._find_same_article(article, incoming_id, content)
@@ -352,6 +354,53 @@ class SQLiteStore:
                 status=row["status"],
                 inputs=_json_list(row["inputs"]),
                 counts=counts_from_json(row["counts"]),
+            )
+            for row in rows
+        ]
+
+    # -- drops ------------------------------------------------------------------------
+
+    def record_drop(self, run_id: int | None, dropped: Dropped) -> None:
+        provenance = dropped.provenance
+        with self._lock, transaction(self._db):
+            self._db.execute(
+                "INSERT INTO drops (input, locator, reader, reason, message, run_id, seen)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input, locator) DO UPDATE SET"
+                " reader = excluded.reader, reason = excluded.reason,"
+                " message = excluded.message, run_id = excluded.run_id, seen = excluded.seen",
+                (
+                    provenance.input,
+                    provenance.locator,
+                    provenance.reader,
+                    dropped.reason,
+                    dropped.message[:2000],
+                    run_id,
+                    _now(),
+                ),
+            )
+
+    def _forget_drops(self, provenance: list[Provenance]) -> None:
+        """An input that now became an article is no longer a drop."""
+        for item in provenance:
+            self._db.execute(
+                "DELETE FROM drops WHERE input = ? AND locator = ?", (item.input, item.locator)
+            )
+
+    def drops(self, reason: str | None = None, limit: int = 100) -> list[DropRecord]:
+        where, params = ("WHERE reason = ?", [reason]) if reason else ("", [])
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT * FROM drops {where} ORDER BY input, locator LIMIT ?",
+                (*params, max(limit, 0)),
+            ).fetchall()
+        return [
+            DropRecord(
+                row["input"],
+                row["locator"],
+                row["reader"],
+                row["reason"],
+                row["message"],
+                row["run_id"],
             )
             for row in rows
         ]

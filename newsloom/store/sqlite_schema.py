@@ -115,10 +115,27 @@ EXTRA_FIELDS = """
 ALTER TABLE articles ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';
 """
 
+# Inputs that did not become articles, one row per input, so none is silently lost:
+# a later run that drops the same input again updates its row.
+DROPS = """
+CREATE TABLE drops (
+    input TEXT NOT NULL,
+    locator TEXT NOT NULL DEFAULT '',
+    reader TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    message TEXT NOT NULL DEFAULT '',
+    run_id INTEGER REFERENCES runs (id),
+    seen TEXT NOT NULL,
+    PRIMARY KEY (input, locator)
+);
+CREATE INDEX drops_reason ON drops (reason);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, provenance, pending fetches, runs", CORE_TABLES),
     Migration(2, "full-text search over title and text", FULL_TEXT_SEARCH),
     Migration(3, "extra article fields as JSON", EXTRA_FIELDS),
+    Migration(4, "dropped and failed inputs", DROPS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -108,3 +108,18 @@ def test_ingest_killed_halfway_and_rerun_ends_with_the_same_store(tmp_path: Path
     assert 0 < stored_before_rerun < 240, "the kill must land halfway"
     subprocess.run([*command, str(killed_db)], check=True, capture_output=True)
     assert store_contents(killed_db) == store_contents(reference_db)
+
+
+def test_dropped_inputs_are_kept_with_their_reason_until_they_succeed(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in", 1)
+    late = corpus / "late.html"
+    late.write_bytes(b"")
+    db = tmp_path / "store.db"
+    with Pipeline(db) as pipeline:
+        pipeline.ingest([corpus])
+        [drop] = pipeline.store.drops()
+        assert (Path(drop.input).name, drop.reason) == ("late.html", "empty")
+        late.write_text(article_html(99), encoding="utf-8")
+        counts = pipeline.ingest([corpus]).counts
+        assert counts.stored == 1
+        assert pipeline.store.drops() == []

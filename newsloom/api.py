@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsloom.extract import extract_document
 from newsloom.ingest.encoding import decode_bytes
 from newsloom.options import DEFAULT_OPTIONS, Options
-from newsloom.record import Article, DocumentKind, Document, Provenance
+from newsloom.record import Article, Document, DocumentKind, Provenance
 
 
 def extract(

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from enum import Enum
-from typing import Annotated, Any
+from enum import StrEnum
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -11,16 +11,16 @@ from newsloom.cli.common import emit, err
 from newsloom.ingest import read_inputs
 from newsloom.options import DEFAULT_OPTIONS
 from newsloom.pipeline.process import Failed, process_item
-from newsloom.record import Article, Document, Dropped, PendingFetch
+from newsloom.record import Article, Document, DocumentKind, Dropped, PendingFetch
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     auto = "auto"
     html = "html"
     text = "text"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     text = "text"
@@ -40,7 +40,7 @@ def extract(
     extracted = 0
     for item in read_inputs(paths, DEFAULT_OPTIONS):
         if isinstance(item, Document) and kind is not Kind.auto:
-            item = dataclasses.replace(item, kind=kind.value)
+            item = dataclasses.replace(item, kind=cast(DocumentKind, kind.value))
         processed = process_item(item, DEFAULT_OPTIONS)
         if isinstance(processed, Article):
             extracted += 1

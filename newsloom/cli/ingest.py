@@ -54,6 +54,3 @@ def _progress_line(counts: RunCounts) -> str:
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
-
-
-

@@ -15,8 +15,8 @@ from tests.pipeline.corpus import write_corpus
 
 runner = CliRunner()
 
-SCRAPED = """date 2024-02-02 Flood barriers on the river Tobrek were raised overnight as water levels \
-rose to their highest point in a decade, the regional authority said on Friday.
+SCRAPED = """date 2024-02-02 Flood barriers on the river Tobrek were raised overnight as water \
+levels rose to their highest point in a decade, the regional authority said on Friday.
 Residents of low-lying streets in Halvey were asked to move their cars to higher ground.
 Newsletter sign up
 """

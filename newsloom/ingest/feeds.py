@@ -28,6 +28,9 @@ from newsloom.record import Document, PendingFetch, Provenance, parse_iso
 READER = "feed"
 # Entries with at least this much text (tags stripped) count as full articles.
 FULL_CONTENT_MIN_CHARS = 400
+# Only links with these schemes can be fetched later (feedparser turns a bare guid
+# into a link).
+FETCHABLE_SCHEMES = ("http://", "https://")
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -70,8 +73,9 @@ def _as_page(title: str | None, fragment: str) -> str:
 
 
 def _entry_item(input_name: str, index: int, entry: Any) -> ReaderItem:
-    link = entry.get("link") or None
-    locator = f"entry:{entry.get('id') or link or index}"
+    raw_link = entry.get("link") or ""
+    link = raw_link if raw_link.lower().startswith(FETCHABLE_SCHEMES) else None
+    locator = f"entry:{entry.get('id') or raw_link or index}"
     provenance = Provenance(input=input_name, reader=READER, locator=locator)
     title = entry.get("title") or None
     published = _published(entry)

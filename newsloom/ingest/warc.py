@@ -8,7 +8,8 @@ Request, metadata, warcinfo and revisit records are skipped silently. Responses
 are dropped as `not_html`, `http_status` (not 2xx), `too_large` (Content-Length
 over the limit; the payload is skipped, not read), `empty` or `binary`. A file
 that breaks off (truncated gzip or record) yields the records before the break,
-then one `truncated`.
+then one `truncated`. A WARC gzipped as a whole (not record by record) is
+`unreadable` after its first record: `warcio recompress` fixes such files.
 """
 
 from __future__ import annotations
@@ -18,17 +19,28 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 
 from newsloom.ingest.encoding import decode_bytes
 from newsloom.ingest.formats import looks_binary, sniff
 from newsloom.ingest.gzip_members import GzipMemberTracker
 from newsloom.ingest.items import READ_CHUNK_BYTES, ReaderItem, drop, read_at_most
-from newsloom.ingest.reasons import BINARY, EMPTY, HTTP_STATUS, NOT_HTML, TOO_LARGE, TRUNCATED
+from newsloom.ingest.reasons import (
+    BINARY,
+    EMPTY,
+    HTTP_STATUS,
+    NOT_HTML,
+    TOO_LARGE,
+    TRUNCATED,
+    UNREADABLE,
+)
 from newsloom.options import Options
 from newsloom.record import Document, Provenance
 
 READER = "warc"
 HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
+# warcio's message for a WARC gzipped as a whole instead of record by record.
+WHOLE_FILE_GZIP_HINT = "recompress"
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
@@ -108,7 +120,14 @@ def read_warc(
                 return
             if item is not None:
                 yield item
-    except Exception as error:  # warcio raises many types on a broken stream
+    except ArchiveLoadFailed as error:
+        if WHOLE_FILE_GZIP_HINT in str(error):
+            message = "several records share one gzip member; run `warcio recompress`"
+            yield drop(input_name, READER, UNREADABLE, message, f"after-{locator}")
+        else:
+            yield truncated(f"ArchiveLoadFailed: {error}")
+        return
+    except Exception as error:  # warcio and zlib raise many types on a broken stream
         yield truncated(f"{type(error).__name__}: {error}")
         return
     if tracker is not None and not tracker.complete:

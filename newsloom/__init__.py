@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+# Imported last on purpose: `newsloom.extract` is also a subpackage, and this binding
+# must win over the submodule attribute the import system sets.
 from newsloom.api import extract
 from newsloom.options import Options
 from newsloom.record import Article, Document, Provenance, RelatedItem, RemovedSegment

@@ -9,7 +9,6 @@ import typer
 
 from newsloom.cli.common import DEFAULT_DB, DbOption, err, require_store
 from newsloom.store import open_store
-from newsloom.store.export import export_articles
 
 
 class ExportFormat(StrEnum):
@@ -28,6 +27,8 @@ def export(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export every stored article."""
+    from newsloom.store.export import export_articles
+
     require_store(db)
     if fmt is ExportFormat.parquet and output is None:
         err.print("parquet needs --output FILE")

@@ -3,15 +3,16 @@ from __future__ import annotations
 import dataclasses
 import json
 from enum import StrEnum
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
 from newsloom.cli.common import emit, err
-from newsloom.ingest import read_inputs
 from newsloom.options import DEFAULT_OPTIONS
-from newsloom.pipeline.process import Failed, process_item
 from newsloom.record import Article, Document, DocumentKind, Dropped, PendingFetch
+
+if TYPE_CHECKING:
+    from newsloom.pipeline.process import Failed
 
 
 class Kind(StrEnum):
@@ -36,6 +37,9 @@ def extract(
     json prints one object for one document and an array for several; jsonl one
     object per line; text the body text of each article.
     """
+    from newsloom.ingest import read_inputs
+    from newsloom.pipeline.process import process_item
+
     articles: list[dict[str, Any]] = []
     extracted = 0
     for item in read_inputs(paths, DEFAULT_OPTIONS):

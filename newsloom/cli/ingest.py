@@ -7,7 +7,6 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsloom.cli.common import DEFAULT_DB, DbOption, emit, err, interactive, out
-from newsloom.pipeline import Pipeline
 from newsloom.record import RunCounts
 
 
@@ -17,6 +16,8 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
     """Read news inputs, extract articles and store them; ends with the run's counts."""
+    from newsloom.pipeline import Pipeline
+
     with Pipeline(db) as pipeline:
         if interactive():
             with Progress(

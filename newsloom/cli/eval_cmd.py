@@ -20,12 +20,16 @@ def evaluate(
     limit: Annotated[int | None, typer.Option(help="First N pages of each set.")] = None,
 ) -> None:
     """Score extraction on the evaluation sets, side by side with the plain libraries."""
-    from newsloom.eval import format_report, run_evaluation
+    from newsloom.eval import UnknownDatasetError, format_report, run_evaluation
 
     if not data.is_dir():
         err.print(f"no evaluation data at {data}", markup=False)
         raise typer.Exit(2)
-    report = run_evaluation(data, only=only, limit=limit)
+    try:
+        report = run_evaluation(data, only=only, limit=limit)
+    except UnknownDatasetError as error:
+        err.print(str(error), markup=False)
+        raise typer.Exit(2) from error
     emit(json.dumps(report.to_dict(), indent=2) if as_json else format_report(report))
 
 

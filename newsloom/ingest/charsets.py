@@ -69,6 +69,11 @@ CANDIDATES: tuple[str, ...] = (
     "cp866",
 )
 
+# Input that is not valid UTF-8 is still read as UTF-8 when at least this share of
+# its non-ASCII characters decode (a UTF-8 page with a few stray cp1252 bytes);
+# the stray bytes are then read as cp1252.
+MOSTLY_UTF8_MIN_SHARE = 0.8
+
 # A detector's guess is only considered with at least this many non-ASCII bytes:
 # below it, any byte soup decodes to plausible-looking CJK characters.
 DETECTOR_MIN_NON_ASCII_BYTES = 24

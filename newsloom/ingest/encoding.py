@@ -5,8 +5,10 @@ Order of evidence:
 1. A byte order mark (UTF-8, UTF-16, UTF-32) always wins.
 2. A declared charset (the `declared` argument, e.g. from an HTTP header, then an
    XML declaration, then `<meta charset>` / `http-equiv` in the first bytes) is used
-   when the bytes decode cleanly with it.
-3. Otherwise strict UTF-8.
+   when the bytes decode cleanly with it; but a single-byte label on bytes that are
+   valid UTF-8 gives way to UTF-8.
+3. Otherwise strict UTF-8, or UTF-8 with stray bytes read as cp1252 when most
+   non-ASCII characters decode (`MOSTLY_UTF8_MIN_SHARE`).
 4. Otherwise cp1252, unless charset-normalizer's guess or a Cyrillic code page
    gives clearly more plausible text.
 
@@ -32,6 +34,7 @@ from newsloom.ingest.charsets import (
     DECLARATION_SCAN_BYTES,
     DETECTOR_MIN_NON_ASCII_BYTES,
     LABEL_ALIASES,
+    MOSTLY_UTF8_MIN_SHARE,
     OVERRIDE_MARGIN,
     SCORE_TOKEN_LIMIT,
     SINGLE_BYTE_FAMILY,
@@ -42,10 +45,23 @@ from newsloom.ingest.plausibility import score_text
 __all__ = ["Decoded", "declared_charsets", "decode_bytes", "normalize_label"]
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
-_NON_ASCII_TOKEN = re.compile(rb"[^\s<>]*[\x80-\xff][^\s<>]*")
+_TOKEN = re.compile(rb"[^\s<>]+")
 _META_CHARSET = re.compile(r"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 # A declaration inside an ASCII-compatible document cannot truthfully name these.
 _UNTRUSTED_IN_DOCUMENT = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"})
+
+
+STRAY_BYTES_AS_CP1252 = "newsloom.stray-cp1252"
+
+
+def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    stray = error.object[error.start : error.end]
+    return bytes(stray).decode(WESTERN_FALLBACK, errors="replace"), error.end
+
+
+codecs.register_error(STRAY_BYTES_AS_CP1252, _stray_bytes_as_cp1252)
 
 
 @dataclass(slots=True, frozen=True)
@@ -89,8 +105,11 @@ def _strict(data: bytes, encoding: str) -> str | None:
 def _non_ascii_tokens(data: bytes) -> bytes:
     """The whitespace-separated tokens that hold non-ASCII bytes, joined by spaces."""
     tokens = []
-    for match in _NON_ASCII_TOKEN.finditer(data):
-        tokens.append(match.group())
+    for match in _TOKEN.finditer(data):
+        token = match.group()
+        if token.isascii():
+            continue
+        tokens.append(token)
         if len(tokens) >= SCORE_TOKEN_LIMIT:
             break
     return b" ".join(tokens)
@@ -120,18 +139,35 @@ def _finish(data: bytes, encoding: str, check: bool, extra: str | None = None) -
     return Decoded(data.decode(encoding, errors="replace"), encoding)
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Most non-ASCII characters decode as UTF-8 (the rest are stray bytes)."""
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd")
+    valid = sum(1 for char in text if not char.isascii()) - stray
+    return valid > 0 and valid >= MOSTLY_UTF8_MIN_SHARE * (valid + stray)
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Decode `data`; `declared` is an outside label such as an HTTP charset."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return Decoded(data.decode(encoding, errors="replace"), encoding)
     labels = [normalize_label(declared), *declared_charsets(data)]
+    utf8 = _strict(data, "utf-8")
     for label in dict.fromkeys(name for name in labels if name):
-        if _strict(data, label) is not None:
-            return _finish(data, label, check=label in SINGLE_BYTE_FAMILY)
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8")
+        if _strict(data, label) is None:
+            continue
+        if label in SINGLE_BYTE_FAMILY:
+            # Valid multi-byte UTF-8 is next to impossible by chance in a legacy code
+            # page: a page labelled Latin-1 that decodes as UTF-8 is UTF-8.
+            if utf8 is not None:
+                return Decoded(utf8, "utf-8")
+            return _finish(data, label, check=True)
+        return _finish(data, label, check=False)
+    if utf8 is not None:
+        return Decoded(utf8, "utf-8")
+    if _mostly_utf8(data):
+        return Decoded(data.decode("utf-8", errors=STRAY_BYTES_AS_CP1252), "utf-8")
     best = from_bytes(data).best()
     guess = normalize_label(best.encoding) if best is not None else None
     # Detectors guess wildly on short texts: like browsers, assume cp1252 unless the

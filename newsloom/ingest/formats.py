@@ -62,15 +62,28 @@ UNICODE_BOMS: tuple[bytes, ...] = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
 MAX_CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = frozenset(b"\t\n\x0c\r\x1b")
 
-_FEED_ROOT = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<\?[^>]*>|<!DOCTYPE[^>]*>)\s*)*"
-    rb"<(?:rss|feed|rdf:RDF)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+# What may come before the root element of an XML document, and where each ends.
+_PROLOG_PARTS: tuple[tuple[bytes, bytes], ...] = ((b"<?", b"?>"), (b"<!--", b"-->"), (b"<!", b">"))
 _HTML_MARKUP = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:div|p|article|meta|title|h1|h2)[\s>]",
     re.IGNORECASE,
 )
+
+
+def _skip_prolog(head: bytes) -> bytes:
+    """`head` after the XML declaration, processing instructions, comments and doctype."""
+    while True:
+        head = head.lstrip()
+        for opener, closer in _PROLOG_PARTS:
+            if head.startswith(opener):
+                end = head.find(closer)
+                if end < 0:
+                    return b""
+                head = head[end + len(closer) :]
+                break
+        else:
+            return head
 
 
 def suffix_format(name: str) -> Format | None:
@@ -118,7 +131,7 @@ def sniff(head: bytes) -> Format:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"WARC/"):
         return "warc"
-    if _FEED_ROOT.match(stripped):
+    if _FEED_ROOT.match(_skip_prolog(stripped)):
         return "feed"
     if _looks_jsonl(stripped):
         return "jsonl"

@@ -135,3 +135,18 @@ def test_labels_follow_browser_aliases() -> None:
 def test_undecodable_bytes_never_raise() -> None:
     decoded = decode_bytes(bytes(range(128, 256)) * 4, declared="utf-8")
     assert isinstance(decoded.text, str)
+
+
+def test_page_labelled_latin1_that_is_valid_utf8_is_read_as_utf8() -> None:
+    page = '<meta charset="iso-8859-1"><p>Die Brücke in Grünhain öffnet im März.</p>'
+    decoded = decode_bytes(page.encode("utf-8"))
+    assert decoded.encoding == "utf-8"
+    assert "Brücke" in decoded.text
+
+
+def test_utf8_page_with_a_stray_cp1252_byte_keeps_both() -> None:
+    good = "Die Brücke in Grünhain öffnet im März, sagte Bürgermeisterin Jördis Kahl."
+    data = ('<meta charset="utf-8"><p>' + good + "</p><p>Mitgef").encode() + b"\xfchl</p>"
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert good in decoded.text and "Mitgefühl" in decoded.text

@@ -1,8 +1,10 @@
-"""A pass-through reader that notices a gzip stream cut off inside a member.
+"""A pass-through reader that counts its position and notices a gzip stream cut off
+inside a member.
 
-warcio reads a truncated gzip WARC without complaint and simply stops; this
-wrapper inflates the bytes as they go by (discarding the output) and tells
-whether the last gzip member ended properly.
+warcio needs `tell()` (which a pipe such as standard input lacks) and reads a
+truncated gzip WARC without complaint, simply stopping; this wrapper counts the
+bytes read and, for gzip input, inflates them as they go by (discarding the
+output) to tell whether the last gzip member ended properly.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ _GZIP_WINDOW = 16 + zlib.MAX_WBITS
 
 
 class GzipMemberTracker:
-    """Wraps a binary stream; `complete` is False while a gzip member is unfinished."""
+    """Wraps a binary stream; `complete` is False while a gzip member is unfinished
+    (always True when `gzipped` is False)."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, gzipped: bool = True) -> None:
         self._stream = stream
+        self._gzipped = gzipped
         self._position = 0
         self._member: zlib._Decompress | None = None
         self.corrupt = False
@@ -43,7 +47,8 @@ class GzipMemberTracker:
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
         self._position += len(data)
-        self._track(data)
+        if self._gzipped:
+            self._track(data)
         return data
 
     def tell(self) -> int:

@@ -97,8 +97,8 @@ def _is_broken_header(record: Any) -> bool:
 def read_warc(
     input_name: str, stream: BinaryIO, options: Options, compressed: bool = False
 ) -> Iterator[ReaderItem]:
-    tracker = GzipMemberTracker(stream) if compressed else None
-    records = ArchiveIterator(tracker or stream)
+    tracker = GzipMemberTracker(stream, gzipped=compressed)
+    records = ArchiveIterator(tracker)
     locator = "offset:0"
 
     def truncated(message: str) -> ReaderItem:
@@ -130,5 +130,5 @@ def read_warc(
     except Exception as error:  # warcio and zlib raise many types on a broken stream
         yield truncated(f"{type(error).__name__}: {error}")
         return
-    if tracker is not None and not tracker.complete:
+    if not tracker.complete:
         yield truncated("gzip stream breaks off")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsloom.ingest import read_inputs
 from newsloom.ingest.paths import expand, walk_folder
 from newsloom.record import Document, Dropped
-from tests.ingest.conftest import article_html
+from tests.ingest.conftest import article_html, write_warc
 
 
 def _tree(root: Path) -> None:
@@ -65,3 +66,32 @@ def test_explicitly_named_file_is_read_whatever_its_extension(tmp_path: Path) ->
     path = tmp_path / "page.py"
     path.write_text(article_html(), encoding="utf-8")
     assert isinstance(next(read_inputs([str(path)])), Document)
+
+
+class _Pipe(io.RawIOBase):
+    """A non-seekable byte source, like a shell pipe."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self._data.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_piped_to_standard_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    path = write_warc(
+        tmp_path / name, [("https://a.example/p", article_html().encode(), "text/html", "200 OK")]
+    )
+    fake = io.TextIOWrapper(io.BufferedReader(_Pipe(path.read_bytes())))
+    monkeypatch.setattr(sys, "stdin", fake)
+    items = list(read_inputs(["-"]))
+    assert len(items) == 1 and isinstance(items[0], Document)
+    assert items[0].url == "https://a.example/p"

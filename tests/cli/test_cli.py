@@ -79,3 +79,18 @@ def test_commands_on_a_missing_store_say_so(tmp_path: Path) -> None:
     result = runner.invoke(app, ["list", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
     assert "no store" in result.output
+
+
+def test_runs_and_drops_are_listed(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in", 2)
+    (corpus / "blank.html").write_bytes(b"")
+    db = str(tmp_path / "s.db")
+    runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    runs = runner.invoke(app, ["runs", "--db", db, "--json"])
+    [run] = [json.loads(line) for line in runs.stdout.splitlines()]
+    assert run["status"] == "finished"
+    assert run["counts"]["stored"] == 2 and run["counts"]["dropped"] == {"empty": 1}
+    drops = runner.invoke(app, ["runs", "--drops", "--db", db, "--json"])
+    [drop] = [json.loads(line) for line in drops.stdout.splitlines()]
+    assert drop["reason"] == "empty" and drop["input"].endswith("blank.html")
+    assert drop["run"] == run["id"]

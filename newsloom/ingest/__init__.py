@@ -50,12 +50,14 @@ from newsloom.options import DEFAULT_OPTIONS, Options
 __all__ = ["ReaderItem", "read_inputs", "read_source"]
 
 FILE_READER = "file"
+# Large enough for `peek` to show SNIFF_BYTES of a file at once.
+READ_BUFFER_BYTES = 8 * SNIFF_BYTES
 
 
 def _open(source: Source) -> BinaryIO:
     if source.is_stdin:
         return cast(BinaryIO, contextlib.nullcontext(sys.stdin.buffer))
-    return open(source.path, "rb")
+    return open(source.path, "rb", buffering=READ_BUFFER_BYTES)
 
 
 def _read_open(
@@ -66,9 +68,8 @@ def _read_open(
     head = peek(SNIFF_BYTES)[:SNIFF_BYTES] if peek else b""
     compressed = head.startswith(GZIP_MAGIC)
     inner = gunzip_head(head) if compressed else head
-    if not inner.strip():
-        reason = UNREADABLE if compressed and not inner else EMPTY
-        yield drop(name, FILE_READER, reason, "no readable content at the start")
+    if inner is None:
+        yield drop(name, FILE_READER, UNREADABLE, "corrupt gzip stream")
         return
     kind = choose_format(name, inner)
     if kind == "binary":

@@ -96,12 +96,12 @@ def suffix_format(name: str) -> Format | None:
     return EXTENSIONS.get(lowered[dot:]) if dot > slash else None
 
 
-def gunzip_head(head: bytes) -> bytes:
-    """As much of a gzip stream's start as `head` holds, decompressed (b"" if corrupt)."""
+def gunzip_head(head: bytes) -> bytes | None:
+    """As much of a gzip stream's start as `head` holds, decompressed (None if corrupt)."""
     try:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, SNIFF_BYTES)
     except zlib.error:
-        return b""
+        return None
 
 
 def looks_binary(head: bytes) -> bool:
@@ -140,7 +140,10 @@ def sniff(head: bytes) -> Format:
 
 def choose_format(name: str, head: bytes) -> Format:
     """Content that is clearly binary, WARC, a feed or JSONL wins over the name; then
-    a WARC/JSONL/feed extension; HTML versus text is decided by the content."""
+    a WARC/JSONL/feed extension; HTML versus text is decided by the content (by the
+    name when the start is only whitespace)."""
+    if not head.strip():
+        return suffix_format(name) or "text"
     sniffed = sniff(head)
     if sniffed in ("binary", "warc", "feed", "jsonl"):
         return sniffed

@@ -124,3 +124,11 @@ def test_cp1251_page_is_decoded(tmp_path: Path) -> None:
     assert isinstance(item, Document)
     assert item.encoding == "cp1251"
     assert "Житнівці" in str(item.data)
+
+
+def test_empty_gzip_is_empty_and_leading_whitespace_is_not(tmp_path: Path) -> None:
+    (tmp_path / "a.html.gz").write_bytes(gzip.compress(b""))
+    (tmp_path / "b.html").write_text(" " * 20_000 + article_html(), encoding="utf-8")
+    items = list(read_inputs([str(tmp_path / "a.html.gz"), str(tmp_path / "b.html")]))
+    assert isinstance(items[0], Dropped) and items[0].reason == "empty"
+    assert isinstance(items[1], Document) and items[1].kind == "html"

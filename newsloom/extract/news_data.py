@@ -41,6 +41,7 @@ class NewsPatterns:
     text: dict[str, Any]
     stopwords: frozenset[str]
     sentence_end: re.Pattern[str]
+    truncation: re.Pattern[str]
     end_marker: re.Pattern[str]
 
 
@@ -91,5 +92,6 @@ def news_patterns() -> NewsPatterns:
         text=text,
         stopwords=frozenset(text["stopwords"]),
         sentence_end=re.compile(text["sentence_end"]),
+        truncation=re.compile(text["truncation"]),
         end_marker=re.compile("|".join(text["end_markers"]), ignore),
     )

@@ -15,7 +15,14 @@ import re
 
 from newsloom.extract.news import NewsLayerResult, apply_news_layer, scan_outside_body
 from newsloom.extract.news_lines import byline_of
-from newsloom.extract.text_lines import classify_lines, join_broken_lines, line_features
+from newsloom.extract.text_lines import (
+    LineClass,
+    LineFeatures,
+    classify,
+    join_broken_lines,
+    line_features,
+    revise_by_context,
+)
 from newsloom.extract.text_region import (
     Region,
     best_region,
@@ -25,6 +32,7 @@ from newsloom.extract.text_region import (
     repeated_lede,
     title_in_header,
 )
+from newsloom.extract.text_teasers import Teasers, find_teasers
 from newsloom.options import Options
 from newsloom.record import Article, RemovedSegment, parse_iso
 
@@ -41,14 +49,16 @@ def extract_text(text: str, options: Options) -> Article:
         text = text[match.end() :]
     lines = join_broken_lines([line.strip() for line in text.splitlines() if line.strip()])
     features = [line_features(line) for line in lines]
-    scores = line_scores(features, classify_lines(features))
+    teasers = find_teasers(lines)
+    scores = line_scores(features, _classes(features, teasers))
     region = cut_at_end_marker(lines, scores, best_region(scores))
     if region.end <= region.start:
         region = Region(0, len(lines))
     title, header, region = _title_and_header(lines, region)
 
-    body_lines = [lines[i] for i in range(region.start, region.end) if i not in header]
-    layer = apply_news_layer(body_lines)
+    body = [i for i in range(region.start, region.end) if i not in header]
+    layer = apply_news_layer([lines[i] for i in body if i not in teasers.all()])
+    _remove_teasers(lines, body, teasers, layer)
     prefix: list[RemovedSegment] = []
     if title is not None:
         prefix.append(RemovedSegment(lines[title], "title"))
@@ -65,6 +75,23 @@ def extract_text(text: str, options: Options) -> Article:
         related=layer.related,
         removed=prefix + layer.removed,
     )
+
+
+def _classes(features: list[LineFeatures], teasers: Teasers) -> list[LineClass]:
+    """Line classes with teasers counted as chrome, so the body region avoids them."""
+    chrome = teasers.all()
+    classes = [LineClass.BAD if i in chrome else classify(line) for i, line in enumerate(features)]
+    return revise_by_context(classes)
+
+
+def _remove_teasers(
+    lines: list[str], body: list[int], teasers: Teasers, layer: NewsLayerResult
+) -> None:
+    for i in body:
+        if i in teasers.copies:
+            layer.removed.append(RemovedSegment(lines[i], "duplicate"))
+        elif i in teasers.listed:
+            layer.removed.append(RemovedSegment(lines[i], "related"))
 
 
 def _title_and_header(lines: list[str], region: Region) -> tuple[int | None, set[int], Region]:

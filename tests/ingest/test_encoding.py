@@ -150,3 +150,10 @@ def test_utf8_page_with_a_stray_cp1252_byte_keeps_both() -> None:
     decoded = decode_bytes(data)
     assert decoded.encoding == "utf-8"
     assert good in decoded.text and "Mitgefühl" in decoded.text
+
+
+def test_legacy_labels_are_read_as_their_browser_supersets() -> None:
+    assert normalize_label("GB2312") == "gbk"
+    assert normalize_label("Shift_JIS") == "cp932"
+    page = '<meta charset="gb2312"><p>北川市市长召开记者会见——要求恢复谈判。</p>'
+    assert "——" in decode_bytes(page.encode("gbk")).text

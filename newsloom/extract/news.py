@@ -19,11 +19,12 @@ from newsloom.extract.news_lines import (
     is_chrome,
     is_headline_like,
     is_related_marker,
+    line_key,
     related_inline_title,
     split_dateline,
     wire_of,
 )
-from newsloom.record import RelatedItem, RemovedSegment, normalize_for_hash
+from newsloom.record import RelatedItem, RemovedSegment
 
 
 @dataclass(slots=True)
@@ -65,7 +66,7 @@ def apply_news_layer(paragraphs: list[str]) -> NewsLayerResult:
     while index < len(paragraphs):
         paragraph = paragraphs[index].strip()
         index += 1
-        key = normalize_for_hash(paragraph)
+        key = line_key(paragraph)
         if not key:
             continue
         if key in seen:
@@ -157,7 +158,7 @@ def _take_related(lines: list[str], index: int, result: NewsLayerResult, seen: s
             break
         result.related.append(RelatedItem(line))
         result.remove(line, "related")
-        seen.add(normalize_for_hash(line))
+        seen.add(line_key(line))
         taken += 1
         index += 1
     return index

@@ -39,6 +39,7 @@ class NewsPatterns:
     byline: re.Pattern[str]
     byline_max_words: int
     text: dict[str, Any]
+    cjk_char_weight: float
     stopwords: frozenset[str]
     sentence_end: re.Pattern[str]
     truncation: re.Pattern[str]
@@ -84,14 +85,16 @@ def news_patterns() -> NewsPatterns:
         headline_min_words=int(related["headline_min_words"]),
         related_max_items=int(related["max_items"]),
         chrome_exact=frozenset(chrome["exact"]),
-        chrome_contains=re.compile(_alternation(chrome["contains"]), ignore),
+        # Matched against the lower-cased line: cheaper than a case-insensitive search.
+        chrome_contains=re.compile(_alternation([w.lower() for w in chrome["contains"]])),
         chrome_copyright=re.compile(chrome["copyright_prefix"], ignore),
         chrome_max_words=int(chrome["max_words"]),
         byline=re.compile(raw["byline"]["pattern"], ignore),
         byline_max_words=int(raw["byline"]["max_words"]),
         text=text,
+        cjk_char_weight=float(text["cjk_char_weight"]),
         stopwords=frozenset(text["stopwords"]),
-        sentence_end=re.compile(text["sentence_end"]),
+        sentence_end=re.compile(text["sentence_end"] + "$"),
         truncation=re.compile(text["truncation"]),
         end_marker=re.compile("|".join(text["end_markers"]), ignore),
     )

@@ -6,14 +6,27 @@ Each function looks at a single stripped line and answers from the patterns in
 
 from __future__ import annotations
 
+import functools
 import re
 
 from newsloom.extract.news_data import news_patterns
+from newsloom.record import normalize_for_hash
 
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 _FINAL_STOP = re.compile(r"[.;,]$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+
+# Distinct lines remembered by the per-line rules that run more than once per page.
+_LINE_CACHE = 16384
+
+
+def line_key(line: str) -> str:
+    """`normalize_for_hash(line)`, without Unicode normalisation when the line is ASCII."""
+    if line.isascii():
+        return " ".join(line.lower().split())
+    return normalize_for_hash(line)
 
 
 def word_count(line: str) -> int:
@@ -64,6 +77,7 @@ def credit_of(line: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=_LINE_CACHE)
 def is_related_marker(line: str) -> bool:
     return len(line) <= 60 and bool(news_patterns().related_marker.match(line.strip()))
 
@@ -98,6 +112,7 @@ def byline_of(line: str) -> list[str] | None:
     return [a for a in authors if a[:1].isupper()] or None
 
 
+@functools.lru_cache(maxsize=_LINE_CACHE)
 def is_chrome(line: str) -> bool:
     """Page chrome: share/sign-up/newsletter/cookie/comment prompts, © lines, menus."""
     patterns = news_patterns()
@@ -109,7 +124,7 @@ def is_chrome(line: str) -> bool:
         return True
     if patterns.chrome_copyright.match(line.strip()):
         return True
-    return bool(patterns.chrome_contains.search(line))
+    return bool(patterns.chrome_contains.search(line.lower()))
 
 
 def split_dateline(paragraph: str) -> tuple[str, str | None, str] | None:

@@ -38,15 +38,20 @@ class LineFeatures:
 
 def line_features(line: str) -> LineFeatures:
     patterns = news_patterns()
-    words = [w.lower() for w in _WORD.findall(line)]
-    cjk = len(_CJK.findall(line))
-    weight = float(patterns.text["cjk_char_weight"])
-    length = len(line) + cjk * (weight - 1)
-    stops = sum(1 for w in words if w in patterns.stopwords)
+    words = _WORD.findall(line.lower())
+    cjk = 0 if line.isascii() else len(_CJK.findall(line))
+    length = len(line) + cjk * (patterns.cjk_char_weight - 1)
+    stopwords = patterns.stopwords
+    stops = sum(1 for w in words if w in stopwords)
     density = stops / len(words) if words else 0.0
     chrome = is_chrome(line) or is_related_marker(line)
-    sentence_like = bool(patterns.sentence_end.search(line))
+    sentence_like = ends_like_sentence(line)
     return LineFeatures(line, length, density, sentence_like, chrome, cjk * 2 > len(line))
+
+
+def ends_like_sentence(line: str) -> bool:
+    """The line's last character closes a sentence (the regex sees only that character)."""
+    return bool(news_patterns().sentence_end.match(line[-1:]))
 
 
 def classify(features: LineFeatures) -> LineClass:
@@ -69,10 +74,9 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     A continuation starts with a lower-case letter and follows a line that does
     not end like a sentence.
     """
-    sentence_end = news_patterns().sentence_end
     joined: list[str] = []
     for line in lines:
-        if joined and line[:1].islower() and not sentence_end.search(joined[-1]):
+        if joined and line[:1].islower() and not ends_like_sentence(joined[-1]):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)

@@ -10,9 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsloom.extract.news_data import news_patterns
-from newsloom.extract.news_lines import byline_of, credit_of, is_chrome, is_headline_like
+from newsloom.extract.news_lines import (
+    byline_of,
+    credit_of,
+    is_chrome,
+    is_headline_like,
+    line_key,
+)
 from newsloom.extract.text_lines import LineClass, LineFeatures
-from newsloom.record import normalize_for_hash
+
+# A copy of a line may differ in spacing and Unicode forms: lengths within this share.
+_LENGTH_SLACK = 0.5
 
 
 @dataclass(slots=True, frozen=True)
@@ -74,14 +82,22 @@ def repeated_lede(lines: list[str]) -> tuple[int, int] | None:
 
     The header block between the copies (lines[k:j]) holds the title.
     """
-    keys = [normalize_for_hash(line) for line in lines]
-    if not keys:
+    if not lines:
         return None
-    for j in range(1, len(keys)):
-        if keys[j] != keys[0]:
+    keys: dict[int, str] = {}
+
+    def key(i: int) -> str:
+        if i not in keys:
+            keys[i] = line_key(lines[i])
+        return keys[i]
+
+    # Equal keys have equal lengths up to spacing and case: compare the cheap length first.
+    first = len(key(0))
+    for j in range(1, len(lines)):
+        if abs(len(lines[j]) - first) > _LENGTH_SLACK * first + 2 or key(j) != key(0):
             continue
         k = 0
-        while j + k < len(keys) and k < j and keys[k] == keys[j + k]:
+        while j + k < len(lines) and k < j and key(k) == key(j + k):
             k += 1
         if k < j:
             return k, j

@@ -19,10 +19,12 @@ import itertools
 from dataclasses import dataclass
 
 from newsloom.extract.news_data import news_patterns
-from newsloom.record import normalize_for_hash
+from newsloom.extract.news_lines import line_key
 
 # Characters compared before a line is normalised and checked as the full copy.
 _HEAD = 12
+# Characters at the end of a line searched for the truncation marker.
+_TAIL = 16
 
 
 @dataclass(slots=True, frozen=True)
@@ -39,7 +41,8 @@ def truncated_text(line: str) -> str | None:
     patterns = news_patterns()
     if len(line) < int(patterns.text["teaser_min_chars"]):
         return None
-    match = patterns.truncation.search(line)
+    # The marker sits at the very end: search only the tail (look-behind still sees before it).
+    match = patterns.truncation.search(line, max(0, len(line) - _TAIL))
     return line[: match.start()] if match else None
 
 
@@ -52,7 +55,7 @@ def find_teasers(lines: list[str]) -> Teasers:
 
 
 def _copies(lines: list[str], cut: dict[int, str]) -> set[int]:
-    keys = {i: normalize_for_hash(text) for i, text in cut.items()}
+    keys = {i: line_key(text) for i, text in cut.items()}
     found: set[int] = set()
     for j, line in enumerate(lines):
         if j in cut:
@@ -61,7 +64,7 @@ def _copies(lines: list[str], cut: dict[int, str]) -> set[int]:
         for i, key in keys.items():
             if i in found or len(line) <= len(cut[i]) or head != cut[i][:_HEAD].casefold():
                 continue
-            if normalize_for_hash(line).startswith(key):
+            if line_key(line).startswith(key):
                 found.add(i)
     return found
 

@@ -40,6 +40,7 @@ class NewsPatterns:
     byline_max_words: int
     text: dict[str, Any]
     cjk_char_weight: float
+    invisible: str  # stripped from line edges with the whitespace
     stopwords: frozenset[str]
     sentence_end: re.Pattern[str]
     truncation: re.Pattern[str]
@@ -93,6 +94,7 @@ def news_patterns() -> NewsPatterns:
         byline_max_words=int(raw["byline"]["max_words"]),
         text=text,
         cjk_char_weight=float(text["cjk_char_weight"]),
+        invisible=text["invisible"],
         stopwords=frozenset(text["stopwords"]),
         sentence_end=re.compile(text["sentence_end"] + "$"),
         truncation=re.compile(text["truncation"]),

@@ -22,6 +22,7 @@ from newsloom.extract.text_lines import (
     join_broken_lines,
     line_features,
     revise_by_context,
+    visible_lines,
 )
 from newsloom.extract.text_region import (
     Region,
@@ -47,7 +48,7 @@ def extract_text(text: str, options: Options) -> Article:
     if match:
         published = parse_iso(match.group(1))
         text = text[match.end() :]
-    lines = join_broken_lines([line.strip() for line in text.splitlines() if line.strip()])
+    lines = join_broken_lines(visible_lines(text))
     features = [line_features(line) for line in lines]
     teasers = find_teasers(lines)
     scores = line_scores(features, _classes(features, teasers))

@@ -68,6 +68,13 @@ def classify(features: LineFeatures) -> LineClass:
     return LineClass.NEAR
 
 
+def visible_lines(text: str) -> list[str]:
+    """The text's lines stripped of spaces and invisible characters, empty ones dropped."""
+    edges = " \t\r\f\v\n" + news_patterns().invisible
+    stripped = (line.strip().strip(edges) for line in text.splitlines())
+    return [line for line in stripped if line]
+
+
 def join_broken_lines(lines: list[str]) -> list[str]:
     """Join a line to the previous one when it continues a sentence broken by `<br>`.
 

@@ -82,3 +82,14 @@ def test_truncated_copy_of_the_first_paragraph_is_a_duplicate() -> None:
     article = extract_text(text, OPTIONS)
     assert copy not in article.paragraphs
     assert sum("Orlen Bay" in p for p in article.paragraphs) == 1
+
+
+def test_lines_of_only_zero_width_spaces_do_not_split_the_body() -> None:
+    spacer = "\u200b"
+    captions = ["Quay at dawn", spacer, spacer]
+    lines = ["Menu", "Harbour board shuts market", BODY[0], spacer, spacer]
+    lines += [*captions, BODY[1], spacer, spacer, *captions, BODY[2], spacer, BODY[3]]
+    article = extract_text("\n".join(lines), OPTIONS)
+    assert article.paragraphs[0] == BODY[0]
+    assert article.paragraphs[-1] == BODY[3]
+    assert spacer not in article.paragraphs

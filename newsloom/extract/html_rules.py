@@ -1,0 +1,79 @@
+"""Settings and word lists for HTML extraction, kept in one place.
+
+Meta names are matched lower-cased against a tag's `property`, `name` or
+`itemprop` attribute; each list is in order of preference.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+# Pages longer than this (characters) are cut before parsing: the article body
+# sits near the top of the markup, and every pass over the tree (trafilatura,
+# htmldate, the byline search) grows with its size.
+MAX_HTML_CHARS = 3_000_000
+# A parsed tree with more elements than this is parsed again from a prefix of
+# the page cut in proportion (news pages have a few thousand elements; a page
+# of 100,000 tiny blocks would otherwise take minutes).
+MAX_ELEMENTS = 20_000
+
+# Trees with more elements than this are extracted in trafilatura's fast mode:
+# its justext fallback is quadratic in the number of blocks and can run for
+# minutes on a page of thousands of short blocks. News pages stay far below.
+MAX_FULL_ELEMENTS = 15_000
+
+# A body needs one line at least this long: a page whose extracted "text" is
+# only menu items and one-word links has no main text.
+MIN_PROSE_CHARS = 25
+
+# trafilatura's own text output is Unicode-normalised this way; keep ours identical.
+UNICODE_FORM: Final[Literal["NFC"]] = "NFC"
+
+CANONICAL_META = ("og:url", "twitter:url")
+SITE_NAME_META = ("og:site_name", "application-name", "twitter:site")
+LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale", "inlanguage")
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "parsely-pub-date",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+)
+
+# JSON-LD types that describe the article itself (checked before any other object).
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "Report",
+        "ScholarlyArticle",
+        "TechArticle",
+    }
+)
+# How deep to walk nested JSON-LD (`@graph`, `mainEntity`, lists) before giving up.
+JSON_LD_MAX_DEPTH = 6
+# JSON-LD blocks longer than this are skipped (some pages embed whole app states).
+JSON_LD_MAX_CHARS = 500_000
+
+# A language hint must look like a BCP 47 primary subtag (`en`, `de`, `fil`).
+LANGUAGE_TAG_PATTERN = r"[a-z]{2,3}"
+
+# A byline found in the page body longer than this is not a list of names.
+BYLINE_MAX_CHARS = 120
+
+# trafilatura joins several authors with this separator.
+AUTHOR_SEPARATOR = ";"

@@ -92,14 +92,28 @@ def _clean(value: str | None) -> str | None:
 
 
 def _published(day: str | None, page: PageMetadata) -> dt.date | dt.datetime | None:
-    """htmldate's day (via trafilatura); the page's own timestamp when it names the same day."""
+    """htmldate's day (via trafilatura's settings), made precise by the page's own timestamp.
+
+    The structured timestamp is kept when it names the same day, or when it is
+    written with the publisher's UTC offset and htmldate's day is the UTC day of
+    that same instant (a UTC copy of the time elsewhere on the page): the local
+    day is the publication day.
+    """
     found = parse_iso(day) if day else None
     structured = page.published
     if found is None:
         return structured
-    if isinstance(structured, dt.datetime) and structured.date() == _day(found):
+    if isinstance(structured, dt.datetime) and _day(found) in _days_of(structured):
         return structured
     return found
+
+
+def _days_of(moment: dt.datetime) -> tuple[dt.date, ...]:
+    """The local day of `moment`, and its UTC day when the two differ."""
+    offset = moment.utcoffset()
+    if not offset:
+        return (moment.date(),)
+    return (moment.date(), moment.astimezone(dt.UTC).date())
 
 
 def _updated(

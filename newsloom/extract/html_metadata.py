@@ -63,7 +63,9 @@ def read_page_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     found = _with_json_ld(tree, found)
     canonical_url = _canonical_url(tree, metas, url)
     date_params = set_date_params(True)
-    date_params["url"] = canonical_url or url
+    # Only the URL the page was fetched from: a canonical URL the page names
+    # itself was found to mislead htmldate's URL-date rule more than it helps.
+    date_params["url"] = url
     return PageMetadata(
         title=found.title or extract_title(tree),
         author=found.author,

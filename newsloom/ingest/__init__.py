@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -44,6 +45,7 @@ from newsloom.ingest.items import ReaderItem, drop, read_at_most
 from newsloom.ingest.jsonl import read_jsonl
 from newsloom.ingest.paths import Source, expand
 from newsloom.ingest.reasons import BINARY, EMPTY, NOT_FOUND, TOO_LARGE, TRUNCATED, UNREADABLE
+from newsloom.ingest.sanitize import clean_item
 from newsloom.ingest.warc import read_warc
 from newsloom.options import DEFAULT_OPTIONS, Options
 
@@ -94,11 +96,17 @@ def _read_open(
         yield read_document(name, data, kind)
 
 
+def _regular_file_size(name: str) -> int | None:
+    """The size of a regular file; None for a named pipe or device, read as a stream."""
+    info = os.stat(name)
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
 def read_source(source: Source, options: Options = DEFAULT_OPTIONS) -> Iterator[ReaderItem]:
     """Everything one file (or standard input) holds; never raises on bad input."""
     name = source.path
     try:
-        size = None if source.is_stdin else os.stat(name).st_size
+        size = None if source.is_stdin else _regular_file_size(name)
         if size == 0:
             yield drop(name, FILE_READER, EMPTY, "empty file")
             return
@@ -115,11 +123,22 @@ def read_source(source: Source, options: Options = DEFAULT_OPTIONS) -> Iterator[
         yield drop(name, FILE_READER, UNREADABLE, f"{type(error).__name__}: {error}")
 
 
+def _read_name(name: str, options: Options) -> Iterator[ReaderItem]:
+    found = False
+    for source in expand(name):
+        found = True
+        if source.missing:
+            yield drop(name, FILE_READER, NOT_FOUND, "no file matches this name")
+        elif source.problem:
+            yield drop(source.path, FILE_READER, UNREADABLE, source.problem)
+        else:
+            yield from read_source(source, options)
+    if not found:
+        yield drop(name, FILE_READER, EMPTY, "folder holds no files to read")
+
+
 def read_inputs(paths: Iterable[str], options: Options = DEFAULT_OPTIONS) -> Iterator[ReaderItem]:
     """Read every input in order, one item at a time; see the module docstring."""
     for name in paths:
-        for source in expand(name):
-            if source.missing:
-                yield drop(name, FILE_READER, NOT_FOUND, "no file matches this name")
-            else:
-                yield from read_source(source, options)
+        for item in _read_name(name, options):
+            yield clean_item(item)

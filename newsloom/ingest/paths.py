@@ -3,7 +3,11 @@ tooling files such as `.py` and `.md` skipped, see `formats.FOLDER_SKIPPED_EXTEN
 glob patterns (`samples/**/*.html`) and `-` for standard input.
 
 Folders are walked lazily, one directory listing at a time, so a reader starts on
-the first file before later directories are listed.
+the first file before later directories are listed. A folder walk never loops: a
+symbolic link back to a folder being walked is reported, not followed. Entries that
+cannot be read as files (broken links, link loops, sockets, named pipes, a folder
+that cannot be listed) become sources with a `problem`, which the readers count as
+`unreadable` instead of passing over them in silence.
 """
 
 from __future__ import annotations
@@ -22,10 +26,11 @@ _GLOB_CHARACTERS = frozenset("*?[")
 @dataclass(slots=True, frozen=True)
 class Source:
     """One file to read (`path`), or standard input (`path` is `-`); `missing` when
-    the name matched nothing."""
+    the name matched nothing; `problem` says why a found entry cannot be read."""
 
     path: str
     missing: bool = False
+    problem: str = ""
 
     @property
     def is_stdin(self) -> bool:
@@ -40,19 +45,56 @@ def _is_skipped(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in FOLDER_SKIPPED_EXTENSIONS
 
 
-def walk_folder(folder: str) -> Iterator[str]:
-    """Files under `folder` in sorted order, depth first, skipping hidden entries."""
+def _stat_problem(path: str) -> str:
+    """Why `path` is neither a file nor a folder that can be followed."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return f"{type(error).__name__}: {error.strerror or error}"
+    return "not a regular file (a socket, pipe or device)"
+
+
+def _folder_key(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _walk(folder: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[Source]:
+    key = _folder_key(folder)
+    if key is not None and key in ancestors:
+        yield Source(folder, problem="symbolic link loop: a folder inside itself")
+        return
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as error:
+        yield Source(folder, problem=f"folder cannot be listed: {error.strerror or error}")
         return
+    inside = ancestors | {key} if key is not None else ancestors
     for entry in entries:
         if _is_hidden(entry.name):
             continue
         if entry.is_dir():
-            yield from walk_folder(entry.path)
-        elif entry.is_file() and not _is_skipped(entry.name):
-            yield entry.path
+            yield from _walk(entry.path, inside)
+        elif entry.is_file():
+            if not _is_skipped(entry.name):
+                yield Source(entry.path)
+        elif not _is_skipped(entry.name):
+            yield Source(entry.path, problem=_stat_problem(entry.path))
+
+
+def walk_sources(folder: str) -> Iterator[Source]:
+    """Sources under `folder` in sorted order, depth first, skipping hidden entries."""
+    yield from _walk(folder, frozenset())
+
+
+def walk_folder(folder: str) -> Iterator[str]:
+    """Readable files under `folder` in sorted order, depth first, skipping hidden entries."""
+    for source in walk_sources(folder):
+        if not source.problem:
+            yield source.path
 
 
 def expand(name: str) -> Iterator[Source]:
@@ -60,10 +102,11 @@ def expand(name: str) -> Iterator[Source]:
     if name == STDIN:
         yield Source(STDIN)
     elif os.path.isdir(name):
-        for path in walk_folder(name):
-            yield Source(path)
+        yield from walk_sources(name)
     elif os.path.exists(name):
         yield Source(name)
+    elif os.path.islink(name):
+        yield Source(name, problem=_stat_problem(name))
     elif _GLOB_CHARACTERS & set(name):
         matches = sorted(glob.iglob(name, recursive=True))
         files = [path for path in matches if os.path.isfile(path)]

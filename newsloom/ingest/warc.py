@@ -8,8 +8,11 @@ Request, metadata, warcinfo and revisit records are skipped silently. Responses
 are dropped as `not_html`, `http_status` (not 2xx), `too_large` (Content-Length
 over the limit; the payload is skipped, not read), `empty` or `binary`. A file
 that breaks off (truncated gzip or record) yields the records before the break,
-then one `truncated`. A WARC gzipped as a whole (not record by record) is
-`unreadable` after its first record: `warcio recompress` fixes such files.
+then one `truncated`. A gzip member that inflates past `MEMBER_LIMIT_FACTOR` times
+the size limit and past `MEMBER_LIMIT_FLOOR_BYTES` (a gzip bomb) is `too_large`,
+and the rest of the file is skipped: the records before it are kept. A WARC gzipped
+as a whole (not record by record) is `unreadable` after its first record: `warcio
+recompress` fixes such files.
 """
 
 from __future__ import annotations
@@ -41,6 +44,12 @@ READER = "warc"
 HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 # warcio's message for a WARC gzipped as a whole instead of record by record.
 WHOLE_FILE_GZIP_HINT = "recompress"
+# A gzip member may inflate to this many times `Options.max_document_bytes`, and at
+# least to the floor (a record over the limit is skipped, and the next one read);
+# past that it is a bomb. warcio holds up to about this much while it looks for the
+# next record, so it bounds the memory a hostile WARC can claim.
+MEMBER_LIMIT_FACTOR = 2
+MEMBER_LIMIT_FLOOR_BYTES = 16 * 1024 * 1024
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
@@ -97,12 +106,17 @@ def _is_broken_header(record: Any) -> bool:
 def read_warc(
     input_name: str, stream: BinaryIO, options: Options, compressed: bool = False
 ) -> Iterator[ReaderItem]:
-    tracker = GzipMemberTracker(stream, gzipped=compressed)
+    member_limit = max(MEMBER_LIMIT_FACTOR * options.max_document_bytes, MEMBER_LIMIT_FLOOR_BYTES)
+    tracker = GzipMemberTracker(stream, gzipped=compressed, member_limit=member_limit)
     records = ArchiveIterator(tracker)
     locator = "offset:0"
 
     def truncated(message: str) -> ReaderItem:
         return drop(input_name, READER, TRUNCATED, message, f"after-{locator}")
+
+    def bomb(where: str) -> ReaderItem:
+        message = f"a gzip member inflates past {member_limit} bytes; the rest is skipped"
+        return drop(input_name, READER, TOO_LARGE, message, where)
 
     try:
         for record in records:
@@ -115,20 +129,32 @@ def read_warc(
             item = None
             if record.rec_type == "response" and record.http_headers is not None:
                 item = _response_item(input_name, locator, record, options)
-            if _remaining(record) > 0:
+            remaining = _remaining(record)
+            if tracker.oversized:
+                yield bomb(locator)
+                return
+            if remaining > 0:
                 yield truncated("record payload breaks off")
                 return
             if item is not None:
                 yield item
     except ArchiveLoadFailed as error:
-        if WHOLE_FILE_GZIP_HINT in str(error):
+        if tracker.oversized:
+            yield bomb(f"after-{locator}")
+        elif WHOLE_FILE_GZIP_HINT in str(error):
             message = "several records share one gzip member; run `warcio recompress`"
             yield drop(input_name, READER, UNREADABLE, message, f"after-{locator}")
         else:
             yield truncated(f"ArchiveLoadFailed: {error}")
         return
     except Exception as error:  # warcio and zlib raise many types on a broken stream
-        yield truncated(f"{type(error).__name__}: {error}")
+        yield (
+            bomb(f"after-{locator}")
+            if tracker.oversized
+            else truncated(f"{type(error).__name__}: {error}")
+        )
         return
-    if not tracker.complete:
+    if tracker.oversized:
+        yield bomb(f"after-{locator}")
+    elif not tracker.complete:
         yield truncated("gzip stream breaks off")

@@ -57,8 +57,9 @@ BINARY_MAGIC: tuple[bytes, ...] = (
     b"\x00\x00\x01\x00",
 )
 UNICODE_BOMS: tuple[bytes, ...] = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
-# Share of control bytes (other than tab, newline, form feed, carriage return,
-# escape) above which content is not text.
+# Share of control bytes, NUL included (other than tab, newline, form feed, carriage
+# return, escape), above which content is not text. A few stray NULs in a page do not
+# make it binary (readers remove them, `sanitize.py`); UTF-16 without a BOM does.
 MAX_CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = frozenset(b"\t\n\x0c\r\x1b")
 
@@ -107,7 +108,7 @@ def gunzip_head(head: bytes) -> bytes | None:
 def looks_binary(head: bytes) -> bool:
     if head.startswith(UNICODE_BOMS):
         return False
-    if head.startswith(BINARY_MAGIC) or b"\x00" in head:
+    if head.startswith(BINARY_MAGIC):
         return True
     controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
     return controls > MAX_CONTROL_SHARE * max(len(head), 1)

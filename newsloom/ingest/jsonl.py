@@ -2,7 +2,8 @@
 `published` and `title`. Each good line is a `Document` (kind `html` when it has
 `html`); a bad line is a `Dropped` whose locator is `line:<n>`, and reading goes on.
 Lines are read one at a time and a line longer than the size limit is skipped
-without holding it in memory.
+without holding it in memory. A line that is not UTF-8 (a scraper that wrote
+Latin-1) is decoded like a page (`encoding.decode_bytes`) rather than lost.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from newsloom.ingest.encoding import decode_bytes
 from newsloom.ingest.items import ReaderItem, drop
 from newsloom.ingest.reasons import MALFORMED_JSON, MISSING_FIELDS, TOO_LARGE
 from newsloom.options import Options
@@ -57,6 +59,13 @@ def _document(input_name: str, locator: str, record: dict[str, Any]) -> ReaderIt
     )
 
 
+def _text(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_bytes(line).text
+
+
 def read_jsonl(input_name: str, stream: BinaryIO, options: Options) -> Iterator[ReaderItem]:
     for number, line in _lines(stream, options.max_document_bytes):
         locator = f"line:{number}"
@@ -66,7 +75,7 @@ def read_jsonl(input_name: str, stream: BinaryIO, options: Options) -> Iterator[
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(_text(line))
         except ValueError as error:
             yield drop(input_name, READER, MALFORMED_JSON, str(error), locator)
             continue

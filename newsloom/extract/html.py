@@ -7,7 +7,7 @@ layer, and the metadata is read from the untouched tree (`html_metadata`).
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 import unicodedata
 
 import trafilatura
@@ -16,11 +16,15 @@ from trafilatura.settings import Document
 
 from newsloom.extract import html_rules as rules
 from newsloom.extract.errors import ExtractionError
-from newsloom.extract.html_metadata import PageMetadata, byline_author, read_page_metadata
+from newsloom.extract.html_dates import modification_time, publication_time
+from newsloom.extract.html_metadata import byline_author, read_page_metadata
 from newsloom.extract.news import NewsLayerResult, apply_news_layer
 from newsloom.extract.news_data import news_patterns
 from newsloom.options import Options
-from newsloom.record import Article, parse_iso
+from newsloom.record import Article
+
+# Left by decoding with `surrogateescape`; lxml stops parsing at the first one.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def extract_html(html: str, url: str | None, options: Options) -> Article:
@@ -40,7 +44,7 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
     if not any(len(p) >= rules.MIN_PROSE_CHARS for p in layer.paragraphs):
         raise ExtractionError("no_text", "only boilerplate found in the HTML")
     page = read_page_metadata(tree, url)
-    published = _published(page.published_day, page)
+    published = publication_time(page.published_day, page.published)
     author = page.author
     if not author and not layer.authors:
         author = byline_author(tree)
@@ -49,7 +53,7 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
         paragraphs=layer.paragraphs,
         title=_clean(page.title),
         published=published,
-        updated=_updated(page.updated, published),
+        updated=modification_time(page.updated, published),
         url=url or page.canonical_url,
         canonical_url=page.canonical_url,
         site=_clean(page.site),
@@ -66,7 +70,7 @@ def _parse(html: str) -> tuple[HtmlElement, int]:
     """The parsed page, cut to at most `MAX_HTML_CHARS` and about `MAX_ELEMENTS`."""
     if not html.strip():
         raise ExtractionError("no_text", "empty HTML")
-    html = html[: rules.MAX_HTML_CHARS]
+    html = _LONE_SURROGATE.sub("\ufffd", html[: rules.MAX_HTML_CHARS])
     tree = trafilatura.load_html(html)
     count = _element_count(tree) if tree is not None else 0
     if count > rules.MAX_ELEMENTS:
@@ -89,44 +93,6 @@ def _paragraphs(text: str) -> list[str]:
 def _clean(value: str | None) -> str | None:
     value = unicodedata.normalize(rules.UNICODE_FORM, value).strip() if value else ""
     return value or None
-
-
-def _published(day: str | None, page: PageMetadata) -> dt.date | dt.datetime | None:
-    """htmldate's day (via trafilatura's settings), made precise by the page's own timestamp.
-
-    The structured timestamp is kept when it names the same day, or when it is
-    written with the publisher's UTC offset and htmldate's day is the UTC day of
-    that same instant (a UTC copy of the time elsewhere on the page): the local
-    day is the publication day.
-    """
-    found = parse_iso(day) if day else None
-    structured = page.published
-    if found is None:
-        return structured
-    if isinstance(structured, dt.datetime) and _day(found) in _days_of(structured):
-        return structured
-    return found
-
-
-def _days_of(moment: dt.datetime) -> tuple[dt.date, ...]:
-    """The local day of `moment`, and its UTC day when the two differ."""
-    offset = moment.utcoffset()
-    if not offset:
-        return (moment.date(),)
-    return (moment.date(), moment.astimezone(dt.UTC).date())
-
-
-def _updated(
-    updated: dt.date | dt.datetime | None, published: dt.date | dt.datetime | None
-) -> dt.date | dt.datetime | None:
-    """The modification time, unless it falls before the publication day."""
-    if updated is None or published is None:
-        return updated
-    return updated if _day(updated) >= _day(published) else None
-
-
-def _day(value: dt.date | dt.datetime) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _authors(author: str | None, layer: NewsLayerResult) -> tuple[list[str], str | None]:

@@ -153,6 +153,13 @@ def test_text_from_a_legacy_encoding_keeps_its_accents() -> None:
     assert "Zoë Marchetti, the café owner in Brévanne" in text
 
 
+def test_lone_surrogate_from_a_lossy_decode_does_not_cut_the_page() -> None:
+    body = [BODY[0].replace("Tuesday", "Tues\udce9day"), *BODY[1:]]
+    article = extract_html(article_page(body=body), None, DEFAULT_OPTIONS)
+    assert BODY[-1] in article.text
+    assert "Tues\ufffdday" in article.text
+
+
 def test_decomposed_accents_come_out_composed() -> None:
     first = unicodedata.normalize("NFD", BODY[0].replace("council", "conseil de Séverac"))
     body = [first, *BODY[1:]]

@@ -62,6 +62,16 @@ def _folder_key(path: str) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
+def _entry_type(entry: os.DirEntry[str]) -> str:
+    """`dir`, `file` or `other`; `DirEntry.is_dir` raises on a symbolic link loop."""
+    try:
+        if entry.is_dir():
+            return "dir"
+        return "file" if entry.is_file() else "other"
+    except OSError:
+        return "other"
+
+
 def _walk(folder: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[Source]:
     key = _folder_key(folder)
     if key is not None and key in ancestors:
@@ -76,12 +86,14 @@ def _walk(folder: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[Source
     for entry in entries:
         if _is_hidden(entry.name):
             continue
-        if entry.is_dir():
+        kind = _entry_type(entry)
+        if kind == "dir":
             yield from _walk(entry.path, inside)
-        elif entry.is_file():
-            if not _is_skipped(entry.name):
-                yield Source(entry.path)
-        elif not _is_skipped(entry.name):
+        elif _is_skipped(entry.name):
+            continue
+        elif kind == "file":
+            yield Source(entry.path)
+        else:
             yield Source(entry.path, problem=_stat_problem(entry.path))
 
 

@@ -8,11 +8,12 @@ Request, metadata, warcinfo and revisit records are skipped silently. Responses
 are dropped as `not_html`, `http_status` (not 2xx), `too_large` (Content-Length
 over the limit; the payload is skipped, not read), `empty` or `binary`. A file
 that breaks off (truncated gzip or record) yields the records before the break,
-then one `truncated`. A gzip member that inflates past `MEMBER_LIMIT_FACTOR` times
-the size limit and past `MEMBER_LIMIT_FLOOR_BYTES` (a gzip bomb) is `too_large`,
-and the rest of the file is skipped: the records before it are kept. A WARC gzipped
-as a whole (not record by record) is `unreadable` after its first record: `warcio
-recompress` fixes such files.
+then one `truncated`; a file without a WARC record at its start is `unreadable`.
+A gzip member that inflates past `MEMBER_LIMIT_FACTOR` times the size limit and
+past `MEMBER_LIMIT_FLOOR_BYTES` (a gzip bomb) is `too_large`, and the rest of the
+file is skipped: the records before it are kept. A WARC gzipped as a whole (not
+record by record) is `unreadable` after its first record: `warcio recompress`
+fixes such files.
 """
 
 from __future__ import annotations
@@ -111,7 +112,11 @@ def read_warc(
     records = ArchiveIterator(tracker)
     locator = "offset:0"
 
+    started = False  # a record header was read: a later break is a truncation
+
     def truncated(message: str) -> ReaderItem:
+        if not started:
+            return drop(input_name, READER, UNREADABLE, f"not a WARC file: {message}")
         return drop(input_name, READER, TRUNCATED, message, f"after-{locator}")
 
     def bomb(where: str) -> ReaderItem:
@@ -126,6 +131,7 @@ def read_warc(
             if _is_broken_header(record):
                 yield truncated("record header breaks off")
                 return
+            started = True
             item = None
             if record.rec_type == "response" and record.http_headers is not None:
                 item = _response_item(input_name, locator, record, options)

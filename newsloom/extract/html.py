@@ -58,7 +58,7 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
         canonical_url=page.canonical_url,
         site=_clean(page.site),
         authors=authors,
-        language=page.language,
+        language=_language_hint(page.language, layer.paragraphs, options),
         source=layer.source or agency,
         credits=layer.credits,
         related=layer.related,
@@ -93,6 +93,14 @@ def _paragraphs(text: str) -> list[str]:
 def _clean(value: str | None) -> str | None:
     value = unicodedata.normalize(rules.UNICODE_FORM, value).strip() if value else ""
     return value or None
+
+
+def _language_hint(declared: str | None, paragraphs: list[str], options: Options) -> str | None:
+    """The page's declared language, where detection on the text will not do better."""
+    if not options.detect_language:
+        return declared
+    short = sum(len(p) for p in paragraphs) < rules.LANGUAGE_HINT_MAX_BODY_CHARS
+    return declared if short else None
 
 
 def _authors(author: str | None, layer: NewsLayerResult) -> tuple[list[str], str | None]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from newsloom.extract.html import extract_html
-from newsloom.options import DEFAULT_OPTIONS
+from newsloom.options import DEFAULT_OPTIONS, Options
 from newsloom.record import Article
-from tests.extract.test_html import article_page, json_ld
+from tests.extract.test_html import BODY, article_page, json_ld
 
 PAGE_URL = "https://courier.example/news/2031/ferry-reopens?utm=feed"
 
@@ -99,12 +99,24 @@ def test_no_dates_when_the_page_has_none() -> None:
     assert article.updated is None
 
 
-def test_language_hint_from_the_html_element() -> None:
-    assert _extract(article_page(lang="de-AT")).language == "de"
+def test_declared_language_is_kept_for_a_short_body() -> None:
+    article = _extract(article_page(lang="de-AT", body=[BODY[0][:200]]))
+    assert article.language == "de"
+
+
+def test_declared_language_left_to_detection_for_a_long_body() -> None:
+    assert _extract(article_page(lang="de-AT")).language is None
+
+
+def test_declared_language_kept_when_detection_is_off() -> None:
+    options = Options(detect_language=False)
+    article = extract_html(article_page(lang="de-AT"), PAGE_URL, options)
+    assert article.language == "de"
 
 
 def test_malformed_language_hint_is_ignored() -> None:
-    assert _extract(article_page(lang="{{ page.lang }}")).language is None
+    options = Options(detect_language=False)
+    assert extract_html(article_page(lang="{{ page.lang }}"), None, options).language is None
 
 
 def test_broken_json_ld_does_not_stop_extraction() -> None:

@@ -112,10 +112,10 @@ def read_warc(
     records = ArchiveIterator(tracker)
     locator = "offset:0"
 
-    started = False  # a record header was read: a later break is a truncation
+    started = False  # a WARC record began: a later break is a truncation
 
     def truncated(message: str) -> ReaderItem:
-        if not started:
+        if not started and tracker.complete:  # a gzip stream cut short is a truncation
             return drop(input_name, READER, UNREADABLE, f"not a WARC file: {message}")
         return drop(input_name, READER, TRUNCATED, message, f"after-{locator}")
 
@@ -128,6 +128,8 @@ def read_warc(
             # The start offset of the current record; get_record_offset() would read
             # the payload to its end first.
             locator = f"offset:{records.offset}"
+            # warcio reads text that is no WARC as a broken ARC record
+            started = started or getattr(record, "format", "") == "warc"
             if _is_broken_header(record):
                 yield truncated("record header breaks off")
                 return

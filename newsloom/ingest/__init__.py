@@ -7,7 +7,9 @@
 walked lazily, files are opened one at a time, WARC and JSONL files are read
 record by record, and a file over `Options.max_document_bytes` is dropped from
 its size alone. A reader never raises: a broken input becomes a `Dropped` and
-the run goes on.
+the run goes on; an unexpected error inside a reader ends that file as
+`unreadable` with the error's class (logged with its traceback). Every string
+yielded is cleaned of NUL and lone surrogates (`sanitize.py`).
 
 Readers (the `Provenance.reader` names) and their locators:
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import logging
 import os
 import stat
 import sys
@@ -50,6 +53,8 @@ from newsloom.ingest.warc import read_warc
 from newsloom.options import DEFAULT_OPTIONS, Options
 
 __all__ = ["ReaderItem", "read_inputs", "read_source"]
+
+log = logging.getLogger(__name__)
 
 FILE_READER = "file"
 # Large enough for `peek` to show SNIFF_BYTES of a file at once.
@@ -120,6 +125,9 @@ def read_source(source: Source, options: Options = DEFAULT_OPTIONS) -> Iterator[
     except EOFError as error:
         yield drop(name, FILE_READER, TRUNCATED, f"compressed stream ends early: {error}")
     except (OSError, zlib.error) as error:
+        yield drop(name, FILE_READER, UNREADABLE, f"{type(error).__name__}: {error}")
+    except Exception as error:  # a reader bug or a library fault must not end the run
+        log.exception("reading %s failed", name)
         yield drop(name, FILE_READER, UNREADABLE, f"{type(error).__name__}: {error}")
 
 

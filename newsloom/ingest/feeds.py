@@ -95,7 +95,11 @@ def _entry_item(input_name: str, index: int, entry: Any) -> ReaderItem:
 
 
 def read_feed(input_name: str, data: bytes) -> Iterator[ReaderItem]:
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as error:  # feedparser raises on some labels (`encoding="\x00"`)
+        yield drop(input_name, READER, MALFORMED_FEED, f"{type(error).__name__}: {error}")
+        return
     entries = parsed.get("entries", [])
     if not entries:
         if parsed.get("bozo"):

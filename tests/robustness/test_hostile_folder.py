@@ -95,6 +95,10 @@ FILES: dict[str, tuple[Callable[[], bytes], Expectation]] = {
         frozenset({"malformed_feed"}),
     ),
     "scriptfeed.rss": (_feed_with_scripts, STORED),
+    "nullabel.xml": (  # feedparser raised ValueError on this label (found by hypothesis)
+        lambda: h.feed([h.link_item(0)]).replace('"utf-8"', '"\x00utf-8"').encode(),
+        frozenset({"malformed_feed"}),
+    ),
     "plain.warc": (
         lambda: h.warc_file(
             [("https://w.example/plain", _page("plainwarc").decode())], gzipped=False

@@ -8,7 +8,10 @@ Request, metadata, warcinfo and revisit records are skipped silently. Responses
 are dropped as `not_html`, `http_status` (not 2xx), `too_large` (Content-Length
 over the limit; the payload is skipped, not read), `empty` or `binary`. A file
 that breaks off (truncated gzip or record) yields the records before the break,
-then one `truncated`; a file without a WARC record at its start is `unreadable`.
+then one `truncated` (in a WARC gzipped record by record, a record whose payload
+breaks off at its member's end is `truncated` and reading goes on with the next
+member: a wrong Content-Length loses one record); a file without a WARC record at
+its start is `unreadable`.
 A gzip member that inflates past `MEMBER_LIMIT_FACTOR` times the size limit and
 past `MEMBER_LIMIT_FLOOR_BYTES` (a gzip bomb) is `too_large`, and the rest of the
 file is skipped: the records before it are kept. A WARC gzipped as a whole (not
@@ -114,10 +117,15 @@ def read_warc(
 
     started = False  # a WARC record began: a later break is a truncation
 
-    def truncated(message: str) -> ReaderItem:
+    cut_after = ""  # the record whose payload broke off, already reported
+
+    def truncated(message: str) -> list[ReaderItem]:
+        """The drop for a break after the current record (none if reported already)."""
+        if cut_after == locator:
+            return []
         if not started and tracker.complete:  # a gzip stream cut short is a truncation
-            return drop(input_name, READER, UNREADABLE, f"not a WARC file: {message}")
-        return drop(input_name, READER, TRUNCATED, message, f"after-{locator}")
+            return [drop(input_name, READER, UNREADABLE, f"not a WARC file: {message}")]
+        return [drop(input_name, READER, TRUNCATED, message, f"after-{locator}")]
 
     def bomb(where: str) -> ReaderItem:
         message = f"a gzip member inflates past {member_limit} bytes; the rest is skipped"
@@ -131,7 +139,7 @@ def read_warc(
             # warcio reads text that is no WARC as a broken ARC record
             started = started or getattr(record, "format", "") == "warc"
             if _is_broken_header(record):
-                yield truncated("record header breaks off")
+                yield from truncated("record header breaks off")
                 return
             started = True
             item = None
@@ -142,8 +150,13 @@ def read_warc(
                 yield bomb(locator)
                 return
             if remaining > 0:
-                yield truncated("record payload breaks off")
-                return
+                yield from truncated("record payload breaks off")
+                if not compressed:
+                    return
+                # gzip record by record: the next member starts the next record (a
+                # wrong Content-Length loses one record, not the rest of the file)
+                cut_after = locator
+                continue
             if item is not None:
                 yield item
     except ArchiveLoadFailed as error:
@@ -153,16 +166,15 @@ def read_warc(
             message = "several records share one gzip member; run `warcio recompress`"
             yield drop(input_name, READER, UNREADABLE, message, f"after-{locator}")
         else:
-            yield truncated(f"ArchiveLoadFailed: {error}")
+            yield from truncated(f"ArchiveLoadFailed: {error}")
         return
     except Exception as error:  # warcio and zlib raise many types on a broken stream
-        yield (
-            bomb(f"after-{locator}")
-            if tracker.oversized
-            else truncated(f"{type(error).__name__}: {error}")
-        )
+        if tracker.oversized:
+            yield bomb(f"after-{locator}")
+        else:
+            yield from truncated(f"{type(error).__name__}: {error}")
         return
     if tracker.oversized:
         yield bomb(f"after-{locator}")
     elif not tracker.complete:
-        yield truncated("gzip stream breaks off")
+        yield from truncated("gzip stream breaks off")

@@ -16,8 +16,9 @@ from trafilatura.settings import Document
 
 from newsloom.extract import html_rules as rules
 from newsloom.extract.errors import ExtractionError
+from newsloom.extract.html_article_body import prefer_stated_body, stated_body
 from newsloom.extract.html_dates import modification_time, publication_time
-from newsloom.extract.html_metadata import byline_author, read_page_metadata
+from newsloom.extract.html_metadata import byline_author, json_ld_article, read_page_metadata
 from newsloom.extract.news import NewsLayerResult, apply_news_layer
 from newsloom.extract.news_data import news_patterns
 from newsloom.options import Options
@@ -38,12 +39,18 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
         favor_precision=options.favor_precision,
         fast=elements > rules.MAX_FULL_ELEMENTS,
     )
-    if not isinstance(document, Document) or not document.text:
+    extracted = (document.text or "") if isinstance(document, Document) else ""
+    article = json_ld_article(tree)
+    stated = stated_body(article)
+    if prefer_stated_body(extracted, stated):
+        extracted = "\n".join(stated)
+    paragraphs = _paragraphs(extracted)
+    if not paragraphs:
         raise ExtractionError("no_text", "no main text found in the HTML")
-    layer = apply_news_layer(_paragraphs(document.text))
+    layer = apply_news_layer(paragraphs)
     if not any(len(p) >= rules.MIN_PROSE_CHARS for p in layer.paragraphs):
         raise ExtractionError("no_text", "only boilerplate found in the HTML")
-    page = read_page_metadata(tree, url)
+    page = read_page_metadata(tree, url, article)
     published = publication_time(page.published_day, page.published)
     author = page.author
     if not author and not layer.authors:

@@ -53,10 +53,15 @@ class PageMetadata:
     updated: dt.date | dt.datetime | None = None
 
 
-def read_page_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
-    """What the page says about itself; `tree` is left unchanged."""
+def read_page_metadata(
+    tree: HtmlElement, url: str | None, article: dict[str, Any] | None = None
+) -> PageMetadata:
+    """What the page says about itself; `tree` is left unchanged.
+
+    `article` is the page's JSON-LD article object when the caller already has it.
+    """
     metas = _meta_values(tree)
-    article = _json_ld_article(tree)
+    article = json_ld_article(tree) if article is None else article
     found = examine_meta(tree)
     if found.author and " " not in found.author:
         found.author = None  # trafilatura's rule: a one-word meta author is a handle
@@ -164,7 +169,7 @@ def _date(
     return None
 
 
-def _json_ld_article(tree: HtmlElement) -> dict[str, Any]:
+def json_ld_article(tree: HtmlElement) -> dict[str, Any]:
     """The JSON-LD object describing the article itself, else the first with a date."""
     fallback: dict[str, Any] = {}
     for script in tree.iter("script"):

@@ -75,6 +75,14 @@ JSON_LD_MAX_CHARS = 500_000
 # mostly site templates declaring `en` over German or Spanish articles).
 LANGUAGE_HINT_MAX_BODY_CHARS = 400
 
+# JSON-LD `articleBody` replaces the extracted text when the extraction has
+# less than this share of its length (a page whose body is rendered by
+# JavaScript); bodies shorter than the minimum are not trusted.
+ARTICLE_BODY_MIN_CHARS = 500
+ARTICLE_BODY_EXTRACTED_SHARE = 0.25
+# Elements that start a new paragraph when `articleBody` is given as HTML.
+BLOCK_TAGS = ("p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
+
 # A language hint must look like a BCP 47 primary subtag (`en`, `de`, `fil`).
 LANGUAGE_TAG_PATTERN = r"[a-z]{2,3}"
 

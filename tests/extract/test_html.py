@@ -187,3 +187,34 @@ def test_huge_page_is_cut_before_parsing(
     text = extract_html(page, None, DEFAULT_OPTIONS).text
     assert time.perf_counter() - start < 5
     assert BODY[0] in text
+
+
+def _script_rendered_page(article_body: str) -> str:
+    """A page whose body is drawn by JavaScript: only the JSON-LD has the text."""
+    head = json_ld(headline="Ferry returns", articleBody=article_body)
+    return (
+        f"<html><head><title>Ferry returns</title>{head}</head>"
+        f'<body>{NAV}<div id="app"></div><script>render()</script>{FOOTER}</body></html>'
+    )
+
+
+def test_json_ld_article_body_when_the_html_body_is_empty() -> None:
+    article = extract_html(_script_rendered_page("\n".join(BODY)), None, DEFAULT_OPTIONS)
+    assert article.paragraphs == BODY
+
+
+def test_json_ld_article_body_given_as_html_is_split_into_paragraphs() -> None:
+    body = "".join(f"<p>{p}</p>" for p in BODY[:4])
+    article = extract_html(_script_rendered_page(body), None, DEFAULT_OPTIONS)
+    assert article.paragraphs == BODY[:4]
+
+
+def test_short_json_ld_article_body_is_not_trusted() -> None:
+    with pytest.raises(ExtractionError):
+        extract_html(_script_rendered_page(BODY[0][:80]), None, DEFAULT_OPTIONS)
+
+
+def test_extracted_text_wins_over_a_json_ld_summary() -> None:
+    head = json_ld(articleBody=" ".join(BODY[:2]))
+    article = extract_html(article_page(head=head), None, DEFAULT_OPTIONS)
+    assert article.paragraphs[-1] == BODY[-1]

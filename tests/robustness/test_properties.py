@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import gzip
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,7 +59,7 @@ def _through(data: bytes, suffix: str) -> None:
 
 
 @st.composite
-def mutated_page(draw: st.DrawFn) -> bytes:
+def mutated_page(draw: Callable[..., Any]) -> bytes:
     page = bytearray(draw(st.sampled_from(BASES)))
     for _ in range(draw(st.integers(1, 8))):
         at = draw(st.integers(0, len(page)))

@@ -6,6 +6,10 @@ lxml rejects or that cannot be encoded as UTF-8 for the store. Readers pass ever
 string they yield through here: NUL is removed, a lone surrogate becomes U+FFFD,
 and a file name keeps its undecodable bytes as `\\xNN` escapes so that it stays
 the same key from run to run.
+
+In HTML, a numeric character reference to a C0 control (`&#1;`, `&#x1f;`) is
+removed too: lxml turns it into a character it then refuses, and trafilatura
+gives up on the whole page (a good article with one `&#8;` was dropped `no_text`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,12 @@ from newsloom.record import Document, Dropped, PendingFetch, Provenance
 
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# References to C0 controls other than tab, newline and carriage return (and NUL,
+# which parsers already turn into U+FFFD).
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*(?:[1-8]|1[124-9]|2[0-9]|3[01])(?![0-9])"
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F])(?![0-9a-fA-F]));?"
+)
 
 
 def clean_text(text: str) -> str:
@@ -24,6 +34,11 @@ def clean_text(text: str) -> str:
     if not text.isascii() and _SURROGATE.search(text):
         text = _SURROGATE.sub(REPLACEMENT, text)
     return text
+
+
+def clean_html(text: str) -> str:
+    text = clean_text(text)
+    return _CONTROL_REFERENCE.sub("", text) if "&#" in text else text
 
 
 def clean_optional(text: str | None) -> str | None:
@@ -54,7 +69,7 @@ def clean_item(item: Document | PendingFetch | Dropped) -> Document | PendingFet
     item.provenance = _provenance(item.provenance)
     if isinstance(item, Document):
         if isinstance(item.data, str):
-            item.data = clean_text(item.data)
+            item.data = clean_html(item.data) if item.kind == "html" else clean_text(item.data)
         item.url = clean_optional(item.url)
         item.title = clean_optional(item.title)
         item.published = clean_optional(item.published)

@@ -81,6 +81,14 @@ FILES: dict[str, tuple[Callable[[], bytes], Expectation]] = {
     ),
     "nulpage.html": (_nul_page, STORED),
     "surrpage.html": (_surrogate_page, STORED),
+    "ctrlref.html": (  # a reference to a control made trafilatura give up on the page
+        lambda: _page("ctrlref").replace(b"Tuesday", b"Tues&#8;day&#x1f;"),
+        STORED,
+    ),
+    "entities.html": (  # references to surrogates, NUL and past U+10FFFF
+        lambda: _page("entities").replace(b"Tuesday", b"Tues&#xD800;day&#0;&#x110000;"),
+        STORED,
+    ),
     "brokenutf.html": (_broken_utf8_page, STORED),
     "utf16page.html": (lambda: h.article_html(tag="utf16page").encode("utf-16"), STORED),
     "image.html": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, frozenset({"binary"})),

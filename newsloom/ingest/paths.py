@@ -54,7 +54,7 @@ def _stat_problem(path: str) -> str:
     return "not a regular file (a socket, pipe or device)"
 
 
-def _folder_key(path: str) -> tuple[int, int] | None:
+def _folder_key(path: str) -> tuple[int, int] | None:  # (device, inode)
     try:
         info = os.stat(path)
     except OSError:
@@ -72,7 +72,13 @@ def _entry_type(entry: os.DirEntry[str]) -> str:
         return "other"
 
 
-def _walk(folder: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[Source]:
+FolderKey = tuple[int, int]
+# Folders being walked: the sorted entries left to visit, and the folders above them.
+_Pending = list[tuple[Iterator["os.DirEntry[str]"], frozenset[FolderKey]]]
+
+
+def _enter(folder: str, ancestors: frozenset[FolderKey], pending: _Pending) -> Iterator[Source]:
+    """List `folder` onto `pending`; a source with a problem if it cannot be walked."""
     key = _folder_key(folder)
     if key is not None and key in ancestors:
         yield Source(folder, problem="symbolic link loop: a folder inside itself")
@@ -82,24 +88,33 @@ def _walk(folder: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[Source
     except OSError as error:
         yield Source(folder, problem=f"folder cannot be listed: {error.strerror or error}")
         return
-    inside = ancestors | {key} if key is not None else ancestors
-    for entry in entries:
+    pending.append((iter(entries), ancestors | {key} if key is not None else ancestors))
+
+
+def walk_sources(folder: str) -> Iterator[Source]:
+    """Sources under `folder` in sorted order, depth first, skipping hidden entries.
+
+    The walk keeps its own stack, so folders nested thousands deep do not hit
+    Python's recursion limit (they ended the run with RecursionError)."""
+    pending: _Pending = []
+    yield from _enter(folder, frozenset(), pending)
+    while pending:
+        entries, inside = pending[-1]
+        entry = next(entries, None)
+        if entry is None:
+            pending.pop()
+            continue
         if _is_hidden(entry.name):
             continue
         kind = _entry_type(entry)
         if kind == "dir":
-            yield from _walk(entry.path, inside)
+            yield from _enter(entry.path, inside, pending)
         elif _is_skipped(entry.name):
             continue
         elif kind == "file":
             yield Source(entry.path)
         else:
             yield Source(entry.path, problem=_stat_problem(entry.path))
-
-
-def walk_sources(folder: str) -> Iterator[Source]:
-    """Sources under `folder` in sorted order, depth first, skipping hidden entries."""
-    yield from _walk(folder, frozenset())
 
 
 def walk_folder(folder: str) -> Iterator[str]:

@@ -1,0 +1,57 @@
+"""Odd file-system shapes through the pipeline: very deep folders, named pipes."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.robustness import hostile as h
+from tests.robustness.harness import assert_drops_match_counts, assert_good_stored, ingest
+
+DEPTH = 1500  # deeper than Python's recursion limit
+
+
+def test_folder_nested_deeper_than_the_recursion_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "deep"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    for _ in range(DEPTH):  # relative steps: the absolute path outgrows what one call takes
+        os.mkdir("d")
+        os.chdir("d")
+    Path("good.html").write_text(h.article_html(tag="deep"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    outcome = ingest(tmp_path / "s.db", ["deep"])
+    [article] = outcome.articles
+    assert "deep" in article.text and article.provenance[0].input.count("/d") == DEPTH
+    assert_drops_match_counts(outcome)
+
+
+def test_named_pipe_given_by_name_is_read_as_a_stream(tmp_path: Path) -> None:
+    """A pipe named on the command line (`<(zcat page.html.gz)`) is read, not dropped;
+    one that never ends is cut at the size limit."""
+    pipes = {"page.html": h.article_html(tag="piped").encode(), "endless.txt": b"y\n" * (6 << 20)}
+    writers = []
+    for name, data in pipes.items():
+        os.mkfifo(tmp_path / name)
+
+        def write(path: Path = tmp_path / name, data: bytes = data) -> None:
+            try:
+                with open(path, "wb") as pipe:
+                    pipe.write(data)
+            except BrokenPipeError:  # the reader stopped at the size limit
+                pass
+
+        writers.append(threading.Thread(target=write, daemon=True))
+    for writer in writers:
+        writer.start()
+    outcome = ingest(tmp_path / "s.db", [tmp_path / "page.html", tmp_path / "endless.txt"])
+    for writer in writers:
+        writer.join(timeout=10)
+    assert_good_stored(outcome, tmp_path / "page.html", tag="piped")
+    assert [d.reason for d in outcome.drops_for(tmp_path / "endless.txt")] == ["too_large"]
+    assert_drops_match_counts(outcome)

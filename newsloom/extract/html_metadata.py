@@ -68,8 +68,9 @@ def read_page_metadata(
     found = _with_json_ld(tree, found)
     canonical_url = _canonical_url(tree, metas, url)
     date_params = set_date_params(True)
-    # Only the URL the page was fetched from: a canonical URL the page names
-    # itself was found to mislead htmldate's URL-date rule more than it helps.
+    # Only the URL the page was fetched from: htmldate looks up the canonical
+    # link itself, and handing it our canonical URL (og:url included) lost a
+    # page on the htmldate set and gained none.
     date_params["url"] = url
     return PageMetadata(
         title=found.title or extract_title(tree),

@@ -121,3 +121,20 @@ def test_uncompressed_warc_named_gz_and_plain_warc_are_read(tmp_path: Path) -> N
     [article] = outcome.articles
     assert {p.input for p in article.provenance} == {str(plain), str(fake_gz)}
     assert outcome.drops == []
+
+
+def test_large_feed_that_is_not_well_formed_is_dropped_without_the_slow_parser(
+    tmp_path: Path,
+) -> None:
+    """feedparser's lenient parser took 31 s on this 9 MB feed."""
+    broken = b"<rss version='2.0'><channel>" + b"<item><title>x & y <b>" * (9 * MEGABYTE // 24)
+    path = h.write(tmp_path / "in", "broken.xml", broken)
+    small = h.write(tmp_path / "in", "small.xml", broken[:4000])  # small: parsed leniently
+    good = write_good(tmp_path / "in")
+    started = time.perf_counter()
+    outcome = ingest(tmp_path / "s.db", [path, small, good])
+    assert time.perf_counter() - started < 5.0
+    assert [d.reason for d in outcome.drops_for(path)] == ["malformed_feed"]
+    assert [d.reason for d in outcome.drops_for(small)] == ["no_link"]
+    assert_good_stored(outcome, good)
+    assert_drops_match_counts(outcome)

@@ -14,18 +14,38 @@ from tests.robustness.harness import assert_drops_match_counts, assert_good_stor
 DEPTH = 1500  # deeper than Python's recursion limit
 
 
+def _remove_chain(root: Path) -> None:
+    """Remove a chain of folders named `d` bottom up: pytest's own clean-up of old
+    temporary folders recurses and would fail on it (in every later session)."""
+    os.chdir(root)
+    depth = 0
+    while os.path.isdir("d"):
+        os.chdir("d")
+        depth += 1
+    for _ in range(depth):
+        for name in os.listdir("."):
+            os.unlink(name)
+        os.chdir("..")
+        os.rmdir("d")
+    os.chdir(root.parent)
+    root.rmdir()
+
+
 def test_folder_nested_deeper_than_the_recursion_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = tmp_path / "deep"
     root.mkdir()
     monkeypatch.chdir(root)
-    for _ in range(DEPTH):  # relative steps: the absolute path outgrows what one call takes
-        os.mkdir("d")
-        os.chdir("d")
-    Path("good.html").write_text(h.article_html(tag="deep"), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    outcome = ingest(tmp_path / "s.db", ["deep"])
+    try:
+        for _ in range(DEPTH):  # relative steps: the absolute path outgrows one call
+            os.mkdir("d")
+            os.chdir("d")
+        Path("good.html").write_text(h.article_html(tag="deep"), encoding="utf-8")
+        os.chdir(tmp_path)
+        outcome = ingest(tmp_path / "s.db", ["deep"])
+    finally:
+        _remove_chain(root)
     [article] = outcome.articles
     assert "deep" in article.text and article.provenance[0].input.count("/d") == DEPTH
     assert_drops_match_counts(outcome)

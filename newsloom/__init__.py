@@ -6,7 +6,7 @@ import logging
 
 # Imported last on purpose: `newsloom.extract` is also a subpackage, and this binding
 # must win over the submodule attribute the import system sets.
-from newsloom.api import extract
+from newsloom.api import analyze, extract
 from newsloom.options import Options
 from newsloom.record import Article, Document, Provenance, RelatedItem, RemovedSegment
 
@@ -17,6 +17,7 @@ __all__ = [
     "Provenance",
     "RelatedItem",
     "RemovedSegment",
+    "analyze",
     "extract",
 ]
 __version__ = "0.1.0"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsloom.extract import extract_document
 from newsloom.ingest.encoding import decode_bytes
 from newsloom.options import DEFAULT_OPTIONS, Options
-from newsloom.record import Article, Document, DocumentKind, Provenance
+from newsloom.record import Article, Document, DocumentKind, Provenance, parse_iso
 
 
 def extract(
@@ -25,3 +25,26 @@ def extract(
         published=published,
     )
     return extract_document(document, options)
+
+
+def analyze(
+    text: str,
+    published: str | None = None,
+    title: str | None = None,
+    model: str | None = None,
+) -> Article:
+    """Run the enrichment stages on `text` taken as the body exactly as given.
+
+    No cleaning: every offset in the result points into the caller's string
+    (`article.text == text`). The text is treated as English.
+    """
+    from newsloom.enrich import Enricher
+
+    article = Article(
+        paragraphs=[text],
+        title=title,
+        published=parse_iso(published),
+        language="en",
+        provenance=[Provenance(input="<memory>", reader="analyze")],
+    )
+    return Enricher(model=model)(article)

@@ -113,6 +113,155 @@ def content_hash(text: str) -> str:
 
 
 @dataclass(slots=True)
+class Mention:
+    """A stretch of `Article.text` that names or refers to an entity."""
+
+    text: str
+    start: int
+    end: int
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(slots=True)
+class Role:
+    """A title or position held by a person: `ambassador` of Ukraine to the United States."""
+
+    title: str
+    text: str
+    start: int
+    end: int
+    of: str | None = None
+    to: str | None = None
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "of": self.of,
+            "to": self.to,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"]
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world referent inside an article, with every mention of it.
+
+    `id` is the canonical key shared across articles (`person:volodymyr-zelensky`,
+    `gpe:ua`), so the store can count an entity over the whole corpus.
+    """
+
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    confidence: float = 1.0
+
+    @property
+    def aliases(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for mention in self.mentions:
+            seen.setdefault(mention.text, None)
+        return list(seen)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": self.aliases,
+            "roles": [role.to_dict() for role in self.roles],
+            "mentions": [mention.to_dict() for mention in self.mentions],
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(slots=True)
+class Quote:
+    """What someone said: a direct quote or reported speech, with its speaker."""
+
+    text: str
+    kind: Literal["direct", "reported"]
+    start: int
+    end: int
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_id: str | None = None
+    channel: str | None = None
+    date: str | None = None
+    confidence: float = 1.0
+    # Where the speaker and cue were found (offsets into `text`), when they were.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "cue": self.cue,
+            "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
+            "channel": self.channel,
+            "date": self.date,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 3),
+            "speaker_span": _span(self.speaker_start, self.speaker_end),
+            "cue_span": _span(self.cue_start, self.cue_end),
+        }
+
+
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A time expression resolved TIMEX3-style against the publication date.
+
+    `value` follows TimeML: `2025-09-24`, `2025-W40`, `2025-09`, `P3Y`, `PRESENT_REF`,
+    `XXXX-XX-XX` when it cannot be anchored.
+    """
+
+    text: str
+    value: str
+    type: str
+    start: int
+    end: int
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "value": self.value,
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+def _span(start: int | None, end: int | None) -> list[int] | None:
+    return [start, end] if start is not None and end is not None else None
+
+
+@dataclass(slots=True)
 class Article:
     """A clean news article and everything known about it."""
 
@@ -131,6 +280,12 @@ class Article:
     removed: list[RemovedSegment] = field(default_factory=list)
     provenance: list[Provenance] = field(default_factory=list)
     id: str = ""
+    # Enrichment (newsloom.enrich): `enrichment` is None until it ran, "done" after, or
+    # "skipped: <why>" (an article not in English is stored but not run through the model).
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    enrichment: str | None = None
 
     @property
     def text(self) -> str:
@@ -179,6 +334,10 @@ class Article:
             "removed": [segment.to_dict() for segment in self.removed],
             "provenance": [p.to_dict() for p in self.provenance],
             "content_hash": self.content_hash,
+            "enrichment": self.enrichment,
+            "entities": [entity.to_dict() for entity in self.entities],
+            "quotes": [quote.to_dict() for quote in self.quotes],
+            "times": [time.to_dict() for time in self.times],
         }
 
     @classmethod
@@ -202,7 +361,62 @@ class Article:
                 Provenance(p["input"], p.get("reader", ""), p.get("locator", ""))
                 for p in data.get("provenance") or []
             ],
+            enrichment=data.get("enrichment"),
+            entities=[_entity_from_dict(e) for e in data.get("entities") or []],
+            quotes=[_quote_from_dict(q) for q in data.get("quotes") or []],
+            times=[
+                TimeExpression(
+                    t["text"], t["value"], t["type"], t["start"], t["end"], t.get("confidence", 1.0)
+                )
+                for t in data.get("times") or []
+            ],
         )
+
+
+def _entity_from_dict(data: dict[str, Any]) -> Entity:
+    return Entity(
+        id=data["id"],
+        name=data["name"],
+        type=data["type"],
+        mentions=[
+            Mention(m["text"], m["start"], m["end"], m.get("confidence", 1.0))
+            for m in data.get("mentions") or []
+        ],
+        roles=[
+            Role(
+                r["title"],
+                r["text"],
+                r["start"],
+                r["end"],
+                r.get("of"),
+                r.get("to"),
+                r.get("confidence", 1.0),
+            )
+            for r in data.get("roles") or []
+        ],
+        confidence=data.get("confidence", 1.0),
+    )
+
+
+def _quote_from_dict(data: dict[str, Any]) -> Quote:
+    speaker_span = data.get("speaker_span") or [None, None]
+    cue_span = data.get("cue_span") or [None, None]
+    return Quote(
+        text=data["text"],
+        kind=data["kind"],
+        start=data["start"],
+        end=data["end"],
+        cue=data.get("cue"),
+        speaker=data.get("speaker"),
+        speaker_id=data.get("speaker_id"),
+        channel=data.get("channel"),
+        date=data.get("date"),
+        confidence=data.get("confidence", 1.0),
+        speaker_start=speaker_span[0],
+        speaker_end=speaker_span[1],
+        cue_start=cue_span[0],
+        cue_end=cue_span[1],
+    )
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:

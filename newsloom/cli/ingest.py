@@ -14,11 +14,19 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    enrich: Annotated[
+        bool, typer.Option(help="Find entities, roles, quotes and times (spaCy).")
+    ] = True,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline name or path (default en_core_web_sm).")
+    ] = None,
 ) -> None:
     """Read news inputs, extract articles and store them; ends with the run's counts."""
+    from newsloom.enrich import Enricher
     from newsloom.pipeline import Pipeline
 
-    with Pipeline(db) as pipeline:
+    stages = [Enricher(model=model)] if enrich else []
+    with Pipeline(db, stages=stages) as pipeline:
         if interactive():
             with Progress(
                 SpinnerColumn(),

@@ -22,7 +22,7 @@ from newsloom.extract.html_metadata import byline_author, json_ld_article, read_
 from newsloom.extract.news import NewsLayerResult, apply_news_layer
 from newsloom.extract.news_data import news_patterns
 from newsloom.options import Options
-from newsloom.record import Article
+from newsloom.record import Article, RemovedSegment, normalize_for_hash
 
 # Left by decoding with `surrogateescape`; lxml stops parsing at the first one.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -51,6 +51,7 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
     if not any(len(p) >= rules.MIN_PROSE_CHARS for p in layer.paragraphs):
         raise ExtractionError("no_text", "only boilerplate found in the HTML")
     page = read_page_metadata(tree, url, article)
+    _drop_leading_title(layer, page.title)
     published = publication_time(page.published_day, page.published)
     author = page.author
     if not author and not layer.authors:
@@ -103,6 +104,14 @@ def _paragraphs(text: str) -> list[str]:
 def _clean(value: str | None) -> str | None:
     value = unicodedata.normalize(rules.UNICODE_FORM, value).strip() if value else ""
     return value or None
+
+
+def _drop_leading_title(layer: NewsLayerResult, title: str | None) -> None:
+    """The headline is metadata: a first body paragraph that repeats the title goes."""
+    if not title or len(layer.paragraphs) < 2:
+        return
+    if normalize_for_hash(layer.paragraphs[0]) == normalize_for_hash(title):
+        layer.removed.append(RemovedSegment(layer.paragraphs.pop(0), "title"))
 
 
 def _language_hint(declared: str | None, paragraphs: list[str], options: Options) -> str | None:

@@ -218,3 +218,18 @@ def test_extracted_text_wins_over_a_json_ld_summary() -> None:
     head = json_ld(articleBody=" ".join(BODY[:2]))
     article = extract_html(article_page(head=head), None, DEFAULT_OPTIONS)
     assert article.paragraphs[-1] == BODY[-1]
+
+
+def test_headline_repeating_the_title_leaves_the_body() -> None:
+    article = extract_html(article_page(), None, DEFAULT_OPTIONS)
+    assert article.paragraphs[0] == BODY[0]
+    assert ("Marrowby reopens the Lake Tessel ferry", "title") in [
+        (segment.text, segment.reason) for segment in article.removed
+    ]
+
+
+def test_first_paragraph_unlike_the_title_is_kept() -> None:
+    page = article_page(title="Ferry vote").replace("<h1>Ferry vote</h1>", "")
+    article = extract_html(page, None, DEFAULT_OPTIONS)
+    assert article.paragraphs[0] == BODY[0]
+    assert "title" not in [segment.reason for segment in article.removed]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from newsloom.ingest import read_inputs
 from newsloom.options import DEFAULT_OPTIONS, Options
-from newsloom.pipeline.process import Failed, Processed, process_item
+from newsloom.pipeline.process import Failed, Item, Processed, process_batch
 from newsloom.pipeline.stages import ArticleStage, check_stage_order
 from newsloom.record import Article, Dropped, PendingFetch, RunCounts
 from newsloom.store import Store, open_store
@@ -18,6 +18,7 @@ __all__ = ["ArticleStage", "Pipeline", "RunResult"]
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[RunCounts], None]
+BATCH_SIZE = 16
 
 
 class RunResult:
@@ -39,6 +40,9 @@ class Pipeline:
         self.store = store if not isinstance(store, str | Path) else open_store(store)
         self.options = options
         self.stages = list(stages)
+        # Articles go through the stages in batches (spaCy parses a batch at once); each
+        # is still saved in its own transaction.
+        self.batch_size = BATCH_SIZE if self.stages else 1
 
     def ingest(
         self, paths: Iterable[str | Path], progress: ProgressCallback | None = None
@@ -48,10 +52,11 @@ class Pipeline:
         counts = RunCounts()
         status = "interrupted"
         try:
-            for item in read_inputs(inputs, self.options):
-                self._record(run_id, process_item(item, self.options, self.stages), counts)
-                if progress is not None:
-                    progress(counts)
+            for batch in _batches(read_inputs(inputs, self.options), self.batch_size):
+                for processed in process_batch(batch, self.options, self.stages):
+                    self._record(run_id, processed, counts)
+                    if progress is not None:
+                        progress(counts)
             status = "finished"
         finally:
             self.store.finish_run(run_id, counts, status=status)
@@ -94,3 +99,14 @@ class Pipeline:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,14 +1,18 @@
-"""One input item through extraction and the article stages, never raising.
+"""Input items through extraction and the article stages, never raising.
 
-`process_item` is a pure function of its arguments, so an executor can run it
-in this process or ship it to a cluster worker.
+`process_batch` is a pure function of its arguments, so an executor can run it
+in this process or ship a batch to a cluster worker. Stages that can work on
+many articles at once (a `pipe` method, like the spaCy-based enricher) get the
+whole batch; if a batch fails, its articles are retried one by one so that one
+bad article costs only itself.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from newsloom.extract import ExtractionError, extract_document
 from newsloom.options import Options
@@ -28,24 +32,60 @@ class Failed:
 
 
 Processed = Article | Dropped | PendingFetch | Failed
+Item = Document | Dropped | PendingFetch
 
 
-def process_item(
-    item: Document | Dropped | PendingFetch,
-    options: Options,
-    stages: Sequence[ArticleStage] = (),
-) -> Processed:
+def process_item(item: Item, options: Options, stages: Sequence[ArticleStage] = ()) -> Processed:
+    return process_batch([item], options, stages)[0]
+
+
+def process_batch(
+    items: Sequence[Item], options: Options, stages: Sequence[ArticleStage] = ()
+) -> list[Processed]:
+    """Each item's outcome, in input order."""
+    results: list[Processed] = [_extract(item, options) for item in items]
+    for stage in stages:
+        positions = [i for i, result in enumerate(results) if isinstance(result, Article)]
+        articles = [results[i] for i in positions]
+        for position, outcome in zip(positions, _run_stage(stage, articles), strict=True):
+            if isinstance(outcome, BaseException):
+                document = items[position]
+                assert isinstance(document, Document)  # only documents become articles
+                results[position] = Failed(document, type(outcome).__name__, str(outcome)[:500])
+            else:
+                results[position] = outcome
+    return results
+
+
+def _extract(item: Item, options: Options) -> Processed:
     if not isinstance(item, Document):
         return item
     try:
-        article = extract_document(item, options)
-        for stage in stages:
-            article = stage(article)
-        return article
+        return extract_document(item, options)
     except ExtractionError as error:
         return Dropped(item.provenance, error.reason, error.message)
     except RecursionError as error:
         return Dropped(item.provenance, "too_deep", str(error)[:200])
     except Exception as error:  # one bad input must never end the run
-        log.exception("processing %s failed", item.provenance.key())
+        log.exception("extracting %s failed", item.provenance.key())
         return Failed(item, type(error).__name__, str(error)[:500])
+
+
+def _run_stage(stage: ArticleStage, articles: list[Any]) -> Iterator[Article | BaseException]:
+    pipe = getattr(stage, "pipe", None)
+    if pipe is not None and len(articles) > 1:
+        try:
+            yield from list(pipe(articles))
+            return
+        except Exception:
+            log.warning("stage %s failed on a batch; retrying its articles one by one", stage.name)
+    for article in articles:
+        yield from _run_one(stage, article)
+
+
+def _run_one(stage: ArticleStage, article: Article) -> Iterable[Article | BaseException]:
+    try:
+        return [stage(article)]
+    except Exception as error:
+        log.exception("stage %s failed on article %s", stage.name, article.id)
+        return [error]

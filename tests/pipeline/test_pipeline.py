@@ -123,3 +123,34 @@ def test_dropped_inputs_are_kept_with_their_reason_until_they_succeed(tmp_path: 
         counts = pipeline.ingest([corpus]).counts
         assert counts.stored == 1
         assert pipeline.store.drops() == []
+
+
+class _FailsOnOddDays:
+    """A batch stage that breaks on some articles: only those may be lost."""
+
+    name: ClassVar[str] = "flaky"
+    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"flaky"})
+
+    def __call__(self, article: Article) -> Article:
+        if "day 3," in article.text:
+            raise ValueError("cannot handle day 3")
+        article.site = "checked"
+        return article
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        return [self(article) for article in articles]
+
+
+def test_a_stage_failing_on_one_article_in_a_batch_costs_only_that_article(
+    tmp_path: Path,
+) -> None:
+    corpus = write_corpus(tmp_path / "in", 6)
+    db = tmp_path / "store.db"
+    with Pipeline(db, stages=[_FailsOnOddDays()]) as pipeline:
+        counts = pipeline.ingest([corpus]).counts
+        assert counts.stored == 5
+        assert counts.failed == {"ValueError": 1}
+        [drop] = pipeline.store.drops()
+        assert drop.reason == "failed:ValueError" and drop.input.endswith("page00003.html")
+    assert {row["site"] for row in store_contents(db)} == {"checked"}

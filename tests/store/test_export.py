@@ -10,7 +10,7 @@ import pytest
 
 from newsloom.record import Article, Provenance
 from newsloom.store import Store
-from newsloom.store.export import CSV_COLUMNS, export_articles
+from newsloom.store.export import CSV_COLUMNS, PARQUET_SCHEMA, export_articles
 from tests.store.articles import make_article
 
 
@@ -63,7 +63,9 @@ def test_parquet_reads_back_with_pyarrow(
     assert export_articles(filled, "parquet", path) == 3
     parquet = pq.ParquetFile(path)
     assert parquet.metadata.num_row_groups == 2
-    assert parquet.read().to_pylist() == _expected(filled)
+    columns = PARQUET_SCHEMA.names
+    expected = [{name: record[name] for name in columns} for record in _expected(filled)]
+    assert parquet.read().to_pylist() == expected
 
 
 def test_parquet_of_empty_store_has_schema(store: Store, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar
 
-from newsloom.enrich.base import EnrichStage, check_order
+from newsloom.enrich.base import EnrichStage, check_enrich_order
 from newsloom.enrich.entities import EntityStage
 from newsloom.enrich.nlp import load_pipeline, parse
 from newsloom.enrich.quotes import QuoteStage
@@ -37,7 +37,7 @@ class Enricher:
     def __init__(self, model: str | None = None, stages: Sequence[EnrichStage] | None = None):
         self.model = model
         self.stages = list(stages) if stages is not None else default_stages()
-        check_order(self.stages)
+        check_enrich_order(self.stages)
 
     def __call__(self, article: Article) -> Article:
         return next(self.pipe([article]))

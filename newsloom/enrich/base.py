@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from newsloom.record import Article
+from newsloom.stage_order import check_order
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -28,13 +29,5 @@ class EnrichStage(Protocol):
     def __call__(self, article: Article, doc: Doc) -> None: ...
 
 
-def check_order(stages: Sequence[EnrichStage]) -> None:
-    available = set(BASE_FACTS)
-    for stage in stages:
-        missing = stage.requires - available
-        if missing:
-            raise ValueError(
-                f"enrichment stage {stage.name!r} requires {sorted(missing)}, "
-                "which no earlier stage assigns"
-            )
-        available |= stage.assigns
+def check_enrich_order(stages: Sequence[EnrichStage]) -> None:
+    check_order(stages, BASE_FACTS)

@@ -13,6 +13,9 @@ from collections.abc import Sequence
 from typing import ClassVar, Protocol
 
 from newsloom.record import Article
+from newsloom.stage_order import StageOrderError, check_order
+
+__all__ = ["EXTRACTED_FIELDS", "ArticleStage", "StageOrderError", "check_stage_order"]
 
 # What extraction itself provides to the first stage.
 EXTRACTED_FIELDS = frozenset(
@@ -28,17 +31,5 @@ class ArticleStage(Protocol):
     def __call__(self, article: Article) -> Article: ...
 
 
-class StageOrderError(ValueError):
-    pass
-
-
 def check_stage_order(stages: Sequence[ArticleStage]) -> None:
-    """Fail when a stage needs a field that neither extraction nor an earlier stage assigns."""
-    available = set(EXTRACTED_FIELDS)
-    for stage in stages:
-        missing = stage.requires - available
-        if missing:
-            raise StageOrderError(
-                f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage assigns"
-            )
-        available |= stage.assigns
+    check_order(stages, EXTRACTED_FIELDS)

@@ -1,13 +1,33 @@
-"""Time expressions resolved against the publication date (placeholder: being written)."""
+"""Time expressions found in the article text and resolved against its publication date.
+
+Patterns and word lists live in data/times.toml (read by `times_lexicon`); each match
+is resolved to a TimeML value and type by `times_resolve`, with the tense of the
+governing verb (`times_tense`, from the spaCy parse) choosing past or future for
+weekdays, bare months and month-days. Overlapping matches: the longest wins.
+Extents follow TimeML: determiners and modifiers inside ("the past three years",
+"last week"), prepositions outside ("on Tuesday" gives "Tuesday").
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
-from newsloom.record import Article
+from newsloom.enrich.times_lexicon import Lexicon, load_lexicon
+from newsloom.enrich.times_resolve import Context, resolve
+from newsloom.enrich.times_tense import Tense, tense_of
+from newsloom.record import Article, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+# A trailing full stop stays in the extent only after an abbreviation ("Sept.", "p.m.").
+ABBREVIATION_MAX_LETTERS = 4
+# A 4-digit number counting things ("2000 people") is not a year.
+_COUNTED_NOUN_DEPS = frozenset({"nummod"})
 
 
 class TimeStage:
@@ -16,4 +36,81 @@ class TimeStage:
     assigns: ClassVar[frozenset[str]] = frozenset({"times"})
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        return None
+        article.times = find_times(doc.text, article.published, doc)
+
+
+def find_times(
+    text: str, published: dt.date | dt.datetime | None, doc: Doc | None = None
+) -> list[TimeExpression]:
+    """Every time expression in `text`, resolved against `published` (None: unanchored)."""
+    lexicon = load_lexicon()
+    anchor = published.date() if isinstance(published, dt.datetime) else published
+    clock = published if isinstance(published, dt.datetime) else None
+    found: list[TimeExpression] = []
+    for kind, match, start, end in _select(_candidates(text, lexicon)):
+        if kind == "year" and doc is not None and _counts_things(doc, start, end, lexicon):
+            continue
+        ctx = Context(lexicon, anchor, clock, _tense_getter(doc, start, end, lexicon))
+        resolved = resolve(kind, match, ctx)
+        if resolved is None:
+            continue
+        found.append(
+            TimeExpression(
+                text[start:end], resolved.value, resolved.type, start, end, resolved.confidence
+            )
+        )
+    return found
+
+
+Candidate = tuple[str, re.Match[str], int, int]
+
+
+def _candidates(text: str, lexicon: Lexicon) -> list[tuple[int, Candidate]]:
+    out: list[tuple[int, Candidate]] = []
+    for rank, pattern in enumerate(lexicon.patterns):
+        for match in pattern.regex.finditer(text):
+            start, end = match.span()
+            end = _trim_full_stop(text, start, end)
+            if end > start:
+                out.append((rank, (pattern.kind, match, start, end)))
+    return out
+
+
+def _trim_full_stop(text: str, start: int, end: int) -> int:
+    if text[end - 1] != ".":
+        return end
+    last_word = text[start : end - 1].split()[-1] if text[start : end - 1].split() else ""
+    letters = last_word.replace(".", "")
+    if len(letters) > ABBREVIATION_MAX_LETTERS or ("." not in last_word and letters.isdigit()):
+        return end - 1
+    return end
+
+
+def _select(candidates: list[tuple[int, Candidate]]) -> list[Candidate]:
+    """Non-overlapping matches: longest first, then earliest, then the first pattern listed."""
+    ordered = sorted(candidates, key=lambda c: (-(c[1][3] - c[1][2]), c[1][2], c[0]))
+    taken: list[Candidate] = []
+    for _, candidate in ordered:
+        _, _, start, end = candidate
+        if all(end <= s or start >= e for _, _, s, e in taken):
+            taken.append(candidate)
+    return sorted(taken, key=lambda c: c[2])
+
+
+def _tense_getter(doc: Doc | None, start: int, end: int, lexicon: Lexicon) -> Callable[[], Tense]:
+    @cache
+    def get() -> Tense:
+        return tense_of(doc, start, end, lexicon) if doc is not None else "present"
+
+    return get
+
+
+def _counts_things(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[-1]
+    if token.dep_ not in _COUNTED_NOUN_DEPS or token.head.i < token.i:
+        return False
+    head = token.head.lower_
+    return head not in lexicon.months and head.rstrip("s") not in lexicon.units

@@ -1,0 +1,84 @@
+"""The entity stage's word lists and thresholds, read once from `newsloom/data/entities.toml`."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+
+@dataclass(slots=True, frozen=True)
+class EntityRules:
+    labels: frozenset[str]
+    titles: frozenset[str]
+    possessives: tuple[str, ...]
+    fold_rules: tuple[tuple[re.Pattern[str], str], ...]
+    place_aliases: dict[str, str]
+    demonyms: dict[str, str]
+    demonym_suffixes: tuple[str, ...]
+    min_demonym_stem: int
+    max_demonym_rest: int
+    speech_verbs: frozenset[str]
+    institutional_nouns: frozenset[str]
+    government_id: str
+    government_name: str
+    org_articles: frozenset[str]
+    org_aliases: dict[str, str]
+    acronym_stopwords: frozenset[str]
+    confidence: dict[str, float]
+
+
+def _load_toml(name: str) -> dict[str, Any]:
+    text = resources.files("newsloom").joinpath("data", name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@functools.cache
+def entity_rules() -> EntityRules:
+    data = _load_toml("entities.toml")
+    places, metonymy, orgs = data["places"], data["metonymy"], data["orgs"]
+    return EntityRules(
+        labels=frozenset(data["labels"]),
+        titles=frozenset(data["titles"]),
+        possessives=tuple(sorted(data["possessives"], key=len, reverse=True)),
+        fold_rules=tuple((re.compile(p), r) for p, r in data["fold_rules"]),
+        place_aliases=dict(places["aliases"]),
+        demonyms=dict(places["demonyms"]),
+        demonym_suffixes=tuple(sorted(places["demonym_suffixes"], key=len, reverse=True)),
+        min_demonym_stem=int(places["min_demonym_stem"]),
+        max_demonym_rest=int(places["max_demonym_rest"]),
+        speech_verbs=frozenset(metonymy["speech_verbs"]),
+        institutional_nouns=frozenset(metonymy["institutional_nouns"]),
+        government_id=metonymy["government_id"],
+        government_name=metonymy["government_name"],
+        org_articles=frozenset(orgs["articles"]),
+        org_aliases=dict(orgs["aliases"]),
+        acronym_stopwords=frozenset(orgs["acronym_stopwords"]),
+        confidence={k: float(v) for k, v in data["confidence"].items()},
+    )
+
+
+@dataclass(slots=True, frozen=True)
+class RoleRules:
+    role_nouns: frozenset[str]
+    role_modifiers: frozenset[str]
+    ignored_modifiers: frozenset[str]
+    of_prepositions: frozenset[str]
+    to_prepositions: frozenset[str]
+    confidence: dict[str, float]
+
+
+@functools.cache
+def role_rules() -> RoleRules:
+    data = _load_toml("roles.toml")
+    return RoleRules(
+        role_nouns=frozenset(data["role_nouns"]),
+        role_modifiers=frozenset(data["role_modifiers"]),
+        ignored_modifiers=frozenset(data["ignored_modifiers"]),
+        of_prepositions=frozenset(data["of_prepositions"]),
+        to_prepositions=frozenset(data["to_prepositions"]),
+        confidence={k: float(v) for k, v in data["confidence"].items()},
+    )

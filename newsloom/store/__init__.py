@@ -19,6 +19,13 @@ from newsloom.store.base import (
     SearchHit,
     Store,
 )
+from newsloom.store.fact_records import (
+    ArticleRef,
+    EntityDetail,
+    EntitySummary,
+    QuoteRecord,
+    RoleRecord,
+)
 from newsloom.store.sqlite import SQLiteStore
 from newsloom.store.sqlite_schema import LATEST_VERSION, SchemaError
 
@@ -26,9 +33,14 @@ __all__ = [
     "LATEST_VERSION",
     "SNIPPET_CLOSE",
     "SNIPPET_OPEN",
+    "ArticleRef",
     "ArticleSummary",
     "DropRecord",
+    "EntityDetail",
+    "EntitySummary",
     "Page",
+    "QuoteRecord",
+    "RoleRecord",
     "RunRecord",
     "SQLiteStore",
     "SaveOutcome",

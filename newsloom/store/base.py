@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar, runtime_checkable
 
 from newsloom.record import Article, Dropped, PendingFetch, RunCounts
+from newsloom.store.fact_records import EntityDetail, EntitySummary, QuoteRecord
 
 T = TypeVar("T")
 
@@ -30,7 +31,8 @@ class SaveOutcome(StrEnum):
     STORED = "stored"  # a new article
     UNCHANGED = "unchanged"  # this provenance was stored already, with the same content
     MERGED = "merged"  # the same article from a new provenance: provenance added
-    UPDATED = "updated"  # same provenance or URL, changed content: fields replaced, id kept
+    UPDATED = "updated"  # same provenance or URL, changed content: fields replaced, id kept;
+    # also the same text with different enrichment facts: facts replaced (a re-enrichment)
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
@@ -171,6 +173,24 @@ class Store(Protocol):
         ...
 
     def count_articles(self) -> int: ...
+
+    def entities(
+        self, type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> list[EntitySummary]:
+        """Entities over the whole corpus, in most articles first; `type` like PERSON."""
+        ...
+
+    def entity(self, id_or_name: str) -> EntityDetail | None:
+        """One entity by id, name or any alias (case-insensitive), with its roles,
+        articles, and quotes by and about it; None when nothing matches."""
+        ...
+
+    def quotes(
+        self, speaker: str | None = None, since: dt.date | None = None, limit: int = 20
+    ) -> list[QuoteRecord]:
+        """Quotes with their article, newest first; `speaker` is any name of the speaker,
+        `since` a day (the quote's date, else its article's publication day)."""
+        ...
 
     def start_run(self, inputs: list[str]) -> int: ...
 

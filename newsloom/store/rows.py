@@ -55,8 +55,10 @@ PLAIN_COLUMNS: tuple[str, ...] = (
     "text",
 )
 JSON_COLUMNS: tuple[str, ...] = ("authors", "credits", "paragraphs", "related", "removed")
+# Enrichment facts: each kind has its own tables (see the backend's fact module).
+FACT_KEYS: tuple[str, ...] = ("entities", "quotes", "times")
 # `to_dict()` keys stored somewhere other than `extra` (provenance has its own table).
-_KEYS_WITH_A_HOME = frozenset({"id", "provenance", *PLAIN_COLUMNS, *JSON_COLUMNS})
+_KEYS_WITH_A_HOME = frozenset({"id", "provenance", *PLAIN_COLUMNS, *JSON_COLUMNS, *FACT_KEYS})
 
 
 def dumps(value: Any) -> str:
@@ -86,7 +88,8 @@ def article_row(article: Article, article_id: str) -> dict[str, Any]:
     """The column values of one article, keyed by `ARTICLE_COLUMNS`.
 
     Keys of `Article.to_dict()` without a column of their own (added by later
-    stages) go into `extra` as JSON, so they survive the round trip.
+    stages) go into `extra` as JSON, so they survive the round trip. The facts
+    (`FACT_KEYS`) are not in the row: the backend stores them in their own tables.
     """
     record = article.to_dict()
     row: dict[str, Any] = {column: record[column] for column in PLAIN_COLUMNS}
@@ -99,7 +102,7 @@ def article_row(article: Article, article_id: str) -> dict[str, Any]:
 
 
 def article_from_row(row: dict[str, Any], provenance: list[Provenance]) -> Article:
-    """Rebuild the `Article` that `article_row` flattened."""
+    """Rebuild the `Article` that `article_row` flattened (without its facts)."""
     record: dict[str, Any] = json.loads(row.get("extra") or "{}")
     record.update({column: row[column] for column in PLAIN_COLUMNS})
     record.update({column: json.loads(row[column]) for column in JSON_COLUMNS})

@@ -29,6 +29,12 @@ from newsloom.store.base import (
     SaveOutcome,
     SearchHit,
 )
+from newsloom.store.fact_records import (
+    EntityDetail,
+    EntitySummary,
+    QuoteRecord,
+    facts_fingerprint,
+)
 from newsloom.store.rows import (
     ARTICLE_COLUMNS,
     article_from_row,
@@ -38,6 +44,8 @@ from newsloom.store.rows import (
     dumps,
     encode_cursor,
 )
+from newsloom.store.sqlite_fact_queries import entity_detail, list_entities, list_quotes
+from newsloom.store.sqlite_facts import attach_facts, read_facts, refresh_entities, write_facts
 from newsloom.store.sqlite_schema import MIGRATIONS, Migration, migrate, transaction
 from newsloom.store.sqlite_search import BM25_WEIGHTS, SNIPPET_TOKENS, match_expression
 
@@ -58,6 +66,8 @@ _UPDATE_ARTICLE = (
     + ", modified = :now WHERE id = :id"
 )
 _SUMMARY_COLUMNS = "id, title, url, published, source, site, language, published_key"
+# What `save` needs to know about the stored copy of an incoming article.
+_EXISTING_COLUMNS = "a.id, a.content_hash, a.text, a.facts_hash"
 
 
 def _now() -> str:
@@ -120,6 +130,15 @@ class SQLiteStore:
     # -- saving -----------------------------------------------------------------------
 
     def save(self, article: Article) -> SaveOutcome:
+        """Save the article and its facts in one transaction.
+
+        Changed content replaces the stored fields and facts (UPDATED). The same
+        content with different facts (a re-enrichment) replaces the facts and the
+        enrichment status and also counts as UPDATED; that needs the same text
+        exactly (the facts' offsets point into it) and an article that went through
+        enrichment (`enrichment` not None), so a run without enrichment never wipes
+        stored facts. Otherwise MERGED when provenance was added, else UNCHANGED.
+        """
         incoming_id = article.assign_id()
         content = article.content_hash
         with self._lock, transaction(self._db):
@@ -131,19 +150,31 @@ class SQLiteStore:
             if existing is None:
                 self._db.execute(_INSERT_ARTICLE, {**article_row(article, incoming_id), "now": now})
                 self._add_provenance(incoming_id, article.provenance, now)
+                self._write_facts(incoming_id, article)
                 return SaveOutcome.STORED
             article_id = existing["id"]
             added = self._add_provenance(article_id, article.provenance, now)
             article.id = article_id
             if existing["content_hash"] != content:
                 self._db.execute(_UPDATE_ARTICLE, {**article_row(article, article_id), "now": now})
+                self._write_facts(article_id, article)
+                return SaveOutcome.UPDATED
+            if _has_new_facts(article, existing):
+                self._db.execute(
+                    "UPDATE articles SET extra = ?, modified = ? WHERE id = ?",
+                    (article_row(article, article_id)["extra"], now, article_id),
+                )
+                self._write_facts(article_id, article)
                 return SaveOutcome.UPDATED
             return SaveOutcome.MERGED if added else SaveOutcome.UNCHANGED
+
+    def _write_facts(self, article_id: str, article: Article) -> None:
+        refresh_entities(self._db, write_facts(self._db, article_id, article))
 
     def _find_by_provenance(self, provenance: list[Provenance]) -> sqlite3.Row | None:
         for item in provenance:
             row = self._db.execute(
-                "SELECT a.id, a.content_hash FROM provenance p"
+                f"SELECT {_EXISTING_COLUMNS} FROM provenance p"
                 " JOIN articles a ON a.id = p.article_id WHERE p.input = ? AND p.locator = ?",
                 (item.input, item.locator),
             ).fetchone()
@@ -163,7 +194,8 @@ class SQLiteStore:
         lookups.append(("content_hash = ?", (content,)))
         for condition, params in lookups:
             row = self._db.execute(
-                f"SELECT id, content_hash FROM articles WHERE {condition} ORDER BY seq LIMIT 1",
+                f"SELECT {_EXISTING_COLUMNS} FROM articles a WHERE {condition}"
+                " ORDER BY seq LIMIT 1",
                 params,
             ).fetchone()
             if row is not None:
@@ -214,7 +246,8 @@ class SQLiteStore:
             row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is None:
                 return None
-            return article_from_row(dict(row), self._provenance_of([article_id])[article_id])
+            article = article_from_row(dict(row), self._provenance_of([article_id])[article_id])
+            return attach_facts(article, read_facts(self._db, [article_id])[article_id])
 
     def _provenance_of(self, article_ids: list[str]) -> dict[str, list[Provenance]]:
         found: dict[str, list[Provenance]] = {article_id: [] for article_id in article_ids}
@@ -241,9 +274,12 @@ class SQLiteStore:
                 ]
                 if not rows:
                     return
-                provenance = self._provenance_of([row["id"] for row in rows])
+                ids = [row["id"] for row in rows]
+                provenance = self._provenance_of(ids)
+                facts = read_facts(self._db, ids)
             for row in rows:
-                yield article_from_row(row, provenance[row["id"]])
+                article = article_from_row(row, provenance[row["id"]])
+                yield attach_facts(article, facts[row["id"]])
             last_seq = rows[-1]["seq"]
 
     def count_articles(self) -> int:
@@ -321,6 +357,24 @@ class SQLiteStore:
             )
             for row in rows
         ]
+
+    # -- facts ------------------------------------------------------------------------
+
+    def entities(
+        self, type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> list[EntitySummary]:
+        with self._lock:
+            return list_entities(self._db, type, limit, offset)
+
+    def entity(self, id_or_name: str) -> EntityDetail | None:
+        with self._lock:
+            return entity_detail(self._db, id_or_name)
+
+    def quotes(
+        self, speaker: str | None = None, since: dt.date | None = None, limit: int = 20
+    ) -> list[QuoteRecord]:
+        with self._lock:
+            return list_quotes(self._db, speaker, since, limit)
 
     # -- runs -------------------------------------------------------------------------
 
@@ -404,6 +458,15 @@ class SQLiteStore:
             )
             for row in rows
         ]
+
+
+def _has_new_facts(article: Article, existing: sqlite3.Row) -> bool:
+    """Whether an enriched copy of the stored text brings facts that differ from the stored."""
+    return (
+        article.enrichment is not None
+        and article.text == existing["text"]
+        and facts_fingerprint(article) != existing["facts_hash"]
+    )
 
 
 def _json_list(text: str) -> list[str]:

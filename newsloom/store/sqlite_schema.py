@@ -10,16 +10,21 @@ never edit one that has shipped.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+
+from newsloom.store.sqlite_facts_backfill import move_facts_out_of_extra
 
 
 @dataclass(frozen=True, slots=True)
 class Migration:
+    """One schema step: SQL, then an optional data move run in the same transaction."""
+
     version: int
     name: str
     sql: str
+    backfill: Callable[[sqlite3.Connection], None] | None = None
 
 
 CORE_TABLES = """
@@ -131,11 +136,113 @@ CREATE TABLE drops (
 CREATE INDEX drops_reason ON drops (reason);
 """
 
+# Enrichment facts, one table per kind, each row with its article and evidence offsets.
+# `entities` is the corpus-wide view (one row per canonical id, counts and merged aliases),
+# recomputed for the entities an article touches whenever its facts are saved;
+# `article_entities` keeps each article's own name, type and confidence for an entity.
+# `*_key` columns hold `alias_key()` of a name for case-insensitive lookups.
+# `facts_hash` is `facts_fingerprint()` of the facts last saved, to see when they change.
+# The facts move out of `articles.extra`: these tables are their only copy.
+FACTS = """
+ALTER TABLE articles ADD COLUMN facts_hash TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    type TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    article_count INTEGER NOT NULL DEFAULT 0,
+    mention_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entities_rank ON entities (article_count DESC, mention_count DESC, id);
+CREATE INDEX entities_type_rank ON entities (type, article_count DESC, mention_count DESC, id);
+CREATE INDEX entities_name_key ON entities (name_key);
+
+CREATE TABLE article_entities (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX article_entities_entity ON article_entities (entity_id, article_id);
+
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    entity_position INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    text_key TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (article_id, entity_position, position)
+);
+CREATE INDEX mentions_entity ON mentions (entity_id, article_id);
+CREATE INDEX mentions_text_key ON mentions (text_key);
+
+CREATE TABLE roles (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    entity_position INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    "of" TEXT,
+    "to" TEXT,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (article_id, entity_position, position)
+);
+CREATE INDEX roles_entity ON roles (entity_id);
+
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    cue TEXT,
+    speaker TEXT,
+    speaker_key TEXT,
+    speaker_id TEXT,
+    channel TEXT,
+    date TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX quotes_speaker_id ON quotes (speaker_id);
+CREATE INDEX quotes_speaker_key ON quotes (speaker_key);
+
+CREATE TABLE times (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT NOT NULL,
+    type TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, provenance, pending fetches, runs", CORE_TABLES),
     Migration(2, "full-text search over title and text", FULL_TEXT_SEARCH),
     Migration(3, "extra article fields as JSON", EXTRA_FIELDS),
     Migration(4, "dropped and failed inputs", DROPS),
+    Migration(5, "enrichment facts tables", FACTS, move_facts_out_of_extra),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -194,6 +301,8 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration] = MI
         with transaction(connection):
             for statement in split_statements(migration.sql):
                 connection.execute(statement)
+            if migration.backfill is not None:
+                migration.backfill(connection)
             connection.execute(f"PRAGMA user_version = {migration.version:d}")
         version = migration.version
     return version

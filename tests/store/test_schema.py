@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -7,9 +8,9 @@ import pytest
 
 from newsloom.record import Article
 from newsloom.store import LATEST_VERSION, SchemaError, SQLiteStore, open_store
-from newsloom.store.rows import article_row
+from newsloom.store.rows import FACT_KEYS, article_row, dumps
 from newsloom.store.sqlite_schema import MIGRATIONS, Migration, migrate, split_statements
-from tests.store.articles import make_article
+from tests.store.articles import make_article, make_enriched_article
 
 
 def test_new_store_is_at_latest_version(tmp_path: Path) -> None:
@@ -114,6 +115,7 @@ def test_tables_and_indexes_exist(tmp_path: Path) -> None:
     connection.close()
     assert {"articles", "provenance", "pending_fetches", "runs", "articles_fts"} <= names
     assert {"articles_url", "articles_canonical_url", "articles_content_hash"} <= names
+    assert {"entities", "article_entities", "mentions", "roles", "quotes", "times"} <= names
 
 
 def test_open_store_accepts_sqlite_urls(tmp_path: Path) -> None:
@@ -141,3 +143,53 @@ def test_closed_store_refuses_work(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(RuntimeError, match="closed"):
         store.count_articles()
+
+
+def _write_as_version_four(path: Path, articles: list[Article]) -> None:
+    """Write articles the way a newsloom at schema version 4 did: facts inside `extra`."""
+    connection = sqlite3.connect(path)
+    with connection:
+        for article in articles:
+            row = article_row(article, article.assign_id())
+            record = article.to_dict()
+            row["extra"] = dumps({k: record[k] for k in ("enrichment", *FACT_KEYS)})
+            connection.execute(
+                f"INSERT INTO articles ({', '.join(row)}, created, modified)"
+                f" VALUES ({', '.join('?' for _ in row)}, 'then', 'then')",
+                list(row.values()),
+            )
+            for position, item in enumerate(article.provenance):
+                connection.execute(
+                    "INSERT INTO provenance VALUES (?, ?, ?, ?, ?, 'then')",
+                    (article.id, position, item.input, item.reader, item.locator),
+                )
+    connection.close()
+
+
+def test_version_four_store_upgrades_with_facts_moved_into_tables(tmp_path: Path) -> None:
+    path = tmp_path / "v4.db"
+    first = make_enriched_article()
+    second = make_enriched_article(
+        "Tilda Quenby opened the new quay.", locator="entry-2", url="https://x.example/quay"
+    )
+    plain = make_article("The lighthouse keeper of Skerrow retired.", locator="entry-3", url=None)
+    with SQLiteStore(path, migrations=MIGRATIONS[:4]) as old:
+        assert old.schema_version() == 4
+    _write_as_version_four(path, [first, second, plain])
+
+    with open_store(path) as upgraded:
+        assert upgraded.schema_version() == LATEST_VERSION
+        for article in (first, second, plain):
+            loaded = upgraded.get(article.id)
+            assert loaded is not None and loaded.to_dict() == article.to_dict()
+        quenby = upgraded.entities(type="PERSON")[0]
+        assert (quenby.id, quenby.article_count, quenby.mention_count) == (
+            "person:tilda-quenby",
+            2,
+            4,
+        )
+        assert [q.quote.speaker for q in upgraded.quotes(speaker="quenby")] == ["Quenby"]
+        assert isinstance(upgraded, SQLiteStore)
+        extras = [row[0] for row in upgraded._db.execute("SELECT extra FROM articles")]
+        assert all("entities" not in json.loads(extra) for extra in extras)
+        assert upgraded.save(make_enriched_article()) == "unchanged"

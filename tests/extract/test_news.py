@@ -155,3 +155,14 @@ def test_byline_before_the_body() -> None:
     result = apply_news_layer(["By Mira Osk", BODY_ONE, "By the way, the pier is closed"])
     assert result.authors == ["Mira Osk"]
     assert result.paragraphs == [BODY_ONE, "By the way, the pier is closed"]
+
+
+def test_a_reporting_sentence_about_comment_is_body_not_chrome() -> None:
+    paragraphs = [
+        "The harbour board in Velmora raised berth fees by a tenth on Monday.",
+        "A spokesperson for the shipping line declined to comment.",
+        "Would you like to comment on this article?",
+    ]
+    result = apply_news_layer(paragraphs)
+    assert "A spokesperson for the shipping line declined to comment." in result.paragraphs
+    assert "Would you like to comment on this article?" not in result.paragraphs

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from newsloom.enrich.times_lexicon import Lexicon, load_lexicon
-from newsloom.enrich.times_resolve import Context, resolve
+from newsloom.enrich.times_resolve import Context, Resolved, resolve
 from newsloom.enrich.times_tense import Tense, tense_of
 from newsloom.record import Article, TimeExpression
 
@@ -46,14 +46,22 @@ def find_times(
     lexicon = load_lexicon()
     anchor = published.date() if isinstance(published, dt.datetime) else published
     clock = published if isinstance(published, dt.datetime) else None
-    found: list[TimeExpression] = []
-    for kind, match, start, end in _select(_candidates(text, lexicon)):
-        if kind == "year" and doc is not None and _counts_things(doc, start, end, lexicon):
-            continue
+    quarters: list[tuple[int, str]] = []
+
+    def resolve_one(kind: str, match: re.Match[str], start: int, end: int) -> Resolved | None:
+        if doc is not None and _rejected(kind, doc, start, end, lexicon):
+            return None
+        before = [value for at, value in quarters if at < start]
         ctx = Context(lexicon, anchor, clock, _tense_getter(doc, start, end, lexicon))
+        ctx.last_quarter = before[-1] if before else None
         resolved = resolve(kind, match, ctx)
-        if resolved is None:
-            continue
+        if resolved is not None and "-Q" in resolved.value and resolved.value[:4].isdigit():
+            quarters.append((start, resolved.value[:7]))
+            quarters.sort()
+        return resolved
+
+    found: list[TimeExpression] = []
+    for _, _, start, end, resolved in _select(_candidates(text, lexicon), resolve_one):
         found.append(
             TimeExpression(
                 text[start:end], resolved.value, resolved.type, start, end, resolved.confidence
@@ -86,14 +94,20 @@ def _trim_full_stop(text: str, start: int, end: int) -> int:
     return end
 
 
-def _select(candidates: list[tuple[int, Candidate]]) -> list[Candidate]:
-    """Non-overlapping matches: longest first, then earliest, then the first pattern listed."""
+def _select(
+    candidates: list[tuple[int, Candidate]],
+    resolve_one: Callable[[str, re.Match[str], int, int], Resolved | None],
+) -> list[tuple[str, re.Match[str], int, int, Resolved]]:
+    """Non-overlapping resolved matches: longest first, then earliest, then the first
+    pattern listed; a match that does not resolve leaves room for a shorter one."""
     ordered = sorted(candidates, key=lambda c: (-(c[1][3] - c[1][2]), c[1][2], c[0]))
-    taken: list[Candidate] = []
-    for _, candidate in ordered:
-        _, _, start, end = candidate
-        if all(end <= s or start >= e for _, _, s, e in taken):
-            taken.append(candidate)
+    taken: list[tuple[str, re.Match[str], int, int, Resolved]] = []
+    for _, (kind, match, start, end) in ordered:
+        if any(start < e and s < end for _, _, s, e, _ in taken):
+            continue
+        resolved = resolve_one(kind, match, start, end)
+        if resolved is not None:
+            taken.append((kind, match, start, end, resolved))
     return sorted(taken, key=lambda c: c[2])
 
 
@@ -103,6 +117,15 @@ def _tense_getter(doc: Doc | None, start: int, end: int, lexicon: Lexicon) -> Ca
         return tense_of(doc, start, end, lexicon) if doc is not None else "present"
 
     return get
+
+
+def _rejected(kind: str, doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    if kind == "year":
+        return _counts_things(doc, start, end, lexicon)
+    if kind in lexicon.not_verbs:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")
+    return False
 
 
 def _counts_things(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:

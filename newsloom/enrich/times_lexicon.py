@@ -46,6 +46,7 @@ class Lexicon:
     earliest_year: int
     latest_year: int
     wrong_side_weight: float
+    not_verbs: frozenset[str]
     patterns: tuple[Pattern, ...]
 
     def month(self, word: str) -> int:
@@ -141,6 +142,7 @@ def load_lexicon() -> Lexicon:
         earliest_year=raw["limits"]["earliest_year"],
         latest_year=raw["limits"]["latest_year"],
         wrong_side_weight=float(raw["limits"]["wrong_side_weight"]),
+        not_verbs=frozenset(raw["filters"]["not_verbs"]),
         patterns=patterns,
     )
 

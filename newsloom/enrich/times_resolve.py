@@ -42,6 +42,9 @@ class Context:
     anchor: dt.date | None
     clock: dt.datetime | None
     tense: Callable[[], Tense]
+    # The last quarter resolved earlier in the text ("2025-Q3"): "a year ago" in an
+    # earnings story means the same quarter a year before.
+    last_quarter: str | None = None
 
     def conf(self, name: str) -> float:
         return self.lexicon.confidence[name]
@@ -107,8 +110,9 @@ def _month(m: re.Match[str], ctx: Context) -> Resolved | None:
         tense = "future"
     else:
         tense = ctx.tense()
-    if shift == "last" and month == ctx.anchor.month:
-        return Resolved(month_value(ctx.anchor.year - 1, month), "DATE", ctx.conf("relative"))
+    if shift in ("last", "this"):
+        year = ctx.anchor.year - (1 if shift == "last" else 0)
+        return Resolved(month_value(year, month), "DATE", ctx.conf("relative"))
     return Resolved(
         month_value(month_year(ctx.anchor, month, tense), month), "DATE", ctx.conf("relative")
     )
@@ -159,6 +163,28 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+    clock = _clock_text(m)
+    if clock is None:
+        return None
+    return ctx.relative(
+        f"{day_value(ctx.anchor)}{clock}" if ctx.anchor else "", "TIME", f"XXXX-XX-XX{clock}"
+    )
+
+
+def _clock_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    clock = _clock_text(m) if not m["word"] else None
+    if m["word"]:
+        clock = "T12:00" if m["word"].lower() == "noon" else "T24:00"
+    if clock is None:
+        return None
+    weekday = ctx.lexicon.weekday(m["weekday"])
+    if ctx.anchor is None:
+        return Resolved(f"XXXX-WXX-{weekday}{clock}", "TIME", ctx.conf("unanchored"))
+    day = weekday_near(ctx.anchor, weekday, ctx.tense(), strict=False)
+    return Resolved(f"{day_value(day)}{clock}", "TIME", ctx.conf("weekday"))
+
+
+def _clock_text(m: re.Match[str]) -> str | None:
     hour, minute = int(m["H"]), int(m["M"] or 0)
     ampm = m["ampm"].lower()
     if hour > 12 or minute > 59 or (hour == 0 and not ampm.startswith("o")):
@@ -167,10 +193,7 @@ def _clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
-    clock = f"T{hour:02d}:{minute:02d}"
-    return ctx.relative(
-        f"{day_value(ctx.anchor)}{clock}" if ctx.anchor else "", "TIME", f"XXXX-XX-XX{clock}"
-    )
+    return f"T{hour:02d}:{minute:02d}"
 
 
 def _year_kind(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -306,7 +329,10 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = ctx.lexicon.unit(m["unit"])
     name = _unit_name(m["unit"], ctx)
     amount = ctx.lexicon.number(m["num"])
-    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if amount is None and direction in ("earlier", "later", "before"):
+        return None  # "a few days later" is relative to an event: left to the duration
     if amount is None or amount != int(amount) or ctx.anchor is None or unit.clock:
         placeholder = PLACEHOLDERS.get(name, "XXXX-XX-XX")
         return Resolved(
@@ -325,6 +351,9 @@ PAST, FUTURE = "PAST_REF", "FUTURE_REF"
 
 
 def _year_earlier(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if ctx.last_quarter is not None:
+        year, quarter = ctx.last_quarter.split("-Q")
+        return Resolved(f"{int(year) - 1:04d}-Q{quarter}", "DATE", ctx.conf("relative"))
     if ctx.anchor is None:
         return Resolved("XXXX", "DATE", ctx.conf("unanchored"))
     return Resolved(f"{ctx.anchor.year - 1:04d}", "DATE", ctx.conf("relative"))
@@ -396,6 +425,7 @@ RESOLVERS: dict[str, Resolver] = {
     "day_word": _day_word,
     "part_of_day": _part_of_day,
     "clock": _clock,
+    "clock_day": _clock_day,
     "year": _year_kind,
     "decade": _decade,
     "decade_short": _decade,

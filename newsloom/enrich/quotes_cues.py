@@ -1,0 +1,231 @@
+"""Cue verbs and their subjects in the dependency parse: who said what.
+
+`attribute_direct` finds the cue for a quote between marks (`"...," she said`,
+`She said: "..."`); `find_reported` finds reported speech (a cue verb with a
+nominal subject and a clausal complement, or `according to X, ...`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsloom.enrich.quotes_config import QuoteConfig
+from newsloom.enrich.quotes_direct import QuotedSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SUBJECTS = ("nsubj", "nsubjpass")
+DASHES = ("―", "—", "–", "-")
+# Children of a subject's head that stay in the speaker phrase (to its right).
+SPEAKER_RIGHT = ("prep", "compound", "pobj", "nummod", "amod", "flat")
+# How many tokens after a closing mark (or before an opening one) a cue may sit.
+CUE_WINDOW = 12
+# A complement more than this share inside quote marks is a direct quote, not reported.
+QUOTED_SHARE = 0.5
+
+
+@dataclass(slots=True, frozen=True)
+class Attribution:
+    cue: Token | None
+    speaker: Span | None
+
+
+@dataclass(slots=True, frozen=True)
+class Reported:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    cue_text: str
+    cue: Token
+    speaker: Span
+
+
+def inside_quotes(doc: Doc, quoted: Sequence[QuotedSpan]) -> list[bool]:
+    """For each token, whether it lies between the marks of a quote (marks included)."""
+    flags = [False] * len(doc)
+    for span in quoted:
+        for token in _tokens_between(doc, span.open, span.close + 1):
+            flags[token.i] = True
+    return flags
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> Span:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else doc[0:0]
+
+
+def is_cue(token: Token, config: QuoteConfig) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in config.speech_cues
+
+
+def speaker_of(verb: Token) -> Span | None:
+    """The cue's subject phrase; a conjoined or participle cue borrows its head's subject."""
+    for candidate in (verb, verb.head):
+        for child in candidate.children:
+            if child.dep_ in SUBJECTS:
+                if child.tag_ in ("WP", "WDT") and candidate.dep_ == "relcl":
+                    return noun_phrase(candidate.head)
+                return noun_phrase(child)
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or candidate is verb.head:
+            break
+    for token in verb.doc[verb.i + 1 : verb.i + 4]:
+        if token.ent_type_ in ("PERSON", "ORG"):
+            return noun_phrase(token.head if token.dep_ == "compound" else token)
+    return None
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head with its left modifiers and right modifiers up to any apposition or clause."""
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ not in SPEAKER_RIGHT:
+            break
+        right = child.right_edge.i
+    while left < head.i and head.doc[left].is_punct:
+        left += 1
+    return head.doc[left : right + 1]
+
+
+def attribute_direct(
+    doc: Doc, quote: QuotedSpan, inside: Sequence[bool], config: QuoteConfig
+) -> Attribution | None:
+    # A quote ending in a full stop ends its sentence: its cue, if any, comes before it.
+    ends_sentence = doc.text[quote.end - 1] == "."
+    after = None if ends_sentence else _token_at(doc, quote.close + 1)
+    if after is not None:
+        for token in doc[after.i : min(len(doc), after.i + CUE_WINDOW)]:
+            if inside[token.i] or (token.i > after.i and token.is_sent_start):
+                break
+            if is_cue(token, config):
+                return Attribution(token, speaker_of(token))
+    before = _token_at(doc, quote.open, before=True)
+    if before is not None:
+        stop = max(before.sent.start, before.i - CUE_WINDOW)
+        for index in range(before.i, stop - 1, -1):
+            token = doc[index]
+            if inside[index]:
+                break
+            if is_cue(token, config):
+                return Attribution(token, speaker_of(token))
+    return _punctuation_attribution(doc, quote, before)
+
+
+def _punctuation_attribution(
+    doc: Doc, quote: QuotedSpan, before: Token | None
+) -> Attribution | None:
+    """`"..." ― Name` (a dash and a name after the quote) or `Name: "..."` (a headline)."""
+    after = _token_at(doc, quote.close + 1)
+    if after is not None and after.text in DASHES and after.i + 1 < len(doc):
+        named = doc[after.i + 1]
+        if named.pos_ == "PROPN":
+            return Attribution(after, _name_at(named))
+    if before is not None and before.text == ":" and before.i > 0:
+        head = doc[before.i - 1]
+        if head.pos_ in ("PROPN", "NOUN") and not head.is_sent_start:
+            return Attribution(before, _name_at(head))
+    return None
+
+
+def _name_at(token: Token) -> Span:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return noun_phrase(token)
+
+
+def _token_at(doc: Doc, offset: int, before: bool = False) -> Token | None:
+    """The first token starting at or after `offset`, or the last ending at or before it."""
+    if before:
+        candidates = [t for t in doc if t.idx + len(t.text) <= offset]
+        return candidates[-1] if candidates else None
+    for token in doc:
+        if token.idx >= offset:
+            return token
+    return None
+
+
+def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list[Reported]:
+    found: list[Reported] = []
+    for token in doc:
+        if inside[token.i]:
+            continue
+        if token.lower_ == "according" and token.i + 1 < len(doc):
+            reported = _according(token, config)
+        elif is_cue(token, config) and token.lemma_.lower() not in config.direct_only_cues:
+            reported = _clausal(token)
+        else:
+            reported = None
+        if reported is not None and _quoted_share(reported, inside) <= QUOTED_SHARE:
+            found.append(reported)
+    return found
+
+
+def _clausal(verb: Token) -> Reported | None:
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None:
+        return None
+    speaker = speaker_of(verb)
+    if speaker is None:
+        return None
+    tokens = [t for t in complement.subtree]
+    blocked = {verb.i, *range(speaker.start, speaker.end)}
+    after = [t for t in tokens if t.i > verb.i and t.i not in blocked]
+    before = [t for t in tokens if t.i < min(blocked)]
+    part = after if len(after) >= len(before) else before
+    return _reported(verb, speaker, part, verb.i, verb.i + 1)
+
+
+def _according(token: Token, config: QuoteConfig) -> Reported | None:
+    doc = token.doc
+    phrase = f"{token.lower_} {doc[token.i + 1].lower_}"
+    if phrase not in config.according:
+        return None
+    objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = noun_phrase(objects[0])
+    clause = token.head
+    hole = {t.i for t in token.subtree}
+    tokens = [t for t in clause.subtree if t.i not in hole]
+    after = [t for t in tokens if t.i > max(hole)]
+    before = [t for t in tokens if t.i < min(hole)]
+    part = after if len(after) >= len(before) else before
+    return _reported(token, source, part, token.i, token.i + 2)
+
+
+def _reported(
+    cue: Token, speaker: Span, part: list[Token], cue_first: int, cue_end: int
+) -> Reported | None:
+    while part and (part[0].is_punct or (part[0].dep_ == "mark" and part[0].lower_ == "that")):
+        part = part[1:]
+    while part and part[-1].is_punct and part[-1].text not in "?!":
+        part = part[:-1]
+    if len(part) < 2:
+        return None
+    doc = cue.doc
+    cue_span = doc[cue_first:cue_end]
+    last = part[-1]
+    return Reported(
+        start=part[0].idx,
+        end=last.idx + len(last.text),
+        cue_start=cue_span.start_char,
+        cue_end=cue_span.end_char,
+        cue_text=cue_span.text,
+        cue=cue,
+        speaker=speaker,
+    )
+
+
+def _quoted_share(reported: Reported, inside: Sequence[bool]) -> float:
+    doc = reported.cue.doc
+    span = doc.char_span(reported.start, reported.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0.0
+    return sum(inside[t.i] for t in span) / len(span)

@@ -1,0 +1,101 @@
+"""Direct quotes: stretches of text between quote marks, found without the parse.
+
+Straight, curly, low-nine and guillemet double marks and curly single marks are
+read; a single curly mark only opens at a word start and only closes when no
+letter follows (so `don’t` and `Ukraine’s` are apostrophes). A quote left open
+at the end of a paragraph continues when the next paragraph opens with a quote
+mark (the newspaper convention for a quote running over paragraphs); any other
+unclosed mark is ignored, and no quote runs over `max_chars`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsloom.enrich.quotes_config import QuoteConfig
+
+# Characters that may precede an opening mark besides whitespace.
+_BEFORE_OPENING = "([{—–-/:;,"
+# Stripped from both ends of quote content.
+_TRIM = " \t\n\r"
+
+
+@dataclass(slots=True, frozen=True)
+class QuotedSpan:
+    """One quote: `open`/`close` are the marks' offsets, `start`/`end` its trimmed content."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+
+    def contains(self, offset: int) -> bool:
+        return self.open <= offset <= self.close
+
+
+def find_quoted_spans(text: str, config: QuoteConfig) -> list[QuotedSpan]:
+    spans: list[QuotedSpan] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char in config.mark_pairs and _opens(text, position, char):
+            close = _close(text, position, config)
+            if close is not None:
+                span = _trimmed(text, position, close)
+                if span is not None:
+                    spans.append(span)
+                position = close + 1
+                continue
+        position += 1
+    return spans
+
+
+def _opens(text: str, index: int, mark: str) -> bool:
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    if mark in '‘"':
+        return before.isspace() or before in _BEFORE_OPENING or index == 0
+    return not before.isalnum() or mark in "“«»„"
+
+
+def _closes(text: str, index: int, mark: str) -> bool:
+    before = text[index - 1]
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if before.isspace():
+        return False
+    if mark in '’"':
+        return not after.isalnum()
+    return True
+
+
+def _close(text: str, opening: int, config: QuoteConfig) -> int | None:
+    """The closing mark's offset, or None when the quote is never closed in bounds."""
+    closers = config.mark_pairs[text[opening]]
+    limit = min(len(text), opening + config.max_chars)
+    index = opening + 1
+    while index < limit:
+        char = text[index]
+        if char in closers and _closes(text, index, char):
+            return index
+        if char == "\n":
+            while index < len(text) and text[index].isspace():
+                index += 1
+            if index < len(text) and text[index] == text[opening]:
+                index += 1  # the quote runs on into a paragraph that reopens it
+                continue
+            return None
+        index += 1
+    return None
+
+
+def _trimmed(text: str, opening: int, close: int) -> QuotedSpan | None:
+    start, end = opening + 1, close
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if start >= end:
+        return None
+    return QuotedSpan(opening, close, start, end)

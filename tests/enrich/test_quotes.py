@@ -1,0 +1,140 @@
+"""QuoteStage on short invented articles, and on the seed read at test time."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import newsloom
+from newsloom.enrich.quotes import QuoteStage
+from newsloom.enrich.quotes_config import quote_config
+from newsloom.enrich.quotes_direct import find_quoted_spans
+from newsloom.record import Article, Quote
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Iterator[object]:
+    from newsloom.enrich.nlp import load_pipeline
+
+    yield load_pipeline()
+
+
+def run(nlp: object, text: str, published: str | None = "2024-03-05") -> list[Quote]:
+    article = Article(paragraphs=[text], published=newsloom.record.parse_iso(published))
+    QuoteStage()(article, nlp(text))  # type: ignore[operator]
+    return article.quotes
+
+
+def contents(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quoted_spans(text, quote_config())]
+
+
+def test_every_quote_mark_style_is_read() -> None:
+    assert contents('He said "we go now" then.') == ["we go now"]
+    assert contents("She said “it is done” today.") == ["it is done"]
+    assert contents("Il a dit «c'est fini» hier.") == ["c'est fini"]
+    assert contents("Brenna’s aide said ‘we won’t stop’ loudly.") == ["we won’t stop"]
+
+
+def test_a_quote_runs_over_paragraphs_that_reopen_it() -> None:
+    text = '"The first part of it\n\n"and the second part," he said.'
+    assert contents(text) == ['The first part of it\n\n"and the second part,']
+
+
+def test_an_unclosed_mark_does_not_swallow_the_article() -> None:
+    text = (
+        'He said "this never closes.\n\n' + "Filler words here. " * 400 + '"Yes it does," I said.'
+    )
+    found = contents(text)
+    assert found == ["Yes it does,"]
+    assert contents('"' + "word " * 2000) == []
+
+
+def test_split_quote_with_pronoun_after_a_named_subject(nlp: object) -> None:
+    text = (
+        "Maria Lopez visited the harbour of Lindmoor on Monday.\n\n"
+        '"It is over," she said, "and we won the vote."'
+    )
+    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["It is over,", "and we won the vote."]
+    assert all(q.speaker == "Maria Lopez" and q.cue == "said" for q in quotes)
+    assert text[quotes[0].speaker_start : quotes[0].speaker_end] == "she"  # type: ignore[misc]
+
+
+def test_attribution_before_with_channel_and_publication_date(nlp: object) -> None:
+    text = 'Tomas Berg said in a statement: "We will rebuild every bridge in the valley."'
+    (quote,) = run(nlp, text)
+    assert quote.kind == "direct" and quote.speaker == "Tomas Berg"
+    assert quote.channel == "in a statement" and quote.date == "2024-03-05"
+    assert quote.text == "We will rebuild every bridge in the valley."
+
+
+def test_reported_speech_variants(nlp: object) -> None:
+    text = (
+        "Governor Anna Kovacs said the dam would be finished in May. "
+        "The ministry told reporters that the talks had failed. "
+        "The river will rise again tonight, officials warned. "
+        "According to the Lindmoor council, the ferry will stop running."
+    )
+    quotes = {q.text: q for q in run(nlp, text)}
+    assert (quotes["the dam would be finished in May"].speaker or "").endswith("Anna Kovacs")
+    told = quotes["the talks had failed"]
+    assert told.speaker == "ministry" and told.channel == "told reporters"
+    assert quotes["The river will rise again tonight"].cue == "warned"
+    assert quotes["the ferry will stop running"].cue == "According to"
+    assert all(q.kind == "reported" for q in quotes.values())
+
+
+def test_role_noun_resolves_to_the_person_in_apposition(nlp: object) -> None:
+    text = (
+        "Daniel Moreno, the ambassador, arrived in Lindmoor on Tuesday.\n\n"
+        "The harbour will reopen next month, the ambassador said."
+    )
+    (quote,) = [q for q in run(nlp, text) if q.cue == "said"]
+    assert quote.speaker == "Daniel Moreno"
+    assert text[quote.speaker_start : quote.speaker_end] == "the ambassador"  # type: ignore[misc]
+
+
+def test_confidence_ranks_named_over_pronoun(nlp: object) -> None:
+    text = 'Anna Kovacs said the plan works. "We will not give up on it," she said.'
+    by_kind = {q.kind: q for q in run(nlp, text)}
+    assert by_kind["reported"].speaker == by_kind["direct"].speaker == "Anna Kovacs"
+    assert by_kind["reported"].confidence > by_kind["direct"].confidence - 0.2
+
+
+def test_scare_quotes_and_woven_fragments_are_not_quotes(nlp: object) -> None:
+    text = 'The mayor called the plan a "total mess" in the city of Lindmoor.'
+    assert [q for q in run(nlp, text) if q.kind == "direct"] == []
+
+
+def test_empty_text_has_no_quotes(nlp: object) -> None:
+    assert run(nlp, "") == []
+
+
+def _expected_surnames(shared: Path) -> dict[str, str]:
+    expected = (shared / "seed" / "EXPECTED.md").read_text(encoding="utf-8")
+    section = expected.split("## Quotes", 1)[1]
+    direct = re.search(r"spoken by (\w+) (\w+)", section)
+    reported = re.findall(r"(\w+) said", section.split("Reported speech", 1)[1])
+    assert direct and reported
+    return {"direct": direct.group(2), "reported": " ".join(reported)}
+
+
+def test_seed_quotes(seed_text: str, shared_dir: Path) -> None:
+    body = newsloom.extract(seed_text).text
+    article = newsloom.analyze(body, published="2025-09-24")
+    expected = _expected_surnames(shared_dir)
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    (quote,) = direct
+    assert expected["direct"] in (quote.speaker or "")
+    assert quote.cue == "said" and quote.date == "2025-09-24"
+    assert quote.channel is not None and quote.channel.endswith("television")
+    reported = [q for q in article.quotes if q.kind == "reported" and q.cue == "said"]
+    speakers = [(q.speaker or "").split()[-1] for q in reported]
+    assert speakers == expected["reported"].split()

@@ -75,7 +75,11 @@ def quote(text: str, part: str, speaker: str | None, speaker_id: str | None) -> 
 
 
 def make_enriched_article(
-    body: str = FERRY_BODY, *, locator: str = "entry-1", url: str | None = None, **kwargs: Any
+    body: str = FERRY_BODY,
+    *,
+    locator: str = "entry-1",
+    url: str | None = "https://velmora-gazette.example/ferry",
+    **kwargs: Any,
 ) -> Article:
     """An article with hand-made facts: Quenby (quoted twice), Veil (quoted), a place, a time.
 

@@ -13,6 +13,7 @@ import trafilatura
 
 import newsloom
 from newsloom.eval.runner import System
+from newsloom.extract.errors import ExtractionError
 
 # trafilatura's own benchmark settings (tests/eval_common.py upstream).
 TRAFILATURA_EVAL_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": True}
@@ -29,7 +30,12 @@ def newsloom_text_body(text: str) -> str:
 
 
 def newsloom_published(html: str) -> str | None:
-    published = newsloom.extract(html, kind="html").published
+    try:
+        published = newsloom.extract(html, kind="html").published
+    except ExtractionError as error:  # a page without a body can still state its date
+        if error.partial is None:
+            raise
+        published = error.partial.published
     if published is None:
         return None
     day = published.date() if isinstance(published, dt.datetime) else published

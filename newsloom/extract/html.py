@@ -45,14 +45,14 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
     if prefer_stated_body(extracted, stated):
         extracted = "\n".join(stated)
     paragraphs = _paragraphs(extracted)
-    if not paragraphs:
-        raise ExtractionError("no_text", "no main text found in the HTML")
     layer = apply_news_layer(paragraphs)
-    if not any(len(p) >= rules.MIN_PROSE_CHARS for p in layer.paragraphs):
-        raise ExtractionError("no_text", "only boilerplate found in the HTML")
     page = read_page_metadata(tree, url, article)
-    _drop_leading_title(layer, page.title)
     published = publication_time(page.published_day, page.published)
+    if not any(len(p) >= rules.MIN_PROSE_CHARS for p in layer.paragraphs):
+        why = "only boilerplate found" if paragraphs else "no main text found"
+        metadata = Article(title=_clean(page.title), published=published, url=url)
+        raise ExtractionError("no_text", f"{why} in the HTML", partial=metadata)
+    _drop_leading_title(layer, page.title)
     author = page.author
     if not author and not layer.authors:
         author = byline_author(tree)

@@ -234,3 +234,17 @@ def test_first_paragraph_unlike_the_title_is_kept() -> None:
     article = extract_html(page, None, DEFAULT_OPTIONS)
     assert article.paragraphs[0] == BODY[0]
     assert "title" not in [segment.reason for segment in article.removed]
+
+
+def test_a_page_without_a_body_still_reports_its_title_and_date() -> None:
+    page = (
+        "<html><head><title>Ferry timetable changes in Ostrand</title>"
+        '<meta property="article:published_time" content="2024-06-02T08:00:00Z"></head>'
+        "<body><nav><a href='/'>Home</a></nav><div id='app'></div></body></html>"
+    )
+    with pytest.raises(ExtractionError) as caught:
+        extract_html(page, url=None, options=DEFAULT_OPTIONS)
+    assert caught.value.reason == "no_text"
+    partial = caught.value.partial
+    assert partial is not None and partial.title == "Ferry timetable changes in Ostrand"
+    assert partial.published is not None and partial.published.isoformat().startswith("2024-06-02")

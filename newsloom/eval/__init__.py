@@ -38,7 +38,7 @@ def run_evaluation(
     started = time.perf_counter()
     report = EvalReport(data_dir=Path(data_dir), limit=limit)
     for spec in select(only):
-        folder = report.data_dir / spec.name
+        folder = report.data_dir / spec.folder
         if not folder.is_dir():
             report.skipped.append(Skipped(spec.name, f"folder not found: {folder}"))
             continue

@@ -11,15 +11,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsloom.eval import htmldate_eval, scraped_text, scrapinghub, trafilatura_eval
+from newsloom.eval import (
+    conll2003,
+    htmldate_eval,
+    meantime_entities,
+    meantime_times,
+    polnear,
+    scraped_text,
+    scrapinghub,
+    tempeval3,
+    trafilatura_eval,
+)
 from newsloom.eval.runner import DatasetResult
 
 
 @dataclass(slots=True, frozen=True)
 class DatasetSpec:
+    """A set to score: `name` in the report and in --only, read from `folder`."""
+
     name: str
     task: str
     evaluate: Callable[[Path, int | None], DatasetResult[Any]]
+    folder_name: str | None = None
+
+    @property
+    def folder(self) -> str:
+        return self.folder_name or self.name
 
 
 DATASETS: tuple[DatasetSpec, ...] = (
@@ -42,6 +59,33 @@ DATASETS: tuple[DatasetSpec, ...] = (
         scraped_text.NAME,
         "article body from scraped plain text (vs the whole text)",
         scraped_text.evaluate_scraped_text,
+    ),
+    DatasetSpec(
+        conll2003.NAME,
+        "named entities, CoNLL-2003 dev (vs the bare spaCy model)",
+        conll2003.evaluate_conll2003,
+    ),
+    DatasetSpec(
+        "meantime-en-entities",
+        "named entity mentions in MEANTIME news (vs the bare spaCy model)",
+        meantime_entities.evaluate_meantime_entities,
+        folder_name=meantime_entities.NAME,
+    ),
+    DatasetSpec(
+        polnear.NAME,
+        "quotes and their speakers, PolNeAR dev (vs a quote-mark + said baseline)",
+        polnear.evaluate_polnear,
+    ),
+    DatasetSpec(
+        tempeval3.NAME,
+        "time expressions resolved to TIMEX3 values, TempEval-3 TBAQ (vs dateparser)",
+        tempeval3.evaluate_tempeval3,
+    ),
+    DatasetSpec(
+        "meantime-en-times",
+        "TIMEX3 in MEANTIME news (vs dateparser)",
+        meantime_times.evaluate_meantime_times,
+        folder_name=meantime_times.NAME,
     ),
 )
 

@@ -19,6 +19,7 @@ class QuoteConfig:
     direct_only_cues: frozenset[str]
     according: tuple[str, ...]
     addressee_cues: frozenset[str]
+    colon_speaker: re.Pattern[str]
     pronouns: dict[str, str]
     male_titles: frozenset[str]
     female_titles: frozenset[str]
@@ -58,6 +59,7 @@ def quote_config() -> QuoteConfig:
         direct_only_cues=frozenset(cues["direct_only"]),
         according=tuple(cues["according"]),
         addressee_cues=frozenset(cues["addressee"]),
+        colon_speaker=re.compile(cues["colon_speaker"], re.MULTILINE),
         pronouns=dict(speakers["pronouns"]),
         male_titles=frozenset(speakers["male_titles"]),
         female_titles=frozenset(speakers["female_titles"]),

@@ -164,6 +164,21 @@ def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list
             reported = None
         if reported is not None and _quoted_share(reported, inside) <= QUOTED_SHARE:
             found.append(reported)
+    found.extend(r for r in _colon_lines(doc, config) if _quoted_share(r, inside) <= QUOTED_SHARE)
+    return found
+
+
+def _colon_lines(doc: Doc, config: QuoteConfig) -> list[Reported]:
+    """`NAME: what they said` at a line start: transcripts and headlines."""
+    found = []
+    for match in config.colon_speaker.finditer(doc.text):
+        speaker = doc.char_span(*match.span("speaker"), alignment_mode="expand")
+        colon = doc.char_span(match.end("speaker"), match.end("speaker") + 1)
+        start, end = match.span("content")
+        end = len(doc.text[:end].rstrip(" .,;"))
+        if speaker is None or colon is None or len(match.group("content").split()) < 2:
+            continue
+        found.append(Reported(start, end, colon.start_char, colon.end_char, ":", colon[0], speaker))
     return found
 
 

@@ -138,3 +138,13 @@ def test_seed_quotes(seed_text: str, shared_dir: Path) -> None:
     reported = [q for q in article.quotes if q.kind == "reported" and q.cue == "said"]
     speakers = [(q.speaker or "").split()[-1] for q in reported]
     assert speakers == expected["reported"].split()
+
+
+def test_transcript_lines_name_their_speaker(nlp: object) -> None:
+    text = "MODERATOR: What will you do about the bridge?\n\nKOVACS: We will rebuild it this year."
+    quotes = run(nlp, text)
+    assert [(q.cue, text[q.speaker_start : q.speaker_end]) for q in quotes] == [  # type: ignore[misc]
+        (":", "MODERATOR"),
+        (":", "KOVACS"),
+    ]
+    assert quotes[1].text == "We will rebuild it this year"

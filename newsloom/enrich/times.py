@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 # A trailing full stop stays in the extent only after an abbreviation ("Sept.", "p.m.").
 ABBREVIATION_MAX_LETTERS = 4
+# Kinds resolved again, in text order, with the last quarter named before them
+# ("a year ago" in an earnings story is the year-ago quarter).
+CONTEXT_KINDS = frozenset({"year_earlier"})
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 # A 4-digit number counting things ("2000 people") is not a year.
 _COUNTED_NOUN_DEPS = frozenset({"nummod"})
 
@@ -46,22 +50,23 @@ def find_times(
     lexicon = load_lexicon()
     anchor = published.date() if isinstance(published, dt.datetime) else published
     clock = published if isinstance(published, dt.datetime) else None
-    quarters: list[tuple[int, str]] = []
+
+    def context(start: int, end: int, last_quarter: str | None = None) -> Context:
+        tense = _tense_getter(doc, start, end, lexicon)
+        return Context(lexicon, anchor, clock, tense, last_quarter)
 
     def resolve_one(kind: str, match: re.Match[str], start: int, end: int) -> Resolved | None:
         if doc is not None and _rejected(kind, doc, start, end, lexicon):
             return None
-        before = [value for at, value in quarters if at < start]
-        ctx = Context(lexicon, anchor, clock, _tense_getter(doc, start, end, lexicon))
-        ctx.last_quarter = before[-1] if before else None
-        resolved = resolve(kind, match, ctx)
-        if resolved is not None and "-Q" in resolved.value and resolved.value[:4].isdigit():
-            quarters.append((start, resolved.value[:7]))
-            quarters.sort()
-        return resolved
+        return resolve(kind, match, context(start, end))
 
     found: list[TimeExpression] = []
-    for _, _, start, end, resolved in _select(_candidates(text, lexicon), resolve_one):
+    last_quarter: str | None = None
+    for kind, match, start, end, resolved in _select(_candidates(text, lexicon), resolve_one):
+        if kind in CONTEXT_KINDS and last_quarter is not None:
+            resolved = resolve(kind, match, context(start, end, last_quarter)) or resolved
+        if kind not in CONTEXT_KINDS and _QUARTER.fullmatch(resolved.value):
+            last_quarter = resolved.value
         found.append(
             TimeExpression(
                 text[start:end], resolved.value, resolved.type, start, end, resolved.confidence

@@ -165,3 +165,25 @@ def test_unanchored_confidence_is_low(nlp: Any) -> None:
     article = Article(paragraphs=["The vote was on Tuesday."], language="en")
     TimeStage()(article, nlp(article.text))
     assert article.times and article.times[0].confidence < 0.5
+
+
+def test_year_ago_in_an_earnings_story_is_the_year_ago_quarter(times: Times) -> None:
+    found = times(
+        "Dornholt Mills said third-quarter profit rose 8%. A year earlier it had lost money.",
+        "2025-10-20",
+    )
+    assert found["third-quarter"][0] == "2025-Q3"
+    assert found["A year earlier"][0] == "2024-Q3"
+    assert times("A year ago the mill was idle.")["A year ago"][0] == "2024"
+
+
+def test_clock_with_weekday_and_weekday_with_date(times: Times) -> None:
+    found = times("Polls closed at 10 p.m. Monday; counting ended Tuesday, Sept. 23.")
+    assert found["10 p.m. Monday"] == ("2025-09-22T22:00", "TIME")
+    assert found["Tuesday, Sept. 23"][0] == "2025-09-23"
+
+
+def test_ages_and_verbs_are_not_times(times: Times) -> None:
+    found = times("The 6-year-old boy, 55 years old now, watched prices fall.")
+    assert "6-year" not in found and "55 years" not in found
+    assert "fall" not in found

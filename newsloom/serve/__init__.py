@@ -1,0 +1,36 @@
+"""`newsloom serve`: the REST API (`/api/...`) and the web UI (`/`) on one FastAPI app."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from newsloom.serve.settings import ServeSettings
+from newsloom.store import open_store
+
+__all__ = ["ServeSettings", "create_app"]
+
+
+def create_app(settings: ServeSettings | None = None) -> FastAPI:
+    settings = settings or ServeSettings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.store.close()
+
+    app = FastAPI(title="newsloom", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.store = open_store(settings.store)
+    _register_routes(app)
+    return app
+
+
+def _register_routes(app: FastAPI) -> None:
+    # Each part registers its own routers, explicitly (no import side effects).
+    from newsloom.serve import api, ui
+
+    api.register(app)
+    ui.register(app)

@@ -7,7 +7,20 @@ import os
 
 import typer
 
-from newsloom.cli import eval_cmd, export, extract, ingest, list_cmd, runs, search, serve, show
+from newsloom.cli import (
+    enrich_cmd,
+    entities,
+    eval_cmd,
+    export,
+    extract,
+    ingest,
+    list_cmd,
+    quotes,
+    runs,
+    search,
+    serve,
+    show,
+)
 
 app = typer.Typer(
     name="newsloom",
@@ -17,7 +30,20 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (ingest, extract, list_cmd, show, search, export, runs, serve, eval_cmd):
+for module in (
+    ingest,
+    extract,
+    list_cmd,
+    show,
+    search,
+    export,
+    runs,
+    entities,
+    quotes,
+    enrich_cmd,
+    serve,
+    eval_cmd,
+):
     module.register(app)
 
 

@@ -8,20 +8,12 @@ from pathlib import Path
 import typer
 
 from newsloom.cli import app as main_app
-from newsloom.cli import enrich_cmd, entities, quotes
 from newsloom.store import open_store
 from tests.store.articles import make_enriched_article
 
 
 def fact_app() -> typer.Typer:
-    """The main app, with the fact commands added when it does not have them yet."""
-    names = {command.name for command in main_app.registered_commands}
-    if {"entities", "entity", "quotes", "enrich"} <= names:
-        return main_app
-    app = typer.Typer()
-    for module in (entities, quotes, enrich_cmd):
-        module.register(app)
-    return app
+    return main_app
 
 
 def fact_store(path: Path) -> Path:

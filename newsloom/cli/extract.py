@@ -31,21 +31,29 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     kind: Annotated[Kind, typer.Option("--as", help="Input kind; auto sniffs it.")] = Kind.auto,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.json,
+    enrich: Annotated[
+        bool, typer.Option(help="Find entities, roles, quotes and times (spaCy).")
+    ] = True,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline name or path (default en_core_web_sm).")
+    ] = None,
 ) -> None:
     """Extract articles and print them; nothing is stored.
 
     json prints one object for one document and an array for several; jsonl one
     object per line; text the body text of each article.
     """
+    from newsloom.enrich import Enricher
     from newsloom.ingest import read_inputs
     from newsloom.pipeline.process import process_item
 
+    stages = [Enricher(model=model)] if enrich else []
     articles: list[dict[str, Any]] = []
     extracted = 0
     for item in read_inputs(paths, DEFAULT_OPTIONS):
         if isinstance(item, Document) and kind is not Kind.auto:
             item = dataclasses.replace(item, kind=cast(DocumentKind, kind.value))
-        processed = process_item(item, DEFAULT_OPTIONS)
+        processed = process_item(item, DEFAULT_OPTIONS, stages)
         if isinstance(processed, Article):
             extracted += 1
             record = processed.to_dict()

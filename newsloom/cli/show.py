@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from newsloom.cli.common import DEFAULT_DB, DbOption, emit, err, out, require_store
-from newsloom.record import Article
+from newsloom.record import Article, Role
 from newsloom.store import open_store
 
 
@@ -39,12 +39,35 @@ def render_article(article: Article) -> str:
         lines.append("Credits: " + "; ".join(article.credits))
     lines.append("")
     lines.append(article.text)
+    if article.entities:
+        lines += ["", "Who and where:"]
+        for entity in article.entities:
+            roles = "; ".join(_role(role) for role in entity.roles)
+            lines.append(
+                f"  {entity.name} ({entity.type}, {len(entity.mentions)} mentions)"
+                + (f": {roles}" if roles else "")
+            )
+    if article.quotes:
+        lines += ["", "What was said:"]
+        for quote in article.quotes:
+            speaker = quote.speaker or "unknown speaker"
+            lines.append(f"  [{quote.kind}] {speaker} ({quote.cue or '?'}): {quote.text[:100]}")
+    if article.times:
+        lines += ["", "When:"]
+        lines += [f"  {time.text!r} -> {time.value}" for time in article.times]
     if article.related:
         lines += ["", "Related:"] + [f"  - {item.title}" for item in article.related]
     if article.removed:
         lines += ["", f"Removed by extraction: {len(article.removed)} segments"]
         lines += [f"  [{seg.reason}] {seg.text[:80]}" for seg in article.removed]
     return "\n".join(lines)
+
+
+def _role(role: Role) -> str:
+    where = "".join(
+        part for part in (f" of {role.of}" if role.of else "", f" to {role.to}" if role.to else "")
+    )
+    return role.title + where
 
 
 def register(app: typer.Typer) -> None:

@@ -1,9 +1,22 @@
-"""REST API routes under /api (being written)."""
+"""REST API routes under /api: JSON everywhere, typed response models for /openapi.json.
+
+Reads need the token only when the server protects reads; `POST /api/ingest` always
+needs it. Bad query values answer 422 with a `detail`, unknown ids 404.
+"""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import APIRouter, Depends, FastAPI
+
+from newsloom.serve import api_articles, api_entities, api_ingest, api_runs
+from newsloom.serve.deps import require_read_access
+
+PREFIX = "/api"
 
 
 def register(app: FastAPI) -> None:
-    return None
+    reads = APIRouter(dependencies=[Depends(require_read_access)])
+    for part in (api_articles, api_entities, api_runs):
+        reads.include_router(part.router)
+    app.include_router(reads, prefix=PREFIX)
+    app.include_router(api_ingest.router, prefix=PREFIX)

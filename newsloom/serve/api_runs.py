@@ -1,0 +1,50 @@
+"""`/api/runs`, `/api/drops`, and the routes of stages that have not run yet."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from newsloom.serve.api_models import DropList, DropOut, NotYetRun, RunList, RunOut
+from newsloom.serve.deps import StoreDep
+
+router = APIRouter(tags=["runs"])
+
+
+@router.get("/runs", response_model=RunList)
+def list_runs(store: StoreDep, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> RunList:
+    """The most recent ingest runs first, with their counts."""
+    return RunList(items=[RunOut(**run.to_dict()) for run in store.runs(limit=limit)])
+
+
+@router.get("/drops", response_model=DropList)
+def list_drops(
+    store: StoreDep,
+    reason: Annotated[str | None, Query(max_length=40, description="e.g. empty, no_text")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> DropList:
+    """Inputs that did not become articles, with their reason."""
+    return DropList(items=[DropOut(**d.to_dict()) for d in store.drops(reason=reason, limit=limit)])
+
+
+def _not_yet(stage: str) -> NotYetRun:
+    return NotYetRun(note=f"the {stage} stage has not run on this store yet")
+
+
+@router.get("/places", response_model=NotYetRun)
+def list_places() -> NotYetRun:
+    """Places (geocoded); empty until the places stage exists."""
+    return _not_yet("places")
+
+
+@router.get("/events", response_model=NotYetRun)
+def list_events() -> NotYetRun:
+    """Events; empty until the events stage exists."""
+    return _not_yet("events")
+
+
+@router.get("/stories", response_model=NotYetRun)
+def list_stories() -> NotYetRun:
+    """Story clusters; empty until the stories stage exists."""
+    return _not_yet("stories")

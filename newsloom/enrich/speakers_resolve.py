@@ -177,8 +177,10 @@ def _clean_name(ent: Span) -> str:
 
 
 def _phrase_name(phrase: Span) -> str:
-    tokens = [t for t in phrase if not (t.i == phrase.start and t.pos_ == "DET")]
-    return " ".join(t.text for t in tokens) if tokens else phrase.text
+    """The phrase as written, without a leading determiner ("the ambassador" -> "ambassador")."""
+    if len(phrase) > 1 and phrase[0].pos_ == "DET":
+        return phrase[1:].text
+    return phrase.text
 
 
 def _is_organisation(phrase: Span, config: QuoteConfig) -> bool:

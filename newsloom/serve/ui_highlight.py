@@ -1,0 +1,156 @@
+"""Article text with its facts highlighted, built from the fact offsets on the server.
+
+The text is cut at every span boundary into pieces; each piece is escaped, and the
+annotations covering it are opened as nested <mark> elements, outermost first (quotes,
+then roles and entity mentions, then times). Walking the pieces in order keeps a stack of
+open marks: only the marks that change are closed and reopened, so overlapping spans
+yield well-nested HTML, and a span crossing a paragraph break is reopened inside the next
+paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from markupsafe import Markup, escape
+
+from newsloom.record import Article
+
+# Outermost first: a quote can hold entities and times, an entity can hold a time.
+LEVELS = {"quote": 0, "role": 1, "entity": 2, "time": 3}
+
+
+@dataclass(slots=True, frozen=True)
+class Annotation:
+    kind: str  # quote, role, entity or time
+    start: int
+    end: int
+    label: str  # what the span is: "PERSON Tilda Quenby", "direct quote by Oskar Veil"
+    evidence: str  # the words in the text
+    confidence: float
+    css: str = ""
+    link: str | None = None  # a page about it (the entity), when there is one
+
+    def sort_key(self) -> tuple[int, int, int, str]:
+        return (LEVELS[self.kind], self.start, -self.end, self.label)
+
+    def title(self) -> str:
+        return f"{self.label} · evidence: “{self.evidence}” · confidence {self.confidence:.2f}"
+
+
+def fact_annotations(article: Article) -> list[Annotation]:
+    """Every fact of the article that has a valid span inside its text."""
+    text_length = len(article.text)
+    found: list[Annotation] = []
+    for quote in article.quotes:
+        who = f" by {quote.speaker}" if quote.speaker else " (speaker unknown)"
+        found.append(
+            Annotation(
+                "quote",
+                quote.start,
+                quote.end,
+                f"{quote.kind} quote{who}",
+                quote.text,
+                quote.confidence,
+                f"hl-quote hl-quote-{quote.kind}",
+                _entity_link(quote.speaker_id),
+            )
+        )
+    for entity in article.entities:
+        for mention in entity.mentions:
+            found.append(
+                Annotation(
+                    "entity",
+                    mention.start,
+                    mention.end,
+                    f"{entity.type} {entity.name}",
+                    mention.text,
+                    mention.confidence,
+                    f"hl-entity hl-{entity.type.lower()}",
+                    _entity_link(entity.id),
+                )
+            )
+        for role in entity.roles:
+            where = "".join(
+                f" {word} {value}" for word, value in (("of", role.of), ("to", role.to)) if value
+            )
+            found.append(
+                Annotation(
+                    "role",
+                    role.start,
+                    role.end,
+                    f"role of {entity.name}: {role.title}{where}",
+                    role.text,
+                    role.confidence,
+                    "hl-role",
+                    _entity_link(entity.id),
+                )
+            )
+    for time in article.times:
+        found.append(
+            Annotation(
+                "time",
+                time.start,
+                time.end,
+                f"{time.type} {time.value}",
+                time.text,
+                time.confidence,
+                "hl-time",
+            )
+        )
+    valid = [a for a in found if 0 <= a.start < a.end <= text_length]
+    return sorted(valid, key=Annotation.sort_key)
+
+
+def _entity_link(entity_id: str | None) -> str | None:
+    return f"/entities/{entity_id}" if entity_id else None
+
+
+def highlight_paragraphs(article: Article) -> list[Markup]:
+    """One highlighted HTML fragment per paragraph of the article."""
+    spans = fact_annotations(article)
+    return [
+        _highlight(paragraph, span.start, spans)
+        for paragraph, span in zip(article.paragraphs, article.paragraph_spans(), strict=True)
+    ]
+
+
+def _highlight(paragraph: str, offset: int, spans: list[Annotation]) -> Markup:
+    end = offset + len(paragraph)
+    inside = [a for a in spans if a.start < end and a.end > offset]
+    cuts = {0, len(paragraph)}
+    for a in inside:
+        cuts.add(max(a.start - offset, 0))
+        cuts.add(min(a.end - offset, len(paragraph)))
+    bounds = sorted(cuts)
+    html: list[str] = []
+    stack: list[Annotation] = []
+    for piece_start, piece_end in pairwise(bounds):
+        absolute = offset + piece_start
+        wanted = [a for a in inside if a.start <= absolute < a.end]
+        common = 0
+        while common < min(len(stack), len(wanted)) and stack[common] is wanted[common]:
+            common += 1
+        html.extend("</mark>" for _ in stack[common:])
+        html.extend(_open_tag(a) for a in wanted[common:])
+        stack = wanted
+        html.append(str(escape(paragraph[piece_start:piece_end])))
+    html.extend("</mark>" for _ in stack)
+    return Markup("".join(html))
+
+
+def _open_tag(a: Annotation) -> str:
+    attributes = {
+        "class": f"hl {a.css}",
+        "tabindex": "0",
+        "title": a.title(),
+        "data-kind": a.kind,
+        "data-label": a.label,
+        "data-evidence": a.evidence,
+        "data-confidence": f"{a.confidence:.2f}",
+    }
+    if a.link:
+        attributes["data-link"] = a.link
+    rendered = " ".join(f'{name}="{escape(value)}"' for name, value in attributes.items())
+    return f"<mark {rendered}>"

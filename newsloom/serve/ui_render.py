@@ -1,0 +1,117 @@
+"""Rendering for the web UI: one autoescaping Jinja2 environment and the security headers.
+
+Everything taken from an article reaches HTML through autoescaping. The only `Markup`
+built in Python comes from `snippet_html` and `ui_highlight.highlight_text`, which escape
+every text piece themselves before adding their own tags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from newsloom.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+# No inline script or style anywhere: scripts and stylesheets come from /static only.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+_SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def safe_href(url: str | None) -> str | None:
+    """`url` when it is a plain http(s) URL a link may point to; otherwise None.
+
+    Anything else (`javascript:`, `data:`, relative paths, URLs with whitespace or control
+    characters that a browser might strip into another scheme) is shown as text only.
+    """
+    if not url:
+        return None
+    return url if _SAFE_URL.fullmatch(url) else None
+
+
+def snippet_html(snippet: str) -> Markup:
+    """The store's snippet with matched terms in <mark>, escaped before any tag is added.
+
+    Markers are paired in order; a stray closing marker is kept as text, and a mark left
+    open at the end is closed, so the output is always balanced.
+    """
+    parts: list[str] = []
+    open_mark = False
+    for char in snippet:
+        if char == SNIPPET_OPEN and not open_mark:
+            parts.append("<mark>")
+            open_mark = True
+        elif char == SNIPPET_CLOSE and open_mark:
+            parts.append("</mark>")
+            open_mark = False
+        else:
+            parts.append(str(escape(char)))
+    if open_mark:
+        parts.append("</mark>")
+    return Markup("".join(parts))
+
+
+def format_date(value: dt.date | dt.datetime | str | None) -> str:
+    if value is None:
+        return "undated"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def format_confidence(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date"] = format_date
+    env.filters["confidence"] = format_confidence
+    env.filters["snippet"] = snippet_html
+    env.globals["safe_href"] = safe_href
+    return env
+
+
+ENVIRONMENT = _environment()
+
+
+def render(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render one page with the UI's security headers."""
+    from newsloom.serve.ui_assets import vendor_available
+
+    html = ENVIRONMENT.get_template(template).render(vendor_available=vendor_available, **context)
+    return HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)

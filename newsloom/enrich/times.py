@@ -140,5 +140,7 @@ def _counts_things(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     token = span[-1]
     if token.dep_ not in _COUNTED_NOUN_DEPS or token.head.i < token.i:
         return False
-    head = token.head.lower_
-    return head not in lexicon.months and head.rstrip("s") not in lexicon.units
+    if token.head.tag_ not in lexicon.counted_noun_tags:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is None or (before.pos_ not in lexicon.year_openers and before.tag_ != "POS")

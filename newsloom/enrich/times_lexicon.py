@@ -47,6 +47,8 @@ class Lexicon:
     latest_year: int
     wrong_side_weight: float
     not_verbs: frozenset[str]
+    counted_noun_tags: frozenset[str]
+    year_openers: frozenset[str]
     patterns: tuple[Pattern, ...]
 
     def month(self, word: str) -> int:
@@ -143,6 +145,8 @@ def load_lexicon() -> Lexicon:
         latest_year=raw["limits"]["latest_year"],
         wrong_side_weight=float(raw["limits"]["wrong_side_weight"]),
         not_verbs=frozenset(raw["filters"]["not_verbs"]),
+        counted_noun_tags=frozenset(raw["years"]["counted_noun_tags"]),
+        year_openers=frozenset(raw["years"]["year_openers"]),
         patterns=patterns,
     )
 

@@ -187,3 +187,12 @@ def test_ages_and_verbs_are_not_times(times: Times) -> None:
     found = times("The 6-year-old boy, 55 years old now, watched prices fall.")
     assert "6-year" not in found and "55 years" not in found
     assert "fall" not in found
+
+
+def test_year_modifying_a_noun_after_a_determiner_is_a_year(times: Times) -> None:
+    found = times("Leaders of the 1992 protests met; his 1996 campaign failed.")
+    assert found["1992"][0] == "1992" and found["1996"][0] == "1996"
+
+
+def test_modal_could_points_a_weekday_ahead(times: Times) -> None:
+    assert times("The envoy could arrive as early as Monday.")["Monday"][0] == "2025-09-29"

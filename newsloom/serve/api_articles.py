@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 
 from newsloom.serve.api_cite import sources_of
 from newsloom.serve.api_entity_filter import entity_page
+from newsloom.serve.api_errors import invalid
 from newsloom.serve.api_models import (
     ArticleOut,
     ArticlePage,
@@ -29,10 +30,6 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMI
 
 def summary_out(summary: ArticleSummary) -> ArticleSummaryOut:
     return ArticleSummaryOut(**summary.to_dict())
-
-
-def unprocessable(message: str) -> HTTPException:
-    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, message)
 
 
 @router.get("/articles", response_model=ArticlePage)
@@ -62,7 +59,7 @@ def list_articles(
         else:
             page = store.list_articles(limit=limit, cursor=cursor, **filters)
     except ValueError as error:
-        raise unprocessable(str(error)) from error
+        raise invalid("query", "cursor", cursor, str(error)) from error
     return ArticlePage(items=[summary_out(s) for s in page.items], next_cursor=page.next_cursor)
 
 

@@ -17,6 +17,8 @@ from fastapi import HTTPException, Request, status
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
+from newsloom.serve.api_errors import invalid
+
 FIELD = "file"
 CHUNK_BYTES = 64 * 1024
 # Multipart boundaries and part headers around the file; generous, still bounded.
@@ -70,10 +72,7 @@ async def receive_upload(request: Request, limit: int, folder: Path) -> Upload:
     try:
         part = form.get(FIELD)
         if not isinstance(part, UploadFile):
-            raise HTTPException(
-                status.HTTP_422_UNPROCESSABLE_CONTENT,
-                f"no file in the multipart field {FIELD!r}",
-            )
+            raise invalid("body", FIELD, None, f"no file in the multipart field {FIELD!r}")
         return await _save(part, limit, folder)
     finally:
         await form.close()

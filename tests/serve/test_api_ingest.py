@@ -131,7 +131,8 @@ def test_ingest_needs_a_multipart_file(app_client: TestClient, auth: dict[str, s
     wrong_field = app_client.post(
         "/api/ingest", files={"document": ("a.html", PAGE, "text/html")}, headers=auth
     )
-    assert wrong_field.status_code == 422 and "file" in wrong_field.json()["detail"]
+    assert wrong_field.status_code == 422
+    assert wrong_field.json()["detail"][0]["loc"] == ["body", "file"]
 
 
 def test_unsafe_file_names_are_reduced_to_a_safe_base_name(

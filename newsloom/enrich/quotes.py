@@ -20,11 +20,11 @@ from newsloom.enrich.quotes_context import channel_in, date_of
 from newsloom.enrich.quotes_cues import (
     Attribution,
     attribute_direct,
-    find_reported,
     inside_quotes,
     is_cue,
 )
 from newsloom.enrich.quotes_direct import QuotedSpan, find_quoted_spans
+from newsloom.enrich.quotes_reported import find_reported
 from newsloom.enrich.speakers_resolve import Speaker, SpeakerResolver
 from newsloom.record import Article, Quote
 

@@ -28,6 +28,12 @@ class QuoteConfig:
     role_window: int
     channel_patterns: tuple[re.Pattern[str], ...]
     confidence: dict[str, float]
+    # Reported speech: cue lemmas by category (clausal, infinitive, prepositional,
+    # object, in the order tried) and the dependencies that carry each one's content.
+    reported_cues: dict[str, frozenset[str]]
+    complements: dict[str, frozenset[str]]
+    object_preps: frozenset[str]
+    quoted_share: float
 
     @property
     def opening_marks(self) -> frozenset[str]:
@@ -69,4 +75,19 @@ def quote_config() -> QuoteConfig:
         # Channel names keep their capitals, so only the fixed words match any case.
         channel_patterns=tuple(re.compile(p) for p in raw["channels"]["patterns"]),
         confidence={k: float(v) for k, v in raw["confidence"].items()},
+        reported_cues=_reported_cues(raw),
+        complements={k: frozenset(v) for k, v in raw["reported"]["complements"].items()},
+        object_preps=frozenset(raw["reported"]["object_preps"]),
+        quoted_share=float(raw["reported"]["quoted_share"]),
     )
+
+
+def _reported_cues(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
+    cues, reported = raw["cues"], raw["reported"]
+    speech = set(cues["speech"]) - set(cues["direct_only"])
+    return {
+        "clausal": frozenset(speech | set(reported["clausal"])),
+        "infinitive": frozenset(reported["infinitive"]),
+        "prepositional": frozenset(reported["prepositional"]),
+        "object": frozenset(reported["object"]),
+    }

@@ -1,8 +1,8 @@
 """Cue verbs and their subjects in the dependency parse: who said what.
 
 `attribute_direct` finds the cue for a quote between marks (`"...," she said`,
-`She said: "..."`); `find_reported` finds reported speech (a cue verb with a
-nominal subject and a clausal complement, or `according to X, ...`).
+`She said: "..."`); `speaker_of` finds a cue's subject phrase, which
+quotes_reported also uses for reported speech.
 """
 
 from __future__ import annotations
@@ -23,25 +23,12 @@ DASHES = ("―", "—", "–", "-")
 SPEAKER_RIGHT = ("prep", "compound", "pobj", "nummod", "amod", "flat")
 # How many tokens after a closing mark (or before an opening one) a cue may sit.
 CUE_WINDOW = 12
-# A complement more than this share inside quote marks is a direct quote, not reported.
-QUOTED_SHARE = 0.5
 
 
 @dataclass(slots=True, frozen=True)
 class Attribution:
     cue: Token | None
     speaker: Span | None
-
-
-@dataclass(slots=True, frozen=True)
-class Reported:
-    start: int
-    end: int
-    cue_start: int
-    cue_end: int
-    cue_text: str
-    cue: Token
-    speaker: Span
 
 
 def inside_quotes(doc: Doc, quoted: Sequence[QuotedSpan]) -> list[bool]:
@@ -149,98 +136,3 @@ def _token_at(doc: Doc, offset: int, before: bool = False) -> Token | None:
         if token.idx >= offset:
             return token
     return None
-
-
-def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list[Reported]:
-    found: list[Reported] = []
-    for token in doc:
-        if inside[token.i]:
-            continue
-        if token.lower_ == "according" and token.i + 1 < len(doc):
-            reported = _according(token, config)
-        elif is_cue(token, config) and token.lemma_.lower() not in config.direct_only_cues:
-            reported = _clausal(token)
-        else:
-            reported = None
-        if reported is not None and _quoted_share(reported, inside) <= QUOTED_SHARE:
-            found.append(reported)
-    found.extend(r for r in _colon_lines(doc, config) if _quoted_share(r, inside) <= QUOTED_SHARE)
-    return found
-
-
-def _colon_lines(doc: Doc, config: QuoteConfig) -> list[Reported]:
-    """`NAME: what they said` at a line start: transcripts and headlines."""
-    found = []
-    for match in config.colon_speaker.finditer(doc.text):
-        speaker = doc.char_span(*match.span("speaker"), alignment_mode="expand")
-        colon = doc.char_span(match.end("speaker"), match.end("speaker") + 1)
-        start, end = match.span("content")
-        end = len(doc.text[:end].rstrip(" .,;"))
-        if speaker is None or colon is None or len(match.group("content").split()) < 2:
-            continue
-        found.append(Reported(start, end, colon.start_char, colon.end_char, ":", colon[0], speaker))
-    return found
-
-
-def _clausal(verb: Token) -> Reported | None:
-    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if complement is None:
-        return None
-    speaker = speaker_of(verb)
-    if speaker is None:
-        return None
-    tokens = [t for t in complement.subtree]
-    blocked = {verb.i, *range(speaker.start, speaker.end)}
-    after = [t for t in tokens if t.i > verb.i and t.i not in blocked]
-    before = [t for t in tokens if t.i < min(blocked)]
-    part = after if len(after) >= len(before) else before
-    return _reported(verb, speaker, part, verb.i, verb.i + 1)
-
-
-def _according(token: Token, config: QuoteConfig) -> Reported | None:
-    doc = token.doc
-    phrase = f"{token.lower_} {doc[token.i + 1].lower_}"
-    if phrase not in config.according:
-        return None
-    objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-    if not objects:
-        return None
-    source = noun_phrase(objects[0])
-    clause = token.head
-    hole = {t.i for t in token.subtree}
-    tokens = [t for t in clause.subtree if t.i not in hole]
-    after = [t for t in tokens if t.i > max(hole)]
-    before = [t for t in tokens if t.i < min(hole)]
-    part = after if len(after) >= len(before) else before
-    return _reported(token, source, part, token.i, token.i + 2)
-
-
-def _reported(
-    cue: Token, speaker: Span, part: list[Token], cue_first: int, cue_end: int
-) -> Reported | None:
-    while part and (part[0].is_punct or (part[0].dep_ == "mark" and part[0].lower_ == "that")):
-        part = part[1:]
-    while part and part[-1].is_punct and part[-1].text not in "?!":
-        part = part[:-1]
-    if len(part) < 2:
-        return None
-    doc = cue.doc
-    cue_span = doc[cue_first:cue_end]
-    last = part[-1]
-    return Reported(
-        start=part[0].idx,
-        end=last.idx + len(last.text),
-        cue_start=cue_span.start_char,
-        cue_end=cue_span.end_char,
-        cue_text=cue_span.text,
-        cue=cue,
-        speaker=speaker,
-    )
-
-
-def _quoted_share(reported: Reported, inside: Sequence[bool]) -> float:
-    doc = reported.cue.doc
-    span = doc.char_span(reported.start, reported.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return 0.0
-    return sum(inside[t.i] for t in span) / len(span)

@@ -1,0 +1,192 @@
+"""Reported speech in the dependency parse: a cue with a source and a content.
+
+A cue verb is looked up by category (newsloom/data/quotes.toml `[reported]`):
+clausal cues carry a clause (`X said/believes that ...`), infinitive cues a `to`
+clause (`X wants to ...`), prepositional cues the object of one preposition
+(`X called for higher taxes`) and object cues a noun phrase (`X announced a
+plan`, `X accused Y of lying`). The source is the cue's subject (or its head's,
+for a conjoined or participle cue). `according to X, ...` and transcript lines
+(`NAME: ...`) are read as well. A content that is mostly one quotation between
+marks is a direct quote and left to quotes_direct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsloom.enrich.quotes_config import QuoteConfig
+from newsloom.enrich.quotes_cues import noun_phrase, speaker_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CATEGORIES = ("clausal", "infinitive", "prepositional", "object")
+CUE_TAGS = ("VERB",)
+
+
+@dataclass(slots=True, frozen=True)
+class Reported:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    cue_text: str
+    cue: Token
+    speaker: Span
+
+
+def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list[Reported]:
+    found: list[Reported] = []
+    for token in doc:
+        if inside[token.i]:
+            continue
+        if token.lower_ == "according" and token.i + 1 < len(doc):
+            reported = _according(token, config)
+        elif token.pos_ in CUE_TAGS:
+            reported = _by_category(token, config)
+        else:
+            reported = None
+        if reported is not None and not _is_quotation(reported, inside, config):
+            found.append(reported)
+    found.extend(r for r in _colon_lines(doc, config) if not _is_quotation(r, inside, config))
+    return found
+
+
+def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
+    lemma = verb.lemma_.lower()
+    for category in CATEGORIES:
+        if category != "prepositional" and lemma not in config.reported_cues[category]:
+            continue
+        part = _content(verb, category, config)
+        if not part:
+            continue
+        speaker = speaker_of(verb)
+        if speaker is None:
+            return None
+        held = set(range(speaker.start, speaker.end))
+        part = [t for t in part if t.i not in held]
+        if category == "clausal":
+            after = [t for t in part if t.i > verb.i]
+            before = [t for t in part if t.i < min(held | {verb.i})]
+            part = after if len(after) >= len(before) else before
+        minimum = 2 if category in ("clausal", "infinitive") else 1
+        reported = _reported(verb, speaker, part, verb.i, verb.i + 1, minimum)
+        if reported is not None:
+            return reported
+    return None
+
+
+def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
+    deps = config.complements[category]
+    if category == "prepositional":
+        return _prepositional(verb, config)
+    child = next((c for c in verb.children if c.dep_ in deps), None)
+    if child is None:
+        return []
+    if category != "clausal" and child.i < verb.i:
+        return []
+    if category == "infinitive" and child.pos_ not in ("VERB", "AUX"):
+        return []
+    tokens = list(child.subtree)
+    if category == "object":
+        tokens.extend(_object_extension(verb, child, config))
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _prepositional(verb: Token, config: QuoteConfig) -> list[Token]:
+    lemma = verb.lemma_.lower()
+    deps = config.complements["prepositional"]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        if f"{lemma} {prep.lower_}" not in config.reported_cues["prepositional"]:
+            continue
+        objects = [c for c in prep.children if c.dep_ in deps]
+        if objects:
+            return list(objects[0].subtree)
+    return []
+
+
+def _object_extension(verb: Token, obj: Token, config: QuoteConfig) -> list[Token]:
+    """`accused Mary Jones [of lying]`, `described the plan [as a failure]`."""
+    extra: list[Token] = []
+    end = obj.right_edge.i
+    for sibling in verb.rights:
+        if sibling.i <= end:
+            continue
+        if sibling.left_edge.i != end + 1:
+            break
+        if sibling.dep_ == "prep" and sibling.lower_ in config.object_preps:
+            extra.extend(sibling.subtree)
+            end = sibling.right_edge.i
+        else:
+            break
+    return extra
+
+
+def _colon_lines(doc: Doc, config: QuoteConfig) -> list[Reported]:
+    """`NAME: what they said` at a line start: transcripts and headlines."""
+    found = []
+    for match in config.colon_speaker.finditer(doc.text):
+        speaker = doc.char_span(*match.span("speaker"), alignment_mode="expand")
+        colon = doc.char_span(match.end("speaker"), match.end("speaker") + 1)
+        start, end = match.span("content")
+        end = len(doc.text[:end].rstrip(" .,;"))
+        if speaker is None or colon is None or len(match.group("content").split()) < 2:
+            continue
+        found.append(Reported(start, end, colon.start_char, colon.end_char, ":", colon[0], speaker))
+    return found
+
+
+def _according(token: Token, config: QuoteConfig) -> Reported | None:
+    doc = token.doc
+    phrase = f"{token.lower_} {doc[token.i + 1].lower_}"
+    if phrase not in config.according:
+        return None
+    objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = noun_phrase(objects[0])
+    clause = token.head
+    hole = {t.i for t in token.subtree}
+    tokens = [t for t in clause.subtree if t.i not in hole]
+    after = [t for t in tokens if t.i > max(hole)]
+    before = [t for t in tokens if t.i < min(hole)]
+    part = after if len(after) >= len(before) else before
+    return _reported(token, source, part, token.i, token.i + 2)
+
+
+def _reported(
+    cue: Token, speaker: Span, part: list[Token], cue_first: int, cue_end: int, minimum: int = 2
+) -> Reported | None:
+    while part and (part[0].is_punct or (part[0].dep_ == "mark" and part[0].lower_ == "that")):
+        part = part[1:]
+    while part and part[-1].is_punct and part[-1].text not in "?!":
+        part = part[:-1]
+    if len(part) < minimum:
+        return None
+    doc = cue.doc
+    cue_span = doc[cue_first:cue_end]
+    last = part[-1]
+    return Reported(
+        start=part[0].idx,
+        end=last.idx + len(last.text),
+        cue_start=cue_span.start_char,
+        cue_end=cue_span.end_char,
+        cue_text=cue_span.text,
+        cue=cue,
+        speaker=speaker,
+    )
+
+
+def _is_quotation(reported: Reported, inside: Sequence[bool], config: QuoteConfig) -> bool:
+    """Mostly between quote marks and opening at one: a direct quote, not reported."""
+    doc = reported.cue.doc
+    span = doc.char_span(reported.start, reported.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    opens = inside[span.start] or (span.start > 0 and inside[span.start - 1])
+    share = sum(inside[t.i] for t in span) / len(span)
+    return opens and share > config.quoted_share

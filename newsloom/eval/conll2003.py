@@ -12,11 +12,12 @@ Score: conlleval exact-match micro precision/recall/F1, overall and per type.
 
 from __future__ import annotations
 
+import bisect
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsloom.eval.runner import Comparison, DatasetLayoutError, DatasetResult, EvalPage, System
 
@@ -37,8 +38,12 @@ SPACY_TO_CONLL = {
     "LANGUAGE": "MISC",
 }
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 # (sentence index, start char, end char, type)
 NerSpan = tuple[int, int, int, str]
+DocSpans = Callable[["Doc"], list[tuple[int, int, str]]]
 
 
 @dataclass(slots=True, frozen=True)
@@ -96,37 +101,84 @@ def aggregate(pages: Sequence[NerCounts]) -> NerScore:
     return score
 
 
-def bare_spans(texts: Sequence[str]) -> list[NerSpan]:
-    from newsloom.enrich.nlp import load_pipeline
-
-    spans = []
-    for i, doc in enumerate(load_pipeline().pipe(texts)):
-        for ent in doc.ents:
-            if ent.label_ in SPACY_TO_CONLL:
-                spans.append((i, ent.start_char, ent.end_char, SPACY_TO_CONLL[ent.label_]))
-    return spans
+def _bare_doc(doc: Doc) -> list[tuple[int, int, str]]:
+    return [
+        (ent.start_char, ent.end_char, SPACY_TO_CONLL[ent.label_])
+        for ent in doc.ents
+        if ent.label_ in SPACY_TO_CONLL
+    ]
 
 
-def newsloom_spans(texts: Sequence[str]) -> list[NerSpan]:
+def _newsloom_doc(doc: Doc) -> list[tuple[int, int, str]]:
     """Mentions of newsloom's entities found by the model, plus the model's other names."""
     from newsloom.enrich.entities import model_spans
     from newsloom.enrich.entities_data import entity_rules
-    from newsloom.enrich.nlp import load_pipeline
 
     kept = entity_rules().labels
-    spans = []
-    for i, doc in enumerate(load_pipeline().pipe(texts)):
-        for start, end, label in model_spans(doc):
-            if label in SPACY_TO_CONLL:
-                spans.append((i, start, end, SPACY_TO_CONLL[label]))
-        for ent in doc.ents:
-            if ent.label_ not in kept and ent.label_ in SPACY_TO_CONLL:
-                spans.append((i, ent.start_char, ent.end_char, SPACY_TO_CONLL[ent.label_]))
+    spans = [
+        (s, e, SPACY_TO_CONLL[label]) for s, e, label in model_spans(doc) if label in SPACY_TO_CONLL
+    ]
+    for ent in doc.ents:
+        if ent.label_ not in kept and ent.label_ in SPACY_TO_CONLL:
+            spans.append((ent.start_char, ent.end_char, SPACY_TO_CONLL[ent.label_]))
     return spans
+
+
+def _per_sentence(texts: Sequence[str], spans_of: DocSpans) -> list[NerSpan]:
+    """Each sentence parsed alone."""
+    from newsloom.enrich.nlp import load_pipeline
+
+    spans: list[NerSpan] = []
+    for i, doc in enumerate(load_pipeline().pipe(texts)):
+        spans.extend((i, start, end, kind) for start, end, kind in spans_of(doc))
+    return spans
+
+
+def _per_document(texts: Sequence[str], spans_of: DocSpans) -> list[NerSpan]:
+    """The sentences parsed as one article (a newline between them), spans mapped back.
+
+    Article-level rules (a surname joining its full name, one label per surface form) see the
+    whole document, as they do in newsloom; a span that crosses a sentence break is dropped.
+    """
+    from newsloom.enrich.nlp import load_pipeline
+
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    doc = load_pipeline()("\n".join(texts))
+    spans: list[NerSpan] = []
+    for start, end, kind in spans_of(doc):
+        i = bisect.bisect_right(starts, start) - 1
+        if end <= starts[i] + len(texts[i]):
+            spans.append((i, start - starts[i], end - starts[i], kind))
+    return spans
+
+
+def bare_spans(texts: Sequence[str]) -> list[NerSpan]:
+    return _per_sentence(texts, _bare_doc)
+
+
+def newsloom_spans(texts: Sequence[str]) -> list[NerSpan]:
+    return _per_sentence(texts, _newsloom_doc)
+
+
+def bare_document_spans(texts: Sequence[str]) -> list[NerSpan]:
+    return _per_document(texts, _bare_doc)
+
+
+def newsloom_document_spans(texts: Sequence[str]) -> list[NerSpan]:
+    return _per_document(texts, _newsloom_doc)
 
 
 BARE_MODEL: System[tuple[str, ...], list[NerSpan]] = System("spacy-sm", bare_spans)
 NEWSLOOM_NER: System[tuple[str, ...], list[NerSpan]] = System("newsloom", newsloom_spans)
+BARE_MODEL_DOCUMENT: System[tuple[str, ...], list[NerSpan]] = System(
+    "spacy-sm", bare_document_spans
+)
+NEWSLOOM_DOCUMENT: System[tuple[str, ...], list[NerSpan]] = System(
+    "newsloom", newsloom_document_spans
+)
 
 
 @dataclass(slots=True, frozen=True)

@@ -5,10 +5,24 @@
 (function () {
   const SVG = "http://www.w3.org/2000/svg";
 
+  // A ring that crosses the antimeridian is unwrapped (longitudes continue past 180
+  // instead of jumping back) and the land is drawn three times, shifted by 360 degrees,
+  // so each side of the cut shows without a stray line across the map.
   function ringPath(ring) {
+    let shift = 0;
+    let previous = null;
     return ring
       .map(function (point, i) {
-        const x = (point[0] + 180).toFixed(2);
+        if (previous !== null) {
+          const jump = point[0] - previous;
+          if (jump > 180) {
+            shift -= 360;
+          } else if (jump < -180) {
+            shift += 360;
+          }
+        }
+        previous = point[0];
+        const x = (point[0] + shift + 180).toFixed(2);
         const y = (90 - point[1]).toFixed(2);
         return (i === 0 ? "M" : "L") + x + "," + y;
       })
@@ -63,12 +77,16 @@
       .then(function (topology) {
         const land = window.topojson.feature(topology, topology.objects.land);
         const features = land.type === "FeatureCollection" ? land.features : [land];
-        const path = document.createElementNS(SVG, "path");
-        path.setAttribute("class", "land");
-        path.setAttribute("d", features.map(function (f) {
+        const d = features.map(function (f) {
           return geometryPath(f.geometry);
-        }).join(""));
-        svg.appendChild(path);
+        }).join("");
+        [-360, 0, 360].forEach(function (offset) {
+          const path = document.createElementNS(SVG, "path");
+          path.setAttribute("class", "land");
+          path.setAttribute("d", d);
+          path.setAttribute("transform", "translate(" + offset + " 0)");
+          svg.appendChild(path);
+        });
         svg.classList.add("map-drawn");
       })
       .catch(function () {

@@ -1,0 +1,226 @@
+"""The web UI in a real browser (Debian's Chromium via Playwright) against a live server.
+
+The server runs in a thread on a free loopback port; screenshots go to tmp_path only.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from newsloom.serve import ServeSettings, create_app
+from tests.serve.ui_fixtures import UIStore, build_ui_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="browser tests need Debian's Chromium at /usr/bin/chromium"
+)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+uvicorn = pytest.importorskip("uvicorn")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass(slots=True)
+class LiveServer:
+    base: str
+    store: UIStore
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    ui_store = build_ui_store(tmp_path_factory.mktemp("ui-browser") / "ui.db")
+    app = create_app(ServeSettings(store=str(ui_store.path)))
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the UI server did not start within 5 s")
+    yield LiveServer(f"http://127.0.0.1:{port}", ui_store)
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser(live: LiveServer) -> Iterator[sync_api.Browser]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass(slots=True)
+class Watched:
+    """A page with every dialog, console error and page error it produced."""
+
+    page: sync_api.Page
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def watched(browser: sync_api.Browser) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    seen = Watched(page)
+
+    def on_dialog(dialog: sync_api.Dialog) -> None:
+        seen.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def on_console(message: sync_api.ConsoleMessage) -> None:
+        if message.type == "error":
+            seen.errors.append(message.text)
+
+    page.on("dialog", on_dialog)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: seen.errors.append(str(error)))
+    page.on(
+        "response",
+        lambda response: (
+            seen.errors.append(f"HTTP {response.status} {response.url}")
+            if response.status >= 400
+            else None
+        ),
+    )
+    yield seen
+    context.close()
+
+
+def test_every_page_loads_and_draws_its_charts_and_map(live: LiveServer, watched: Watched) -> None:
+    page = watched.page
+    for path, heading in [
+        ("/", "Dashboard"),
+        ("/search", "Search"),
+        ("/entities", "Entities"),
+        ("/entities/person:tilda-quenby", "Tilda Quenby"),
+        ("/events", "Events"),
+        (f"/articles/{live.store.enriched_id}", "Velmora council approves ferry timetable"),
+    ]:
+        response = page.goto(live.base + path)
+        assert response is not None and response.status == 200, path
+        assert heading in page.locator("h1").inner_text(), path
+        if path in {"/", "/entities/person:tilda-quenby"}:
+            page.wait_for_selector("figure.chart-drawn canvas")
+        if path == "/events":
+            page.wait_for_selector("#world-map path.land", state="attached")
+            assert len(page.get_attribute("#world-map path.land", "d") or "") > 1000
+    assert watched.errors == []
+
+
+def test_search_then_follow_an_entity_link(live: LiveServer, watched: Watched) -> None:
+    page = watched.page
+    page.goto(live.base + "/")
+    page.fill(".quick-search input[name=q]", "Quenby")
+    page.press(".quick-search input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=Quenby")
+    assert page.locator(".result").count() == 2
+    assert page.locator(".snippet mark").first.inner_text() == "Quenby"
+    page.locator('[data-facet="entity"] a', has_text="Oskar Veil").click()
+    page.wait_for_url("**entity=person%3Aoskar-veil**")
+    assert page.locator(".result").count() == 1
+    page.locator('[data-facet="entity"] a[title="about Tilda Quenby"]').click()
+    page.wait_for_url("**/entities/person:tilda-quenby")
+    assert page.locator("#quotes-by blockquote").count() == 1
+    assert watched.errors == []
+
+
+def test_article_highlights_show_evidence_and_confidence(
+    live: LiveServer, watched: Watched, tmp_path: Path
+) -> None:
+    page = watched.page
+    page.goto(f"{live.base}/articles/{live.store.enriched_id}")
+    marks = page.locator("#article-text mark.hl")
+    assert marks.count() >= 10
+    time_mark = page.locator('#article-text mark[data-kind="time"]')
+    assert "confidence 1.00" in (time_mark.get_attribute("title") or "")
+    time_mark.hover()
+    time_mark.click()
+    popover = page.locator("#popover")
+    assert popover.is_visible()
+    assert "DATE 2031-03-07" in popover.inner_text()
+    assert "Evidence: “on Friday”" in popover.inner_text()
+    assert "Confidence: 1.00" in popover.inner_text()
+    page.locator('#article-text mark[data-evidence="Tilda Quenby"]').click()
+    assert "Confidence: 0.90" in popover.inner_text()
+    assert popover.locator("a").get_attribute("href") == "/entities/person:tilda-quenby"
+    page.locator("#removed summary").click()
+    assert page.locator("#removed li").first.is_visible()
+    page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
+    page.goto(live.base + "/")
+    page.wait_for_selector("figure.chart-drawn canvas")
+    page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+    assert (tmp_path / "article.png").stat().st_size > 10_000
+    assert watched.errors == []
+
+
+def test_events_filters_and_csv_download(
+    live: LiveServer, watched: Watched, tmp_path: Path
+) -> None:
+    page = watched.page
+    page.goto(live.base + "/events")
+    page.wait_for_selector("#world-map path.land", state="attached")
+    page.screenshot(path=str(tmp_path / "events.png"))
+    page.select_option("#event-filters select[name=type]", "strike")
+    page.fill("#event-filters input[name=place]", "Marlowe Sound")
+    page.click("#event-filters button")
+    page.wait_for_url("**/events?type=strike**")
+    assert page.locator("#event-filters select[name=type]").input_value() == "strike"
+    assert "No events yet" in page.locator("#timeline").inner_text()
+    with page.expect_download() as download_info:
+        page.click("#events-csv")
+    content = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert content.splitlines() == [
+        "id,date,type,title,place,latitude,longitude,article_id,confidence"
+    ]
+    assert watched.errors == []
+
+
+def test_hostile_article_runs_nothing(live: LiveServer, watched: Watched) -> None:
+    page = watched.page
+    for path in [f"/articles/{live.store.hostile_id}", "/search?q=Zorvath", "/entities"]:
+        page.goto(live.base + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.querySelectorAll('img, style, iframe').length") == 0
+        bad_links = page.evaluate(
+            "[...document.querySelectorAll('a[href]')]"
+            ".filter(a => !['http:', 'https:'].includes(new URL(a.href).protocol)).length"
+        )
+        assert bad_links == 0, path
+    page.goto(f"{live.base}/articles/{live.store.hostile_id}")
+    assert "<script>alert(1)</script>" in page.locator("h1").inner_text()
+    shown = []
+    for mark in page.locator("#article-text mark.hl").all():
+        mark.click()
+        shown.append(page.locator("#popover").inner_text())
+        page.keyboard.press("Escape")
+    assert any("<img src=x onerror=alert(1)>" in text for text in shown)
+    page.locator("#removed summary").click()
+    page.wait_for_timeout(200)
+    assert watched.dialogs == []
+    assert watched.errors == []

@@ -49,6 +49,8 @@ class Lexicon:
     not_verbs: frozenset[str]
     counted_noun_tags: frozenset[str]
     year_openers: frozenset[str]
+    spoken_centuries: dict[str, int]
+    millennium: str
     patterns: tuple[Pattern, ...]
 
     def month(self, word: str) -> int:
@@ -78,6 +80,46 @@ class Lexicon:
                 return None
             total += self.numbers[part]
         return total
+
+    def spoken_year(self, text: str) -> int | None:
+        """A year said in words: "nineteen ninety-six" 1996, "nineteen oh five" 1905,
+        "eighteen hundred" 1800, "two thousand and one" 2001; None when not one."""
+        words = re.sub(r"[\s-]+", " ", text.lower()).split()
+        if " ".join(words[:2]) == self.millennium:
+            rest = [w for w in words[2:] if w != "and"]
+            tail = self.number("-".join(rest)) if rest else 0.0
+            return 2000 + int(tail) if tail is not None and tail < 100 else None
+        if len(words) < 2 or words[0] not in self.spoken_centuries:
+            return None
+        century, rest = self.spoken_centuries[words[0]], words[1:]
+        if rest == ["hundred"]:
+            return century * 100
+        if rest[0] == "oh":
+            rest = rest[1:]
+        tail = self.number("-".join(rest)) if rest else None
+        if tail is None or not 1 <= tail < 100 or tail != int(tail):
+            return None
+        return century * 100 + int(tail)
+
+
+def _spoken_year_regex(spoken: dict[str, Any], numbers: dict[str, float]) -> str:
+    """Years in words: a century word and a number under a hundred ("ninety-six",
+    "oh five", "hundred"), or the millennium ("two thousand and one") after an opener."""
+    tens = [w for w, n in numbers.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
+    ones = [w for w, n in numbers.items() if 1 <= n <= 9 and w not in ("a", "an", "one")]
+    ones.append("one")
+    teens = [w for w, n in numbers.items() if 10 <= n <= 19]
+    under_100 = (
+        rf"(?:(?:{_alternation(tens)})(?:[\s-](?:{_alternation(ones)}))?"
+        rf"|{_alternation(teens)}|oh[\s-](?:{_alternation(ones)}))"
+    )
+    # One fixed-width look-behind per opener word.
+    openers = "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in spoken["millennium_openers"])
+    millennium = re.escape(spoken["millennium"]).replace(r"\ ", r"\s")
+    return (
+        rf"(?i:(?:{_alternation(list(spoken['centuries']))})[\s-](?:hundred|{under_100})"
+        rf"|(?:{openers}){millennium}(?:\s(?:and\s)?(?:{under_100}|{_alternation(ones)}))?)"
+    )
 
 
 def _alternation(words: list[str]) -> str:
@@ -119,6 +161,7 @@ def load_lexicon() -> Lexicon:
         "APPROX": _alternation(words["approximators"]),
         "ZONE": _alternation(words["time_zones"]),
         "FIXED": _alternation(list(raw["fixed"])),
+        "SPOKEN_YEAR": _spoken_year_regex(raw["spoken_years"], words["numbers"]),
     }
     patterns = tuple(
         Pattern(spec["kind"], re.compile(_fill(spec["regex"], fills))) for spec in raw["pattern"]
@@ -147,9 +190,11 @@ def load_lexicon() -> Lexicon:
         not_verbs=frozenset(raw["filters"]["not_verbs"]),
         counted_noun_tags=frozenset(raw["years"]["counted_noun_tags"]),
         year_openers=frozenset(raw["years"]["year_openers"]),
+        spoken_centuries=dict(raw["spoken_years"]["centuries"]),
+        millennium=raw["spoken_years"]["millennium"],
         patterns=patterns,
     )
 
 
 def _fill(template: str, fills: dict[str, str]) -> str:
-    return re.sub(r"\{([A-Z]+)\}", lambda m: fills[m.group(1)], template)
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: fills[m.group(1)], template)

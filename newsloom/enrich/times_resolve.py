@@ -98,7 +98,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _month(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = ctx.lexicon.month(m["month"])
-    year = _year(m["y"])
+    groups = m.groupdict()
+    year = ctx.lexicon.spoken_year(groups["words"]) if groups.get("words") else _year(groups["y"])
     if year is not None:
         return Resolved(month_value(year, month), "DATE", ctx.conf("explicit"))
     if ctx.anchor is None:
@@ -199,6 +200,13 @@ def _clock_text(m: re.Match[str]) -> str | None:
 def _year_kind(m: re.Match[str], ctx: Context) -> Resolved | None:
     year = int(m["y"])
     if not ctx.lexicon.earliest_year <= year <= ctx.lexicon.latest_year:
+        return None
+    return Resolved(f"{year:04d}", "DATE", ctx.conf("explicit"))
+
+
+def _spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    year = ctx.lexicon.spoken_year(m["words"])
+    if year is None or not ctx.lexicon.earliest_year <= year <= ctx.lexicon.latest_year:
         return None
     return Resolved(f"{year:04d}", "DATE", ctx.conf("explicit"))
 
@@ -427,6 +435,7 @@ RESOLVERS: dict[str, Resolver] = {
     "clock": _clock,
     "clock_day": _clock_day,
     "year": _year_kind,
+    "spoken_year": _spoken_year,
     "decade": _decade,
     "decade_short": _decade,
     "quarter": _quarter,

@@ -1,0 +1,56 @@
+"""Rule classes of the time tagger on invented sentences: spoken years, vague stretches,
+financial years, relative clock times."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from newsloom.enrich.times import find_times
+
+ANCHOR = dt.date(2025, 9, 24)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from newsloom.enrich.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def found(
+    nlp: Any, text: str, anchor: dt.date | dt.datetime = ANCHOR
+) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.value, t.type) for t in find_times(text, anchor, nlp(text))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("In nineteen ninety-six the dam at Orvel burst.", "nineteen ninety-six", "1996"),
+        ("The mill closed in nineteen oh five.", "nineteen oh five", "1905"),
+        ("Brask was founded in eighteen hundred.", "eighteen hundred", "1800"),
+        ("A pledge to halve debt by the year two thousand.", "the year two thousand", "2000"),
+        ("The port reopened in two thousand and one.", "two thousand and one", "2001"),
+        (
+            "In January nineteen ninety-seven the mayor resigned.",
+            "January nineteen ninety-seven",
+            "1997-01",
+        ),
+    ],
+)
+def test_years_said_in_words(nlp: Any, sentence: str, extent: str, value: str) -> None:
+    assert found(nlp, sentence)[extent] == (value, "DATE")
+
+
+def test_a_bare_thousand_count_is_not_a_year(nlp: Any) -> None:
+    assert found(nlp, "Some two thousand troops crossed the river.") == {}
+
+
+def test_recent_years_is_a_stretch_of_unknown_length(nlp: Any) -> None:
+    assert found(nlp, "Rents in Velmora have doubled in recent years.")["recent years"] == (
+        "PXY",
+        "DURATION",
+    )

@@ -333,6 +333,14 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(value, "DATE", ctx.conf("relative")) if value else None
 
 
+def _the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["ended"] is not None:
+        return Resolved("P1Y", "DURATION", ctx.conf("duration"))
+    if ctx.anchor is None:
+        return Resolved("XXXX", "DATE", ctx.conf("unanchored"))
+    return Resolved(f"{ctx.anchor.year:04d}", "DATE", ctx.conf("relative"))
+
+
 def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = ctx.lexicon.unit(m["unit"])
     name = _unit_name(m["unit"], ctx)
@@ -443,6 +451,7 @@ RESOLVERS: dict[str, Resolver] = {
     "half": _half,
     "season": _season,
     "shifted_unit": _shifted_unit,
+    "the_year": _the_year,
     "the_unit": _the_unit,
     "ago": _ago,
     "year_earlier": _year_earlier,

@@ -54,3 +54,23 @@ def test_recent_years_is_a_stretch_of_unknown_length(nlp: Any) -> None:
         "PXY",
         "DURATION",
     )
+
+
+def test_the_year_is_the_year_of_the_story(nlp: Any) -> None:
+    text = "Sales at Dornholt Mills rose 4% for the year, the firm said."
+    assert found(nlp, text)["the year"] == ("2025", "DATE")
+    assert found(nlp, "Profit for the full year will top forecasts.")["the full year"] == (
+        "2025",
+        "DATE",
+    )
+
+
+def test_the_year_before_a_closing_date_is_a_year_long_stretch(nlp: Any) -> None:
+    text = "Brask Foods earned $4 million in the fiscal year ended June 30."
+    times = found(nlp, text)
+    assert times["the fiscal year"] == ("P1Y", "DURATION")
+    assert "June 30" in times
+
+
+def test_the_year_before_is_left_to_other_rules(nlp: Any) -> None:
+    assert "the year" not in found(nlp, "Output fell from the year before.")

@@ -5,9 +5,24 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= newsloom.db
 
-.PHONY: setup demo test lint typecheck pytest eval bench clean
+STATIC := newsloom/serve/static
+ASSETS := $(STATIC)/node_modules/.package-lock.json
 
-setup: $(STAMP)
+.PHONY: setup demo test lint typecheck pytest eval bench browser clean
+
+setup: $(STAMP) $(ASSETS)
+
+# Chart and map libraries for the web UI, from the npm registry, served locally.
+# Without npm the UI still works: charts fall back to tables, the map says unavailable.
+$(ASSETS): $(STATIC)/package.json $(STATIC)/package-lock.json
+	@if command -v npm >/dev/null; then cd $(STATIC) && npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: web UI charts and map will be unavailable"; fi
+
+# Debian's Chromium for the browser tests (they skip without it); needs root and apt.
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium not installed: browser tests will be skipped"; }
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +38,7 @@ demo: setup
 	$(BIN)/newsloom show --db $(DB) "$$($(BIN)/newsloom list --db $(DB) --limit 1 --json \
 		| $(BIN)/python -c 'import json, sys; print(json.loads(sys.stdin.readline())["id"])')"
 
-test: setup lint typecheck pytest
+test: setup browser lint typecheck pytest
 
 lint: setup
 	$(BIN)/ruff check newsloom tests bench

@@ -349,6 +349,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if amount is None and direction in ("earlier", "later", "before"):
         return None  # "a few days later" is relative to an event: left to the duration
+    if unit.clock and ctx.clock is not None and amount is not None and direction in FROM_NOW:
+        return _clock_shift(ctx.clock, unit.code, amount * sign, ctx)
     if amount is None or amount != int(amount) or ctx.anchor is None or unit.clock:
         placeholder = PLACEHOLDERS.get(name, "XXXX-XX-XX")
         return Resolved(
@@ -364,6 +366,17 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 PAST, FUTURE = "PAST_REF", "FUTURE_REF"
+# Directions counted from the publication moment ("later" and "earlier" count from an
+# event in the story, so they never take the publication time).
+FROM_NOW = frozenset({"ago", "from now", "hence"})
+CLOCK_SECONDS = {"H": 3600, "M": 60, "S": 1}
+
+
+def _clock_shift(clock: dt.datetime, code: str, amount: float, ctx: Context) -> Resolved:
+    """ "two hours ago" against a publication datetime: that moment, to the minute."""
+    moment = clock + dt.timedelta(seconds=CLOCK_SECONDS[code] * amount)
+    value = f"{day_value(moment.date())}T{moment.strftime('%H:%M')}"
+    return Resolved(value, "TIME", ctx.conf("relative"))
 
 
 def _year_earlier(m: re.Match[str], ctx: Context) -> Resolved | None:

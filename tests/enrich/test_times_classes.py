@@ -74,3 +74,29 @@ def test_the_year_before_a_closing_date_is_a_year_long_stretch(nlp: Any) -> None
 
 def test_the_year_before_is_left_to_other_rules(nlp: Any) -> None:
     assert "the year" not in found(nlp, "Output fell from the year before.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("The ferry left Orvel two hours ago.", "two hours ago", "2025-09-24T12:30"),
+        ("Polls closed 45 minutes ago.", "45 minutes ago", "2025-09-24T13:45"),
+        ("The count ends three hours from now.", "three hours from now", "2025-09-24T17:30"),
+        ("Talks began 16 hours ago.", "16 hours ago", "2025-09-23T22:30"),
+    ],
+)
+def test_hours_ago_against_a_publication_time(
+    nlp: Any, sentence: str, extent: str, value: str
+) -> None:
+    published = dt.datetime(2025, 9, 24, 14, 30)
+    assert found(nlp, sentence, published)[extent] == (value, "TIME")
+
+
+def test_hours_ago_without_a_publication_time_stays_vague(nlp: Any) -> None:
+    assert found(nlp, "The ferry left Orvel two hours ago.")["two hours ago"][0] == "PAST_REF"
+
+
+def test_hours_later_counts_from_the_story_not_the_publication(nlp: Any) -> None:
+    published = dt.datetime(2025, 9, 24, 14, 30)
+    times = found(nlp, "The dam burst and two hours later the town flooded.", published)
+    assert not times.get("two hours later", ("", ""))[0].startswith("2025-09-24T")

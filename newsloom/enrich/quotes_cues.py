@@ -56,13 +56,21 @@ def speaker_of(verb: Token) -> Span | None:
             if child.dep_ in SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and candidate.dep_ == "relcl":
                     return noun_phrase(candidate.head)
-                return noun_phrase(child)
+                return noun_phrase(_named_appositive(child) or child)
         if verb.dep_ not in ("conj", "advcl", "xcomp") or candidate is verb.head:
             break
     for token in verb.doc[verb.i + 1 : verb.i + 4]:
         if token.ent_type_ in ("PERSON", "ORG"):
             return noun_phrase(token.head if token.dep_ == "compound" else token)
     return None
+
+
+def _named_appositive(subject: Token) -> Token | None:
+    """`Its founder's grandson, chief executive Piers Holloway, said`: a common-noun
+    subject with a proper name in apposition speaks by that name."""
+    if subject.pos_ != "NOUN" or subject.ent_type_:
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
 def noun_phrase(head: Token) -> Span:

@@ -56,6 +56,8 @@ def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list
 
 def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
     lemma = verb.lemma_.lower()
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # the passive subject is what was said about, not who said it
     for category in CATEGORIES:
         if category != "prepositional" and lemma not in config.reported_cues[category]:
             continue

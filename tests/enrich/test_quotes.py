@@ -148,3 +148,42 @@ def test_transcript_lines_name_their_speaker(nlp: object) -> None:
         (":", "KOVACS"),
     ]
     assert quotes[1].text == "We will rebuild it this year"
+
+
+def test_reported_beliefs_plans_and_noun_phrase_contents(nlp: object) -> None:
+    text = (
+        "Brian Smith believes the bridge is safe. "
+        "Mary Jones wants to close the harbour next year. "
+        "David Brown called for higher taxes. "
+        "Laura Green announced a plan to rebuild the station. "
+        "Paul White accused Mary Jones of hiding the report."
+    )
+    quotes = {q.text: q for q in run(nlp, text) if q.kind == "reported"}
+    assert quotes["the bridge is safe"].speaker == "Brian Smith"
+    assert quotes["to close the harbour next year"].cue == "wants"
+    assert quotes["higher taxes"].speaker == "David Brown"
+    assert quotes["a plan to rebuild the station"].cue == "announced"
+    assert quotes["Mary Jones of hiding the report"].speaker == "Paul White"
+
+
+def test_verbs_outside_the_cue_lists_report_nothing(nlp: object) -> None:
+    text = "Brian Smith tried to fix the roof. Mary Jones raised more than $2 million."
+    assert [q for q in run(nlp, text) if q.kind == "reported"] == []
+
+
+def test_reported_speech_needs_a_source(nlp: object) -> None:
+    text = "The new bridge was praised for its design."
+    assert [q for q in run(nlp, text) if q.kind == "reported"] == []
+
+
+def test_reported_content_with_a_quoted_tail_stays_reported(nlp: object) -> None:
+    text = 'Brian Smith said the council would never allow "a second toll on the old bridge."'
+    (quote,) = run(nlp, text)
+    assert quote.kind == "reported" and quote.text.startswith("the council would never")
+
+
+def test_a_named_appositive_speaks_for_a_common_noun_subject(nlp: object) -> None:
+    text = "Its founder's grandson, chief executive Piers Holloway, said he regretted it."
+    (quote,) = run(nlp, text)
+    assert quote.speaker == "Piers Holloway"
+    assert text[quote.speaker_start : quote.speaker_end].endswith("Piers Holloway")  # type: ignore[misc]

@@ -28,6 +28,10 @@ class EntityRules:
     org_articles: frozenset[str]
     org_aliases: dict[str, str]
     acronym_stopwords: frozenset[str]
+    org_words: frozenset[str]
+    max_name_words: int
+    unified_labels: frozenset[str]
+    location_prepositions: frozenset[str]
     confidence: dict[str, float]
 
 
@@ -40,6 +44,7 @@ def _load_toml(name: str) -> dict[str, Any]:
 def entity_rules() -> EntityRules:
     data = _load_toml("entities.toml")
     places, metonymy, orgs = data["places"], data["metonymy"], data["orgs"]
+    people, consistency = data["people"], data["consistency"]
     return EntityRules(
         labels=frozenset(data["labels"]),
         titles=frozenset(data["titles"]),
@@ -57,6 +62,10 @@ def entity_rules() -> EntityRules:
         org_articles=frozenset(orgs["articles"]),
         org_aliases=dict(orgs["aliases"]),
         acronym_stopwords=frozenset(orgs["acronym_stopwords"]),
+        org_words=frozenset(people["org_words"]),
+        max_name_words=int(people["max_name_words"]),
+        unified_labels=frozenset(consistency["labels"]),
+        location_prepositions=frozenset(consistency["location_prepositions"]),
         confidence={k: float(v) for k, v in data["confidence"].items()},
     )
 

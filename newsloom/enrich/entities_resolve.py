@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsloom.enrich import gazetteer_places as places
 from newsloom.enrich.entities_data import entity_rules
+from newsloom.enrich.entities_labels import unify_labels
 from newsloom.enrich.entities_names import (
     acronym,
     fold_spelling,
@@ -27,6 +28,7 @@ from newsloom.enrich.entities_names import (
     person_key,
     slug,
 )
+from newsloom.enrich.entities_people import relabel_people
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -104,7 +106,8 @@ def candidates(doc: Doc) -> list[Candidate]:
 def resolve(doc: Doc) -> list[Cluster]:
     conf = entity_rules().confidence
     clusters = Clusters()
-    found = candidates(doc)
+    found = relabel_people(doc, candidates(doc))
+    unify_labels(doc, found)
     surnames = _full_names(found, clusters)
     defined = _defined_acronyms(doc, found)
     for candidate in found:
@@ -112,7 +115,8 @@ def resolve(doc: Doc) -> list[Cluster]:
             continue  # placed by _full_names
         _strip_title_before_surname(doc, candidate, surnames)
         folded = fold_spelling(candidate.text)
-        if len(candidate.text.split()) == 1 and folded in surnames:
+        single = len(candidate.text.split()) == 1
+        if single and folded in surnames and places.country_code(candidate.text) is None:
             owners = surnames[folded]
             if len(owners) == 1:
                 if candidate.label != "PERSON":
@@ -142,6 +146,8 @@ def _full_names(found: list[Candidate], clusters: Clusters) -> dict[str, list[st
             continue
         key = "person:" + person_key(words)
         cluster = clusters.add(key, candidate.text, "PERSON", candidate)
+        if places.country_code(words[-1]) is not None:
+            continue
         owners = surnames.setdefault(fold_spelling(words[-1]), [])
         if cluster.id not in owners:
             owners.append(cluster.id)

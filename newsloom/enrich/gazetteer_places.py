@@ -32,7 +32,7 @@ def _countries() -> dict[str, str]:
     names: dict[str, str] = {}
     for country in pycountry.countries:
         code = country.alpha_2
-        for attr in ("name", "official_name", "common_name", "alpha_3"):
+        for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)
             if value:
                 names.setdefault(_key(value), code)
@@ -41,6 +41,14 @@ def _countries() -> dict[str, str]:
     for name, code in entity_rules().place_aliases.items():
         names[_key(name)] = code
     return names
+
+
+@functools.cache
+def _alpha_3() -> dict[str, str]:
+    """ISO alpha-3 code -> alpha-2: matched only when written in capitals ("MAC", not "Mac")."""
+    import pycountry
+
+    return {country.alpha_3: country.alpha_2 for country in pycountry.countries}
 
 
 @functools.cache
@@ -96,6 +104,8 @@ def country_code(name: str) -> str | None:
         code = _countries().get(key[4:])
     if code is None and len(name) == 2 and name.isupper():
         code = name if name in country_names() else None
+    if code is None and len(name) == 3 and name.isupper():
+        code = _alpha_3().get(name)
     return code
 
 

@@ -89,13 +89,20 @@ def is_role_noun(token: Token) -> bool:
 
 
 def title_of(noun: Token) -> str:
+    """The role noun with its kept modifiers: its own, or ones the parse hung on its head
+    right before it ("chief" in "chief executive Jane Roe" parsed as two modifiers of Roe)."""
     rules = role_rules()
+    modifiers = [child for child in noun.lefts if child.dep_ in NAME_DEPS]
+    doc, i = noun.doc, noun.i - 1
+    while not modifiers and i >= 0 and doc[i].head == noun.head and doc[i].dep_ in NAME_DEPS:
+        if doc[i].lower_ not in rules.role_modifiers:
+            break
+        modifiers.insert(0, doc[i])
+        i -= 1
     words = [
         child.lower_
-        for child in noun.lefts
-        if child.dep_ in NAME_DEPS
-        and child.lower_ in rules.role_modifiers
-        and child.lower_ not in rules.ignored_modifiers
+        for child in modifiers
+        if child.lower_ in rules.role_modifiers and child.lower_ not in rules.ignored_modifiers
     ]
     return " ".join([*words, noun.lemma_.lower()])
 

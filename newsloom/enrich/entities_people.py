@@ -1,0 +1,95 @@
+"""People the model mislabels or misses, told by a role title next to a person-shaped name.
+
+A name of two or three capitalised words (`max_name_words`), none of them a word that marks
+an organisation (`org_words`) and not a known place, is a person when a role noun of
+roles.toml pre-modifies it ("chief executive Piers Holloway") or stands in apposition with it
+("Piers Holloway, the chief executive"; "the mayor, Ellen Sparrow"). A model span of another
+label becomes PERSON; such a name the model found nothing on is added (`model_label` None, so
+the NER evaluation leaves it out). Both carry the confidence `relabelled`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsloom.enrich import gazetteer_places as places
+from newsloom.enrich.entities_data import entity_rules
+from newsloom.enrich.roles_patterns import NAME_DEPS, is_role_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from newsloom.enrich.entities_resolve import Candidate
+
+
+def person_shaped(span: Span) -> bool:
+    rules = entity_rules()
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= rules.max_name_words or len(words) != len(span):
+        return False
+    if any(not (t.is_alpha and t.text[:1].isupper()) for t in words):
+        return False
+    if any(t.lower_ in rules.org_words or t.lower_ in rules.org_articles for t in words):
+        return False
+    text = span.text
+    return places.country_code(text) is None and places.city(text) is None
+
+
+def has_role_title(span: Span) -> bool:
+    """A role noun pre-modifies the name or stands in apposition with it."""
+    root = span.root
+    for child in root.lefts:
+        if child.i < span.start and child.dep_ in NAME_DEPS and is_role_noun(child):
+            return True
+    if any(child.dep_ == "appos" and is_role_noun(child) for child in root.rights):
+        return True
+    return root.dep_ == "appos" and root.head.i < span.start and is_role_noun(root.head)
+
+
+def relabel_people(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """`found` with titled person-shaped names as PERSON, plus such names the model missed."""
+    from newsloom.enrich.entities_resolve import Candidate
+
+    relabelled = entity_rules().confidence["relabelled"]
+    covered: set[int] = set()
+    for candidate in found:
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is None:
+            continue
+        covered.update(range(span.start, span.end))
+        if candidate.label != "PERSON" and person_shaped(span) and has_role_title(span):
+            candidate.label, candidate.confidence = "PERSON", relabelled
+    added = []
+    for span in _unlabelled_names(doc, covered):
+        if person_shaped(span) and has_role_title(span):
+            added.append(
+                Candidate(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    "PERSON",
+                    None,
+                    relabelled,
+                    span.root.i,
+                )
+            )
+    return sorted([*found, *added], key=lambda c: c.start)
+
+
+def _unlabelled_names(doc: Doc, covered: set[int]) -> list[Span]:
+    """Runs of proper nouns outside every entity span of the model."""
+    runs: list[Span] = []
+    start: int | None = None
+    for token in [*doc, None]:
+        inside = token is not None and _name_token(token) and token.i not in covered
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            end = token.i if token is not None else len(doc)
+            runs.append(doc[start:end])
+            start = None
+    return runs
+
+
+def _name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and not token.ent_type_

@@ -35,6 +35,34 @@ def shift_quarters(year: int, quarter: int, quarters: int) -> tuple[int, int]:
     return index // 4, index % 4 + 1
 
 
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lo = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lo) // 451
+    month, day = divmod(h + lo - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(spec: dict[str, int], year: int) -> dt.date:
+    """The day a named-day spec (see [holidays] in times.toml) falls on in `year`."""
+    if "easter" in spec:
+        return easter(year) + dt.timedelta(days=spec["easter"])
+    month = spec["month"]
+    if "day" in spec:
+        return dt.date(year, month, spec["day"])
+    weekday, nth = spec["weekday"], spec["nth"]
+    if nth < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, spec.get("on_or_after", 1))
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(max(year, 1), month)[1]:
         return None

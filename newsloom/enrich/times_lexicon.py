@@ -51,6 +51,7 @@ class Lexicon:
     year_openers: frozenset[str]
     spoken_centuries: dict[str, int]
     millennium: str
+    holidays: dict[str, dict[str, int]]
     patterns: tuple[Pattern, ...]
 
     def month(self, word: str) -> int:
@@ -80,6 +81,9 @@ class Lexicon:
                 return None
             total += self.numbers[part]
         return total
+
+    def holiday(self, name: str) -> dict[str, int]:
+        return self.holidays[re.sub(r"\s+", " ", name.replace("’", "'"))]
 
     def spoken_year(self, text: str) -> int | None:
         """A year said in words: "nineteen ninety-six" 1996, "nineteen oh five" 1905,
@@ -161,6 +165,7 @@ def load_lexicon() -> Lexicon:
         "APPROX": _alternation(words["approximators"]),
         "ZONE": _alternation(words["time_zones"]),
         "FIXED": _alternation(list(raw["fixed"])),
+        "HOLIDAY": _alternation(list(raw["holidays"])).replace("'", "['’]"),
         "SPOKEN_YEAR": _spoken_year_regex(raw["spoken_years"], words["numbers"]),
     }
     patterns = tuple(
@@ -192,6 +197,7 @@ def load_lexicon() -> Lexicon:
         year_openers=frozenset(raw["years"]["year_openers"]),
         spoken_centuries=dict(raw["spoken_years"]["centuries"]),
         millennium=raw["spoken_years"]["millennium"],
+        holidays={k.replace("’", "'"): v for k, v in raw["holidays"].items()},
         patterns=patterns,
     )
 

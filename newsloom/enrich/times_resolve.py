@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from newsloom.enrich.times_calendar import (
     day_value,
+    holiday_date,
     month_value,
     month_year,
     nearest_year,
@@ -117,6 +118,33 @@ def _month(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(
         month_value(month_year(ctx.anchor, month, tense), month), "DATE", ctx.conf("relative")
     )
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    spec = ctx.lexicon.holiday(m["holiday"])
+    year = _year(m["y"])
+    if year is not None:
+        return Resolved(day_value(holiday_date(spec, year)), "DATE", ctx.conf("explicit"))
+    if ctx.anchor is None:
+        return Resolved("XXXX-XX-XX", "DATE", ctx.conf("unanchored"))
+    anchor = ctx.anchor
+    days = [holiday_date(spec, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    shift = (m["shift"] or "").lower()
+    if shift in ("last", "this past"):
+        tense: Tense = "past"
+        days = [d for d in days if d < anchor]
+    elif shift in ("next", "this coming"):
+        tense = "future"
+        days = [d for d in days if d > anchor]
+    else:
+        tense = "present" if shift == "this" else ctx.tense()
+    weight = ctx.lexicon.wrong_side_weight
+
+    def score(day: dt.date) -> float:
+        wrong = (tense == "past" and day > anchor) or (tense == "future" and day < anchor)
+        return abs((day - anchor).days) * (weight if wrong else 1)
+
+    return Resolved(day_value(min(days, key=score)), "DATE", ctx.conf("relative"))
 
 
 def _with_part(day: str, part: str | None, ctx: Context) -> tuple[str, str]:
@@ -450,6 +478,7 @@ RESOLVERS: dict[str, Resolver] = {
     "month_day": _month_day,
     "day_month": _month_day,
     "month": _month,
+    "holiday": _holiday,
     "weekday": _weekday,
     "day_word": _day_word,
     "part_of_day": _part_of_day,

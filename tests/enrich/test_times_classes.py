@@ -100,3 +100,32 @@ def test_hours_later_counts_from_the_story_not_the_publication(nlp: Any) -> None
     published = dt.datetime(2025, 9, 24, 14, 30)
     times = found(nlp, "The dam burst and two hours later the town flooded.", published)
     assert not times.get("two hours later", ("", ""))[0].startswith("2025-09-24T")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "extent", "value"),
+    [
+        (
+            "The boat was found on Thanksgiving Day.",
+            dt.date(2026, 4, 2),
+            "Thanksgiving Day",
+            "2025-11-27",
+        ),
+        (
+            "Voters go to the polls on Election Day.",
+            dt.date(2026, 10, 20),
+            "Election Day",
+            "2026-11-03",
+        ),
+        ("Shops in Brask will close on Christmas Eve.", ANCHOR, "Christmas Eve", "2025-12-24"),
+        ("Last Christmas the river froze.", ANCHOR, "Last Christmas", "2024-12-25"),
+        ("The vote came on Easter 2024.", ANCHOR, "Easter 2024", "2024-03-31"),
+        ("Crowds gathered on New Year’s Day.", dt.date(2026, 1, 3), "New Year’s Day", "2026-01-01"),
+        ("Parades marked Memorial Day.", ANCHOR, "Memorial Day", "2025-05-26"),
+        ("Ferries stop on Good Friday.", dt.date(2026, 3, 1), "Good Friday", "2026-04-03"),
+    ],
+)
+def test_named_days_fixed_and_movable(
+    nlp: Any, sentence: str, anchor: dt.date, extent: str, value: str
+) -> None:
+    assert found(nlp, sentence, anchor)[extent] == (value, "DATE")

@@ -69,8 +69,13 @@ class Lexicon:
         return self.units[word]
 
     def number(self, text: str) -> float | None:
-        """A number said in digits or words ("48", "twenty-five", "a"); None when vague."""
+        """A number said in digits or words ("48", "twenty-five", "a", "2 1/2", "two and a
+        half"); None when vague."""
         text = text.lower().replace(",", "")
+        for half in (" 1/2", "½", " and a half"):
+            if text.endswith(half) and text != half.strip():
+                whole = self.number(text.removesuffix(half))
+                return None if whole is None else whole + 0.5
         if text in self.vague_numbers:
             return None
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
@@ -151,8 +156,9 @@ def load_lexicon() -> Lexicon:
     tens = [w for w, n in words["numbers"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
     ones = [w for w, n in words["numbers"].items() if 1 <= n <= 9 and w not in ("a", "an")]
     num = (
-        rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?i:(?:{_alternation(tens)})-(?:{_alternation(ones)})"
-        rf"|{_alternation(number_phrases)}|{_alternation(number_words)}))"
+        rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s1/2\b|½)?"
+        rf"|(?i:(?:(?:{_alternation(tens)})-(?:{_alternation(ones)})"
+        rf"|{_alternation(number_phrases)}|{_alternation(number_words)})(?:\sand\sa\shalf)?))"
     )
     fills = {
         "MONTH": _alternation(_capitalised([n for names in words["months"] for n in names])),

@@ -424,6 +424,17 @@ def _unit_name(word: str, ctx: Context) -> str:
     return word
 
 
+# A fraction of a unit is said in the next smaller one: "2 1/2 years" P2Y6M, "5 1/2 hours"
+# PT5H30M. (code, clock) -> (how many fit, its code, whether it is a clock unit).
+SUB_UNITS = {
+    ("Y", False): (12, "M", False),
+    ("W", False): (7, "D", False),
+    ("D", False): (24, "H", True),
+    ("H", True): (60, "M", True),
+    ("M", True): (60, "S", True),
+}
+
+
 def duration_value(amount: float | None, word: str, ctx: Context) -> str:
     unit = ctx.lexicon.unit(word)
     if unit.code == "WE":
@@ -433,6 +444,14 @@ def duration_value(amount: float | None, word: str, ctx: Context) -> str:
     else:
         total = amount * unit.factor
         count = str(int(total)) if total == int(total) else f"{total:g}"
+        split = SUB_UNITS.get((unit.code, unit.clock))
+        if total != int(total) and split is not None:
+            size, code, clock = split
+            rest = round((total - int(total)) * size)
+            whole = f"{int(total)}{unit.code}" if int(total) else ""
+            if unit.clock:
+                return f"PT{whole}{rest}{code}"
+            return f"P{whole}T{rest}{code}" if clock else f"P{whole}{rest}{code}"
     return f"PT{count}{unit.code}" if unit.clock else f"P{count}{unit.code}"
 
 

@@ -129,3 +129,19 @@ def test_named_days_fixed_and_movable(
     nlp: Any, sentence: str, anchor: dt.date, extent: str, value: str
 ) -> None:
     assert found(nlp, sentence, anchor)[extent] == (value, "DATE")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("Refugees lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The envoy spent 5 1/2 hours in Orvel.", "5 1/2 hours", "PT5H30M"),
+        ("After two and a half days of talks the strike ended.", "two and a half days", "P2DT12H"),
+        ("The count took ten and a half minutes.", "ten and a half minutes", "PT10M30S"),
+        ("The siege lasted 18 months.", "18 months", "P18M"),
+    ],
+)
+def test_fractions_of_a_unit_go_to_the_next_smaller_unit(
+    nlp: Any, sentence: str, extent: str, value: str
+) -> None:
+    assert found(nlp, sentence)[extent] == (value, "DURATION")

@@ -3,7 +3,8 @@
 The model's spans are clustered by `entities_resolve` (names folded, countries by ISO code,
 nationality adjectives on their country, capitals standing for their government); then role
 noun phrases tied to one person ("the US president") are added as that person's mentions
-(`roles_links`). Representation choices:
+(`roles_links`), and "the company", "the council" as mentions of the one organisation of that
+kind (`entities_descriptions`). Representation choices:
 - a nationality adjective ("Ukrainian") is a mention of the country (`gpe:ua`) with the
   confidence `nationality` (< 1) of entities.toml;
 - a capital as the subject of a speech verb or the owner of an institution ("Kyiv said",
@@ -17,8 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from newsloom.enrich.entities_data import entity_rules
+from newsloom.enrich.entities_descriptions import DescriptionLink, description_links
 from newsloom.enrich.entities_resolve import Cluster, resolve
-from newsloom.enrich.roles_links import role_phrase_links
+from newsloom.enrich.roles_links import PhraseLink, role_phrase_links
 from newsloom.record import Article, Entity, Mention
 
 if TYPE_CHECKING:
@@ -40,7 +42,11 @@ class EntityStage:
 def build_entities(doc: Doc) -> list[Entity]:
     entities = [_entity(cluster) for cluster in resolve(doc)]
     by_id = {entity.id: entity for entity in entities}
-    for link in role_phrase_links(doc, entities):
+    links: list[PhraseLink | DescriptionLink] = [
+        *role_phrase_links(doc, entities),
+        *description_links(doc, entities),
+    ]
+    for link in links:
         entity = by_id[link.entity_id]
         if any(m.start == link.start and m.end == link.end for m in entity.mentions):
             continue

@@ -32,6 +32,11 @@ class EntityRules:
     max_name_words: int
     unified_labels: frozenset[str]
     location_prepositions: frozenset[str]
+    descriptions: dict[str, str]
+    description_name_words: dict[str, frozenset[str]]
+    description_cue_kinds: frozenset[str]
+    cue_nouns: frozenset[str]
+    cue_verbs: frozenset[str]
     confidence: dict[str, float]
 
 
@@ -44,7 +49,7 @@ def _load_toml(name: str) -> dict[str, Any]:
 def entity_rules() -> EntityRules:
     data = _load_toml("entities.toml")
     places, metonymy, orgs = data["places"], data["metonymy"], data["orgs"]
-    people, consistency = data["people"], data["consistency"]
+    people, consistency, described = data["people"], data["consistency"], data["descriptions"]
     return EntityRules(
         labels=frozenset(data["labels"]),
         titles=frozenset(data["titles"]),
@@ -66,6 +71,11 @@ def entity_rules() -> EntityRules:
         max_name_words=int(people["max_name_words"]),
         unified_labels=frozenset(consistency["labels"]),
         location_prepositions=frozenset(consistency["location_prepositions"]),
+        descriptions=dict(described["nouns"]),
+        description_name_words={k: frozenset(v) for k, v in described["name_words"].items()},
+        description_cue_kinds=frozenset(described["cue_kinds"]),
+        cue_nouns=frozenset(described["cue_nouns"]),
+        cue_verbs=frozenset(described["cue_verbs"]),
         confidence={k: float(v) for k, v in data["confidence"].items()},
     )
 

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 # A trailing full stop stays in the extent only after an abbreviation ("Sept.", "p.m.").
 ABBREVIATION_MAX_LETTERS = 4
 # Kinds resolved again, in text order, with the last quarter named before them
-# ("a year ago" in an earnings story is the year-ago quarter).
-CONTEXT_KINDS = frozenset({"year_earlier"})
+# ("a year ago" in an earnings story is the year-ago quarter, "the latest period" that
+# quarter itself).
+CONTEXT_KINDS = frozenset({"year_earlier", "latest_period"})
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 # A 4-digit number counting things ("2000 people") is not a year.
 _COUNTED_NOUN_DEPS = frozenset({"nummod"})

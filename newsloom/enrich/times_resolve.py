@@ -416,6 +416,14 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(f"{ctx.anchor.year - 1:04d}", "DATE", ctx.conf("relative"))
 
 
+def _latest_period(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if ctx.last_quarter is not None:
+        return Resolved(ctx.last_quarter, "DATE", ctx.conf("relative"))
+    if ctx.anchor is None:
+        return Resolved("XXXX-QX", "DATE", ctx.conf("unanchored"))
+    return Resolved(unit_value(ctx.anchor, "quarter", -1) or "", "DATE", ctx.conf("relative"))
+
+
 def _unit_name(word: str, ctx: Context) -> str:
     word = word.lower()
     for name in ctx.lexicon.units:
@@ -516,6 +524,7 @@ RESOLVERS: dict[str, Resolver] = {
     "the_unit": _the_unit,
     "ago": _ago,
     "year_earlier": _year_earlier,
+    "latest_period": _latest_period,
     "set": _set,
     "ordinal_unit": _ordinal_unit,
     "duration": _duration,

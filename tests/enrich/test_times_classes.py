@@ -145,3 +145,20 @@ def test_fractions_of_a_unit_go_to_the_next_smaller_unit(
     nlp: Any, sentence: str, extent: str, value: str
 ) -> None:
     assert found(nlp, sentence)[extent] == (value, "DURATION")
+
+
+def test_the_latest_period_is_the_quarter_just_named(nlp: Any) -> None:
+    text = (
+        "Brask Foods earned $4 million in the third quarter. "
+        "The latest period included a gain on the sale of a mill."
+    )
+    assert found(nlp, text)["The latest period"] == ("2025-Q3", "DATE")
+
+
+def test_the_latest_period_alone_is_the_last_quarter(nlp: Any) -> None:
+    text = "Sales in the latest period rose 5%."
+    assert found(nlp, text, dt.date(2025, 11, 2))["the latest period"] == ("2025-Q3", "DATE")
+
+
+def test_midday_is_noon_of_the_publication_day(nlp: Any) -> None:
+    assert found(nlp, "The judge will rule at midday.")["midday"] == ("2025-09-24T12:00", "TIME")

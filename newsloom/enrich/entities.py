@@ -6,7 +6,8 @@ noun phrases tied to one person ("the US president") are added as that person's 
 (`roles_links`), and "the company", "the council" as mentions of the one organisation of that
 kind (`entities_descriptions`). Representation choices:
 - a nationality adjective ("Ukrainian") is a mention of the country (`gpe:ua`) with the
-  confidence `nationality` (< 1) of entities.toml;
+  confidence `nationality` (< 1) of entities.toml; a plural demonym ("Ukrainians") is a group
+  of people, the NORP entity `norp:ua`;
 - a capital as the subject of a speech verb or the owner of an institution ("Kyiv said",
   "Kyiv's ambassador") is a mention of a separate ORG entity `org:government-ua`, "Government
   of Ukraine" (confidence `metonymy`); "in Kyiv" stays the city `gpe:kyiv`;

@@ -21,6 +21,7 @@ class EntityRules:
     demonym_suffixes: tuple[str, ...]
     min_demonym_stem: int
     max_demonym_rest: int
+    group_tags: frozenset[str]
     speech_verbs: frozenset[str]
     institutional_nouns: frozenset[str]
     government_id: str
@@ -60,6 +61,7 @@ def entity_rules() -> EntityRules:
         demonym_suffixes=tuple(sorted(places["demonym_suffixes"], key=len, reverse=True)),
         min_demonym_stem=int(places["min_demonym_stem"]),
         max_demonym_rest=int(places["max_demonym_rest"]),
+        group_tags=frozenset(places["group_tags"]),
         speech_verbs=frozenset(metonymy["speech_verbs"]),
         institutional_nouns=frozenset(metonymy["institutional_nouns"]),
         government_id=metonymy["government_id"],

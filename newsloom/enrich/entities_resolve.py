@@ -4,7 +4,9 @@ Each model span becomes a `Candidate` (its span trimmed of titles and possessive
 corrected when the gazetteer or the article says otherwise) and is keyed:
 - people by folded first and last name; a lone surname joins the one full name it ends;
 - countries by ISO code (`gpe:ua`), whatever the form ("US", "U.S.", "America");
-- nationality adjectives (NORP "Ukrainian") join their country with a lower confidence;
+- nationality adjectives (NORP "Ukrainian") join their country with a lower confidence; a
+  plural demonym is a group of people ("thousands of Ukrainians"): a NORP entity keyed by
+  the country's code (`norp:ua`), not the country;
 - a capital that speaks or owns an institution ("Kyiv said", "Kyiv's ambassador") joins the
   government of its country (`org:government-ua`, type ORG); elsewhere it is the city;
 - organisations by name without "the", known short forms, acronyms and "(ABC)" definitions.
@@ -188,6 +190,9 @@ def _place(doc: Doc, candidate: Candidate, clusters: Clusters, defined: dict[str
         code = places.country_of_demonym(text)
         if code is None:
             clusters.add("norp:" + slug(text), text, "NORP", candidate)
+            return
+        if doc[candidate.root].tag_ in entity_rules().group_tags:
+            clusters.add(f"norp:{code.lower()}", text, "NORP", candidate)
             return
         candidate.confidence = conf["nationality"]
         clusters.add(_country_id(code), places.country_names()[code], "GPE", candidate)

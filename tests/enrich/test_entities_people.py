@@ -96,3 +96,16 @@ def test_a_country_never_joins_a_person_by_surname(nlp: Any) -> None:
     found = {m.text: e for e in build_entities(doc) for m in e.mentions}
     assert found["Indonesia"].type == "GPE"
     assert found["Indonesia"] is not found["Garuda Indonesia"]
+
+
+def test_plural_demonym_is_a_group_not_the_country(nlp: Any) -> None:
+    text = (
+        "Thousands of Ukrainians gathered in Kyiv on Sunday. Ukrainian officials said "
+        "Ukraine would not give up."
+    )
+    found = by_text(nlp, text)
+    group = found["Ukrainians"]
+    assert (group.id, group.type) == ("norp:ua", "NORP")
+    assert found["Ukraine"].id == "gpe:ua"
+    assert found["Ukraine"] is not group
+    assert found["Kyiv"].type == "GPE"

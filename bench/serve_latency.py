@@ -11,7 +11,7 @@
    one client alone (service time without queueing), then stops the server.
 
     .venv/bin/python bench/serve_latency.py [--articles 100000] [--requests 1000]
-        [--clients 20] [--single 100] [--seed 7] [--db PATH] [--json FILE] [--check]
+        [--clients 20] [--single 100] [--workers 1] [--seed 7] [--db PATH] [--json FILE] [--check]
 
 `--db PATH` keeps the generated store there and reuses it when it already holds at
 least N articles. `--check` exits 1 when search p95 is 100 ms or more.
@@ -139,7 +139,7 @@ def free_port() -> int:
 class Server:
     """`uvicorn newsloom.serve:create_app --factory` on 127.0.0.1 in a child process."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, workers: int = 1) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "NEWSLOOM_DB": str(db)}
@@ -158,6 +158,8 @@ class Server:
                 "--log-level",
                 "warning",
                 "--no-access-log",
+                "--workers",
+                str(workers),
             ],
             cwd=REPO,
             env=env,
@@ -254,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=1000, help="per endpoint")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--single", type=int, default=100, help="per endpoint, one client")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--db", type=Path, help="keep (and reuse) the store here")
     parser.add_argument("--json", type=Path)
@@ -270,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         else:
             print(f"reused the store at {db}")
-        server = Server(db)
+        server = Server(db, args.workers)
         try:
             server.wait_ready()
             endpoints = ["search", "api article"]
@@ -298,7 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures[endpoint] |= {"single_client_p50_ms": p50_alone, "single_client_p95_ms": p95_alone}
     print(
         f"{len(plan)} requests from {args.clients} clients in {wall:.1f} s "
-        f"({len(plan) / wall:.0f} requests/s), store of {args.articles} articles"
+        f"({len(plan) / wall:.0f} requests/s), store of {args.articles} articles, "
+        f"{args.workers} server worker(s)"
     )
     header = ["endpoint", "n", "errors", "p50 ms", "p95 ms", "p99 ms", "1-client p50", "p95"]
     print(format_table(header, rows))
@@ -311,6 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "articles": args.articles,
             "fill_seconds": fill_seconds,
             "clients": args.clients,
+            "workers": args.workers,
             "wall_seconds": wall,
             "endpoints": figures,
         },

@@ -159,3 +159,24 @@ def test_protected_reads_need_the_token(
 def test_reads_are_open_by_default(app_client: TestClient) -> None:
     for path in READ_PATHS:
         assert app_client.get(path).status_code == 200
+
+
+def test_ingest_enriches_by_default(app_client: TestClient, auth: dict[str, str]) -> None:
+    from newsloom.enrich.nlp import ModelNotFoundError, resolve_model
+
+    try:
+        resolve_model()
+    except ModelNotFoundError:
+        pytest.skip("no spaCy English model installed")
+    response = app_client.post(
+        "/api/ingest", files={"file": ("lantern-market.html", PAGE)}, headers=auth
+    )
+    assert response.status_code == 200, response.text
+    [article_id] = response.json()["article_ids"]
+    article = app_client.get(f"/api/articles/{article_id}").json()
+    assert article["enrichment"] == "done"
+    names = {entity["name"] for entity in article["entities"]}
+    assert any("Ashcombe" in name for name in names)
+    for entity in article["entities"]:
+        for mention in entity["mentions"]:
+            assert article["text"][mention["start"] : mention["end"]] == mention["text"]

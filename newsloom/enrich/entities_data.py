@@ -38,6 +38,8 @@ class EntityRules:
     description_cue_kinds: frozenset[str]
     cue_nouns: frozenset[str]
     cue_verbs: frozenset[str]
+    company_nouns: frozenset[str]
+    cued_labels: frozenset[str]
     confidence: dict[str, float]
 
 
@@ -78,6 +80,8 @@ def entity_rules() -> EntityRules:
         description_cue_kinds=frozenset(described["cue_kinds"]),
         cue_nouns=frozenset(described["cue_nouns"]),
         cue_verbs=frozenset(described["cue_verbs"]),
+        company_nouns=frozenset(described["company_nouns"]),
+        cued_labels=frozenset(described["cued_labels"]),
         confidence={k: float(v) for k, v in data["confidence"].items()},
     )
 

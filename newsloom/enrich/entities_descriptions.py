@@ -49,6 +49,12 @@ def description_links(doc: Doc, entities: list[Entity]) -> list[DescriptionLink]
     return links
 
 
+def describes_a_company(doc: Doc) -> bool:
+    """The article speaks of "the company" (or another description of that kind)."""
+    kinds = entity_rules().descriptions
+    return any(kinds.get(t.lower_) == "company" and _definite_description(t) for t in doc)
+
+
 def _definite_description(token: Token) -> bool:
     if token.ent_type_ or token.tag_ != "NN" or token.i == 0:
         return False

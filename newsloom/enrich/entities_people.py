@@ -6,6 +6,10 @@ roles.toml pre-modifies it ("chief executive Piers Holloway") or stands in appos
 ("Piers Holloway, the chief executive"; "the mayor, Ellen Sparrow"). A model span of another
 label becomes PERSON; such a name the model found nothing on is added (`model_label` None, so
 the NER evaluation leaves it out). Both carry the confidence `relabelled`.
+
+The other way round, a one-word name the model calls a person, or a product, is an ORG when a
+company cue noun of entities.toml (`cue_nouns`: operator, chain, retailer) pre-modifies it
+("rail operator Nordline", "bakery chain Goldcrust"); an added product carries no model label.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsloom.enrich import gazetteer_places as places
 from newsloom.enrich.entities_data import entity_rules
+from newsloom.enrich.entities_descriptions import describes_a_company
 from newsloom.enrich.roles_patterns import NAME_DEPS, is_role_noun
 
 if TYPE_CHECKING:
@@ -59,7 +64,19 @@ def relabel_people(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         covered.update(range(span.start, span.end))
         if candidate.label != "PERSON" and person_shaped(span) and has_role_title(span):
             candidate.label, candidate.confidence = "PERSON", relabelled
+    companies = _cued_companies(doc, found)
+    for candidate in found:
+        if candidate.label == "PERSON" and candidate.text in companies:
+            candidate.label, candidate.confidence = "ORG", relabelled
     added = []
+    for ent in doc.ents:
+        if ent.label_ in entity_rules().cued_labels and _company_cue(ent):
+            covered.update(range(ent.start, ent.end))
+            added.append(
+                Candidate(
+                    ent.start_char, ent.end_char, ent.text, "ORG", None, relabelled, ent.root.i
+                )
+            )
     for span in _unlabelled_names(doc, covered):
         if person_shaped(span) and has_role_title(span):
             added.append(
@@ -74,6 +91,30 @@ def relabel_people(doc: Doc, found: list[Candidate]) -> list[Candidate]:
                 )
             )
     return sorted([*found, *added], key=lambda c: c.start)
+
+
+def _cued_companies(doc: Doc, found: list[Candidate]) -> set[str]:
+    """One-word "people" a company noun pre-modifies: any cue noun when the article also
+    speaks of "the company" (or another company description), else only `company_nouns`."""
+    rules = entity_rules()
+    cues = rules.cue_nouns if describes_a_company(doc) else rules.company_nouns
+    names = set()
+    for candidate in found:
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if candidate.label != "PERSON" or span is None or len(span) != 1:
+            continue
+        if _company_cue(span, cues):
+            names.add(candidate.text)
+    return names
+
+
+def _company_cue(span: Span, cues: frozenset[str] | None = None) -> bool:
+    """A company cue noun pre-modifies the name ("rail operator Nordline")."""
+    cues = entity_rules().cue_nouns if cues is None else cues
+    return any(
+        child.i < span.start and child.dep_ == "compound" and child.lemma_.lower() in cues
+        for child in span.root.lefts
+    )
 
 
 def _unlabelled_names(doc: Doc, covered: set[int]) -> list[Span]:

@@ -58,3 +58,21 @@ def test_nothing_of_the_kind_leaves_the_description_alone(nlp: Any) -> None:
         "The company that supplies the vaccine said deliveries were on time."
     )
     assert holder(nlp, text, "the company") is None
+
+
+def test_company_cue_turns_a_one_word_person_or_product_into_the_company(nlp: Any) -> None:
+    text = (
+        "Rail operator Nordline will cut a fifth of its weekend services, the company said "
+        "on Wednesday. Nordline chief executive Bram Osterley said drivers would qualify."
+    )
+    found = holder(nlp, text, "the company")
+    assert found is not None and found.type == "ORG" and found.name == "Nordline"
+    assert [m.text for m in found.mentions].count("Nordline") == 2
+    text = "Bakery chain Goldcrust will close 12 stores next year. The company blamed rents."
+    found = holder(nlp, text, "the company")
+    assert found is not None and found.name == "Goldcrust"
+
+
+def test_a_job_noun_alone_does_not_make_a_person_a_company(nlp: Any) -> None:
+    entities = build_entities(nlp("Camera operator Jonas said he was tired."))
+    assert [(e.type, e.name) for e in entities if e.name == "Jonas"] == [("PERSON", "Jonas")]

@@ -27,7 +27,9 @@ from newsloom.eval.tempeval3 import (
 )
 from newsloom.record import parse_iso
 
-NAME = "meantime-en"
+NAME = "meantime-en"  # the folder under the shared eval directory
+# The result's name, as the registry lists it (the entity scores share the folder).
+RESULT_NAME = "meantime-en-times"
 CORPUS_FOLDER = "intra_cross-doc_annotation"
 # Tokens written without a space before them, and after which no space follows.
 NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "%", ")", "'s", "n't", "''", "?", "!", "'"})
@@ -76,7 +78,7 @@ def read_page(path: Path) -> TimeDoc:
 
 def evaluate_meantime_times(folder: Path, limit: int | None = None) -> DatasetResult[TimexScore]:
     comparison: Comparison[list[Timex], TimeDoc, list[Timex], TimexCounts, TimexScore] = Comparison(
-        name=NAME,
+        name=RESULT_NAME,
         metric="TIMEX3 extent and value",
         read=read_page,
         ours=NEWSLOOM_TIMES,

@@ -50,3 +50,14 @@ def test_evaluate_scores_newsloom_on_the_rebuilt_text(tmp_path: Path) -> None:
     assert result.pages == 1
     assert metrics["strict R"] == 1.0
     assert metrics["value acc"] == 1.0
+
+
+def test_result_is_named_as_the_registry_lists_it(tmp_path: Path) -> None:
+    from newsloom.eval import dataset_names
+
+    folder = tmp_path / "intra_cross-doc_annotation" / "corpus_x"
+    folder.mkdir(parents=True)
+    (folder / "1.xml").write_text(CAT, encoding="utf-8")
+    name = evaluate_meantime_times(tmp_path).name
+    assert name == "meantime-en-times"
+    assert name in dataset_names()

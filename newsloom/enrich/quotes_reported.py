@@ -46,6 +46,7 @@ def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list
             reported = _according(token, config)
         elif token.pos_ in CUE_TAGS:
             reported = _by_category(token, config)
+
         else:
             reported = None
         if reported is not None and not _is_quotation(reported, inside, config):
@@ -56,11 +57,12 @@ def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list
 
 def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
     lemma = verb.lemma_.lower()
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return None  # the passive subject is what was said about, not who said it
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     for category in CATEGORIES:
         if category != "prepositional" and lemma not in config.reported_cues[category]:
             continue
+        if passive and category != "clausal":
+            continue  # "was praised for": the subject is the topic, not the source
         part = _content(verb, category, config)
         if not part:
             continue

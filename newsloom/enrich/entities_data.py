@@ -31,6 +31,7 @@ class EntityRules:
     acronym_stopwords: frozenset[str]
     org_words: frozenset[str]
     max_name_words: int
+    given_names: frozenset[str]
     unified_labels: frozenset[str]
     location_prepositions: frozenset[str]
     descriptions: dict[str, str]
@@ -73,6 +74,7 @@ def entity_rules() -> EntityRules:
         acronym_stopwords=frozenset(orgs["acronym_stopwords"]),
         org_words=frozenset(people["org_words"]),
         max_name_words=int(people["max_name_words"]),
+        given_names=frozenset(people["given_names"]),
         unified_labels=frozenset(consistency["labels"]),
         location_prepositions=frozenset(consistency["location_prepositions"]),
         descriptions=dict(described["nouns"]),

@@ -3,7 +3,8 @@
 A name of two or three capitalised words (`max_name_words`), none of them a word that marks
 an organisation (`org_words`) and not a known place, is a person when a role noun of
 roles.toml pre-modifies it ("chief executive Piers Holloway") or stands in apposition with it
-("Piers Holloway, the chief executive"; "the mayor, Ellen Sparrow"). A model span of another
+("Piers Holloway, the chief executive"; "the mayor, Ellen Sparrow"), or when it is the subject
+of a speech verb and its first word a common given name (`given_names`). A model span of another
 label becomes PERSON; such a name the model found nothing on is added (`model_label` None, so
 the NER evaluation leaves it out). Both carry the confidence `relabelled`.
 
@@ -51,6 +52,22 @@ def has_role_title(span: Span) -> bool:
     return root.dep_ == "appos" and root.head.i < span.start and is_role_noun(root.head)
 
 
+def speaks_with_given_name(span: Span) -> bool:
+    """The subject of a speech verb whose first word is a known given name ("Piers Holloway
+    said")."""
+    rules = entity_rules()
+    root = span.root
+    return (
+        span[0].lower_ in rules.given_names
+        and root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in rules.speech_verbs
+    )
+
+
+def _titled_or_speaking(span: Span) -> bool:
+    return has_role_title(span) or speaks_with_given_name(span)
+
+
 def relabel_people(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """`found` with titled person-shaped names as PERSON, plus such names the model missed."""
     from newsloom.enrich.entities_resolve import Candidate
@@ -62,7 +79,7 @@ def relabel_people(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         if span is None:
             continue
         covered.update(range(span.start, span.end))
-        if candidate.label != "PERSON" and person_shaped(span) and has_role_title(span):
+        if candidate.label != "PERSON" and person_shaped(span) and _titled_or_speaking(span):
             candidate.label, candidate.confidence = "PERSON", relabelled
     companies = _cued_companies(doc, found)
     for candidate in found:

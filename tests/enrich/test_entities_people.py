@@ -109,3 +109,23 @@ def test_plural_demonym_is_a_group_not_the_country(nlp: Any) -> None:
     assert found["Ukraine"].id == "gpe:ua"
     assert found["Ukraine"] is not group
     assert found["Kyiv"].type == "GPE"
+
+
+def _with_org(nlp: Any, text: str, name: str) -> list[Entity]:
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    doc.ents = [Span(doc, span.start, span.end, label="ORG")]
+    return build_entities(doc)
+
+
+def test_speaking_given_name_is_a_person(nlp: Any) -> None:
+    entities = _with_org(nlp, "Piers Holloway said the stores would close.", "Piers Holloway")
+    assert [(e.type, e.name) for e in entities] == [("PERSON", "Piers Holloway")]
+
+
+def test_given_name_that_does_not_speak_keeps_the_model_label(nlp: Any) -> None:
+    entities = _with_org(nlp, "Investors bought Piers Holloway on Monday.", "Piers Holloway")
+    assert [(e.type, e.name) for e in entities] == [("ORG", "Piers Holloway")]

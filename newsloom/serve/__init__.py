@@ -18,8 +18,13 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The store is opened with the app (so a client without lifespan events works) and
+        # closed at shutdown; a server started again reopens it.
+        if app.state.store is None:
+            app.state.store = open_store(settings.store)
         yield
         app.state.store.close()
+        app.state.store = None
 
     app = FastAPI(title="newsloom", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings

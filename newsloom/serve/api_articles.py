@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from newsloom.serve.api_cite import sources_of
 from newsloom.serve.api_entity_filter import entity_page
 from newsloom.serve.api_errors import invalid
 from newsloom.serve.api_models import (
@@ -84,8 +83,7 @@ def search(
 ) -> SearchResults:
     """Full-text search, best matches first, each with a snippet around the matched terms."""
     hits = store.search(q, limit=limit)
-    sources = sources_of(store, (hit.id for hit in hits))
     return SearchResults(
         query=q,
-        items=[SearchHitOut(**hit.to_dict(), source=sources.get(hit.id)) for hit in hits],
+        items=[SearchHitOut(**hit.to_dict()) for hit in hits],
     )

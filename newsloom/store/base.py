@@ -84,6 +84,7 @@ class SearchHit:
     published: dt.date | dt.datetime | None
     snippet: str
     score: float
+    source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +92,7 @@ class SearchHit:
             "title": self.title,
             "url": self.url,
             "published": _iso(self.published),
+            "source": self.source,
             "snippet": self.snippet,
             "score": self.score,
         }

@@ -331,7 +331,7 @@ class SQLiteStore:
         weights = ", ".join("?" for _ in BM25_WEIGHTS)
         with self._lock:
             rows = self._db.execute(
-                "SELECT a.id, a.title, a.url, a.published,"
+                "SELECT a.id, a.title, a.url, a.published, a.source,"
                 " snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet,"
                 f" bm25(articles_fts, {weights}) AS rank"
                 " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
@@ -354,6 +354,7 @@ class SQLiteStore:
                 published=parse_iso(row["published"]),
                 snippet=row["snippet"] or "",
                 score=-float(row["rank"]),
+                source=row["source"],
             )
             for row in rows
         ]

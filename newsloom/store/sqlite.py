@@ -13,6 +13,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -82,6 +83,10 @@ class SQLiteStore:
         if self.path != MEMORY:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        # Readers on other threads (the server's request threads) get a connection each,
+        # so reads run side by side under WAL instead of queueing behind one lock.
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
         self._connection: sqlite3.Connection | None = sqlite3.connect(
             self.path,
             isolation_level=None,
@@ -108,9 +113,36 @@ class SQLiteStore:
 
     def close(self) -> None:
         with self._lock:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
+            self._local = threading.local()
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection for reads: this thread's own for a file store, else the shared one."""
+        if self.path == MEMORY:
+            with self._lock:
+                yield self._db
+            return
+        reader: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if reader is None:
+            with self._lock:
+                if self._connection is None:
+                    raise RuntimeError("the store is closed")
+                reader = sqlite3.connect(
+                    self.path,
+                    isolation_level=None,
+                    check_same_thread=False,
+                    timeout=BUSY_TIMEOUT_SECONDS,
+                )
+                reader.row_factory = sqlite3.Row
+                self._readers.append(reader)
+            self._local.connection = reader
+        yield reader
 
     def __enter__(self) -> Self:
         return self
@@ -242,17 +274,20 @@ class SQLiteStore:
     # -- reading ----------------------------------------------------------------------
 
     def get(self, article_id: str) -> Article | None:
-        with self._lock:
-            row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        with self._reading() as db:
+            row = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is None:
                 return None
-            article = article_from_row(dict(row), self._provenance_of([article_id])[article_id])
-            return attach_facts(article, read_facts(self._db, [article_id])[article_id])
+            provenance = self._provenance_of([article_id], db)[article_id]
+            article = article_from_row(dict(row), provenance)
+            return attach_facts(article, read_facts(db, [article_id])[article_id])
 
-    def _provenance_of(self, article_ids: list[str]) -> dict[str, list[Provenance]]:
+    def _provenance_of(
+        self, article_ids: list[str], db: sqlite3.Connection | None = None
+    ) -> dict[str, list[Provenance]]:
         found: dict[str, list[Provenance]] = {article_id: [] for article_id in article_ids}
         marks = ", ".join("?" for _ in article_ids)
-        rows = self._db.execute(
+        rows = (db or self._db).execute(
             "SELECT article_id, input, reader, locator FROM provenance"
             f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
             article_ids,
@@ -283,8 +318,8 @@ class SQLiteStore:
             last_seq = rows[-1]["seq"]
 
     def count_articles(self) -> int:
-        with self._lock:
-            return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        with self._reading() as db:
+            return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def list_articles(
         self,
@@ -313,8 +348,8 @@ class SQLiteStore:
             conditions.append("published_day <= ?")
             params.append(until.isoformat())
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-        with self._lock:
-            rows = self._db.execute(
+        with self._reading() as db:
+            rows = db.execute(
                 f"SELECT {_SUMMARY_COLUMNS} FROM articles {where}"
                 " ORDER BY published_key DESC, id DESC LIMIT ?",
                 [*params, limit + 1],
@@ -329,8 +364,8 @@ class SQLiteStore:
         if expression is None or limit < 1:
             return []
         weights = ", ".join("?" for _ in BM25_WEIGHTS)
-        with self._lock:
-            rows = self._db.execute(
+        with self._reading() as db:
+            rows = db.execute(
                 "SELECT a.id, a.title, a.url, a.published, a.source,"
                 " snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet,"
                 f" bm25(articles_fts, {weights}) AS rank"
@@ -364,18 +399,18 @@ class SQLiteStore:
     def entities(
         self, type: str | None = None, limit: int = 20, offset: int = 0
     ) -> list[EntitySummary]:
-        with self._lock:
-            return list_entities(self._db, type, limit, offset)
+        with self._reading() as db:
+            return list_entities(db, type, limit, offset)
 
     def entity(self, id_or_name: str) -> EntityDetail | None:
-        with self._lock:
-            return entity_detail(self._db, id_or_name)
+        with self._reading() as db:
+            return entity_detail(db, id_or_name)
 
     def quotes(
         self, speaker: str | None = None, since: dt.date | None = None, limit: int = 20
     ) -> list[QuoteRecord]:
-        with self._lock:
-            return list_quotes(self._db, speaker, since, limit)
+        with self._reading() as db:
+            return list_quotes(db, speaker, since, limit)
 
     # -- runs -------------------------------------------------------------------------
 

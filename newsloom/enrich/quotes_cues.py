@@ -50,9 +50,11 @@ def is_cue(token: Token, config: QuoteConfig) -> bool:
 
 
 def speaker_of(verb: Token) -> Span | None:
-    """The cue's subject phrase; a conjoined or participle cue borrows its head's subject."""
+    """The cue's subject phrase; a conjoined or participle cue borrows its head's subject.
+    Of two subjects (a parse of `The harbour, Mary Jones said, will reopen`) the one
+    nearest the cue is the speaker."""
     for candidate in (verb, verb.head):
-        for child in candidate.children:
+        for child in sorted(candidate.children, key=lambda c: abs(c.i - candidate.i)):
             if child.dep_ in SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and candidate.dep_ == "relcl":
                     return noun_phrase(candidate.head)

@@ -22,7 +22,7 @@ from newsloom.enrich.quotes_cues import noun_phrase, speaker_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CATEGORIES = ("clausal", "infinitive", "prepositional", "object")
+CATEGORIES = ("clausal", "infinitive", "object", "prepositional")
 CUE_TAGS = ("VERB",)
 
 
@@ -71,7 +71,7 @@ def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
             return None
         held = set(range(speaker.start, speaker.end))
         part = [t for t in part if t.i not in held]
-        if category == "clausal":
+        if category == "clausal" and not _is_parenthetical(verb, config):
             after = [t for t in part if t.i > verb.i]
             before = [t for t in part if t.i < min(held | {verb.i})]
             part = after if len(after) >= len(before) else before
@@ -87,6 +87,10 @@ def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
     if category == "prepositional":
         return _prepositional(verb, config)
     child = next((c for c in verb.children if c.dep_ in deps), None)
+    if child is None and category == "clausal" and _is_parenthetical(verb, config):
+        # "The harbour, Mary Jones said, will reopen": the content is the clause the
+        # cue interrupts; its extent runs over the cue, as a discontinuous gold span does.
+        return _interrupted(verb)
     if child is None:
         return []
     if category != "clausal" and child.i < verb.i:
@@ -97,6 +101,21 @@ def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
     if category == "object":
         tokens.extend(_object_extension(verb, child, config))
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _interrupted(verb: Token) -> list[Token]:
+    """The clause around a parenthetical cue, less the cue, its speaker and what
+    follows it in its own phrase; a subject the parse hung on the cue before its
+    speaker still belongs to the clause."""
+    speaker = speaker_of(verb)
+    first = speaker.start if speaker is not None else verb.i
+    kept = {t.i for c in verb.lefts if c.i < first and not c.is_punct for t in c.subtree}
+    inner = {t.i for t in verb.subtree} - kept
+    return [t for t in verb.head.subtree if t.i not in inner]
+
+
+def _is_parenthetical(verb: Token, config: QuoteConfig) -> bool:
+    return verb.dep_ in config.complements["parenthetical"]
 
 
 def _prepositional(verb: Token, config: QuoteConfig) -> list[Token]:

@@ -187,3 +187,10 @@ def test_a_named_appositive_speaks_for_a_common_noun_subject(nlp: object) -> Non
     (quote,) = run(nlp, text)
     assert quote.speaker == "Piers Holloway"
     assert text[quote.speaker_start : quote.speaker_end].endswith("Piers Holloway")  # type: ignore[misc]
+
+
+def test_a_parenthetical_cue_reports_the_clause_it_interrupts(nlp: object) -> None:
+    text = "The harbour, Mary Jones said, will reopen in May."
+    (quote,) = run(nlp, text)
+    assert quote.kind == "reported" and quote.speaker == "Mary Jones"
+    assert quote.text == "The harbour, Mary Jones said, will reopen in May"

@@ -39,6 +39,7 @@ from newsloom.eval.conll2003 import (
 from newsloom.eval.runner import Comparison, DatasetLayoutError, DatasetResult, EvalPage, System
 
 NAME = "meantime-en"
+RESULT_NAME = "meantime-en-entities"
 ANNOTATION_FOLDER = "intra_cross-doc_annotation"
 SCORED_TYPES = frozenset({"PER", "ORG", "LOC"})
 NAME_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
@@ -177,7 +178,7 @@ def read_page(path: Path) -> tuple[str, ...]:
 def evaluate_meantime_entities(folder: Path, limit: int | None = None) -> DatasetResult[NerScore]:
     comparison: Comparison[MeantimeGold, tuple[str, ...], list[NerSpan], NerCounts, NerScore] = (
         Comparison(
-            name=NAME,
+            name=RESULT_NAME,
             metric="named mention exact-match micro P/R/F1, annotated sentences",
             read=read_page,
             ours=_scored(NEWSLOOM_DOCUMENT),

@@ -66,7 +66,7 @@ DATASETS: tuple[DatasetSpec, ...] = (
         conll2003.evaluate_conll2003,
     ),
     DatasetSpec(
-        "meantime-en-entities",
+        meantime_entities.RESULT_NAME,
         "named entity mentions in MEANTIME news (vs the bare spaCy model)",
         meantime_entities.evaluate_meantime_entities,
         folder_name=meantime_entities.NAME,
@@ -82,7 +82,7 @@ DATASETS: tuple[DatasetSpec, ...] = (
         tempeval3.evaluate_tempeval3,
     ),
     DatasetSpec(
-        "meantime-en-times",
+        meantime_times.RESULT_NAME,
         "TIMEX3 in MEANTIME news (vs dateparser)",
         meantime_times.evaluate_meantime_times,
         folder_name=meantime_times.NAME,

@@ -6,7 +6,8 @@ Layout: `dev/text/<article>.txt` and `dev/attributions/<article>_<annotator>.ann
 annotators is scored against the first `.ann` file in sorted order.
 
 A gold attribution is *direct* when its content (from its first to its last
-fragment) is enclosed in quote marks, *reported* otherwise. Per kind: content F1
+fragment) is enclosed in quote marks, *reported* otherwise. Per kind (and
+combined: the per-kind counts summed, so a match never crosses kinds): content F1
 with one-to-one overlap matching (any shared character), the same with exact
 matching (both sides trimmed of whitespace, punctuation, quote marks and a
 leading `that`), and speaker accuracy over overlap-matched pairs whose gold has a
@@ -78,9 +79,16 @@ class Counts:
 class QuoteScore:
     by_kind: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in KINDS})
 
+    def combined(self) -> Counts:
+        """Both kinds together: one content F1 over every attribution."""
+        total = Counts()
+        for counts in self.by_kind.values():
+            total.add(counts)
+        return total
+
     def metrics(self) -> dict[str, float]:
         out: dict[str, float] = {}
-        for kind, counts in self.by_kind.items():
+        for kind, counts in [*self.by_kind.items(), ("combined", self.combined())]:
             out[f"{kind} F1"] = counts.f1(counts.overlap)
             out[f"{kind} F1 exact"] = counts.f1(counts.exact)
             total = counts.speaker_total

@@ -45,6 +45,8 @@ def test_scoring_counts_exact_overlap_and_speakers() -> None:
     assert metrics["reported speaker acc"] == 1.0
     assert metrics["direct F1 exact"] == 1.0  # quote marks and commas are trimmed
     assert metrics["direct speaker acc"] == 0.0
+    assert metrics["combined F1"] == 1.0 and metrics["combined F1 exact"] == 0.5
+    assert metrics["combined speaker acc"] == 0.5
 
 
 def test_evaluate_uses_the_first_annotator_and_runs_both_systems(tmp_path: Path) -> None:

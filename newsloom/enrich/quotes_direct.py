@@ -35,16 +35,18 @@ class QuotedSpan:
 
 def find_quoted_spans(text: str, config: QuoteConfig) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
+    marks = sorted(config.mark_pairs, key=len, reverse=True)
     position = 0
     while position < len(text):
-        char = text[position]
-        if char in config.mark_pairs and _opens(text, position, char):
-            close = _close(text, position, config)
-            if close is not None:
-                span = _trimmed(text, position, close)
+        mark = next((m for m in marks if text.startswith(m, position)), None)
+        if mark is not None and _opens(text, position, mark):
+            found = _close(text, position, mark, config)
+            if found is not None:
+                close, closer = found
+                span = _trimmed(text, position, len(mark), close)
                 if span is not None:
                     spans.append(span)
-                position = close + 1
+                position = close + len(closer)
                 continue
         position += 1
     return spans
@@ -52,46 +54,47 @@ def find_quoted_spans(text: str, config: QuoteConfig) -> list[QuotedSpan]:
 
 def _opens(text: str, index: int, mark: str) -> bool:
     before = text[index - 1] if index > 0 else " "
-    after = text[index + 1] if index + 1 < len(text) else " "
+    after = text[index + len(mark)] if index + len(mark) < len(text) else " "
     if after.isspace():
         return False
-    if mark in '‘"':
+    if mark in ("‘", '"', "''"):
         return before.isspace() or before in _BEFORE_OPENING or index == 0
     return not before.isalnum() or mark in "“«»„"
 
 
 def _closes(text: str, index: int, mark: str) -> bool:
     before = text[index - 1]
-    after = text[index + 1] if index + 1 < len(text) else " "
+    after = text[index + len(mark)] if index + len(mark) < len(text) else " "
     if before.isspace():
         return False
-    if mark in '’"':
+    if mark in ("’", '"', "''"):
         return not after.isalnum()
     return True
 
 
-def _close(text: str, opening: int, config: QuoteConfig) -> int | None:
-    """The closing mark's offset, or None when the quote is never closed in bounds."""
-    closers = config.mark_pairs[text[opening]]
+def _close(text: str, opening: int, mark: str, config: QuoteConfig) -> tuple[int, str] | None:
+    """The closing mark's offset and the mark, or None when the quote is never closed
+    in bounds."""
+    closers = sorted(config.mark_pairs[mark], key=len, reverse=True)
     limit = min(len(text), opening + config.max_chars)
-    index = opening + 1
+    index = opening + len(mark)
     while index < limit:
-        char = text[index]
-        if char in closers and _closes(text, index, char):
-            return index
-        if char == "\n":
+        closer = next((c for c in closers if text.startswith(c, index)), None)
+        if closer is not None and _closes(text, index, closer):
+            return index, closer
+        if text[index] == "\n":
             while index < len(text) and text[index].isspace():
                 index += 1
-            if index < len(text) and text[index] == text[opening]:
-                index += 1  # the quote runs on into a paragraph that reopens it
+            if text.startswith(mark, index):
+                index += len(mark)  # the quote runs on into a paragraph that reopens it
                 continue
             return None
         index += 1
     return None
 
 
-def _trimmed(text: str, opening: int, close: int) -> QuotedSpan | None:
-    start, end = opening + 1, close
+def _trimmed(text: str, opening: int, width: int, close: int) -> QuotedSpan | None:
+    start, end = opening + width, close
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:

@@ -194,3 +194,12 @@ def test_a_parenthetical_cue_reports_the_clause_it_interrupts(nlp: object) -> No
     (quote,) = run(nlp, text)
     assert quote.kind == "reported" and quote.speaker == "Mary Jones"
     assert quote.text == "The harbour, Mary Jones said, will reopen in May"
+
+
+def test_two_apostrophes_are_one_quote_mark(nlp: object) -> None:
+    assert contents("''We will win the vote,'' she said. It's Bob's dog.") == [
+        "We will win the vote,"
+    ]
+    text = "''The bridge will reopen in May,'' Mary Jones said."
+    (quote,) = run(nlp, text)
+    assert quote.kind == "direct" and quote.speaker == "Mary Jones"

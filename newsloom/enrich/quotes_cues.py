@@ -50,16 +50,20 @@ def is_cue(token: Token, config: QuoteConfig) -> bool:
 
 
 def speaker_of(verb: Token) -> Span | None:
-    """The cue's subject phrase; a conjoined or participle cue borrows its head's subject.
-    Of two subjects (a parse of `The harbour, Mary Jones said, will reopen`) the one
-    nearest the cue is the speaker."""
-    for candidate in (verb, verb.head):
+    """The cue's subject phrase; a conjoined or participle cue borrows its head's subject,
+    and one in a prepositional phrase the clause's (`X was quoted as saying`). Of two
+    subjects (a parse of `The harbour, Mary Jones said, will reopen`) the one nearest
+    the cue is the speaker."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        verb, head = head, head.head
+    for candidate in (verb, head):
         for child in sorted(candidate.children, key=lambda c: abs(c.i - candidate.i)):
             if child.dep_ in SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and candidate.dep_ == "relcl":
                     return noun_phrase(candidate.head)
                 return noun_phrase(_named_appositive(child) or child)
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or candidate is verb.head:
+        if verb.dep_ not in ("conj", "advcl", "xcomp", "prep") or candidate is head:
             break
     for token in verb.doc[verb.i + 1 : verb.i + 4]:
         if token.ent_type_ in ("PERSON", "ORG"):

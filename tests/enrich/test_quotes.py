@@ -203,3 +203,9 @@ def test_two_apostrophes_are_one_quote_mark(nlp: object) -> None:
     text = "''The bridge will reopen in May,'' Mary Jones said."
     (quote,) = run(nlp, text)
     assert quote.kind == "direct" and quote.speaker == "Mary Jones"
+
+
+def test_a_cue_in_a_prepositional_phrase_borrows_the_clause_subject(nlp: object) -> None:
+    text = "Mary Jones was quoted as saying the harbour would close."
+    (quote,) = run(nlp, text)
+    assert quote.text == "the harbour would close" and quote.speaker == "Mary Jones"

@@ -61,17 +61,18 @@ def _format_result(result: DatasetResult[Any]) -> list[str]:
     if result.unreadable:
         header += f", {result.unreadable} unreadable files skipped"
     width = max(len(ours.system), len(base.system), 9)
-    rows = [f"  {'':<12} {ours.system:>{width}} {base.system:>{width}} {'diff':>8}"]
     ours_metrics, base_metrics = ours.score.metrics(), base.score.metrics()
+    label = max([12, *(len(metric) for metric in ours_metrics)])
+    rows = [f"  {'':<{label}} {ours.system:>{width}} {base.system:>{width}} {'diff':>8}"]
     for metric, value in ours_metrics.items():
         other = base_metrics[metric]
         rows.append(
-            f"  {metric:<12} {value:>{width}.{DECIMALS}f} {other:>{width}.{DECIMALS}f}"
+            f"  {metric:<{label}} {value:>{width}.{DECIMALS}f} {other:>{width}.{DECIMALS}f}"
             f" {value - other:>+8.{DECIMALS}f}"
         )
     speeds = f"{_speed(ours, width)} {_speed(base, width)} {_ratio(ours, base)}"
-    rows.append(f"  {'pages/s':<12} {speeds}".rstrip())
-    rows.append(f"  {'errors':<12} {ours.error_count:>{width}} {base.error_count:>{width}}")
+    rows.append(f"  {'pages/s':<{label}} {speeds}".rstrip())
+    rows.append(f"  {'errors':<{label}} {ours.error_count:>{width}} {base.error_count:>{width}}")
     reasons = _error_reasons(ours.errors)
     if reasons:
         rows.append(f"  newsloom errors by reason: {reasons}")

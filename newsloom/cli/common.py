@@ -16,6 +16,12 @@ DbOption = Annotated[
     typer.Option("--db", help="SQLite store file.", envvar="NEWSLOOM_DB", show_default=True),
 ]
 
+PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
+EnrichOption = Annotated[bool, typer.Option(help="Find entities, roles, quotes and times (spaCy).")]
+ModelOption = Annotated[
+    str | None, typer.Option(help="spaCy pipeline name or path (default en_core_web_sm).")
+]
+
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
-from newsloom.cli.common import emit, err
+from newsloom.cli.common import EnrichOption, ModelOption, PathsArgument, emit, err
 from newsloom.options import DEFAULT_OPTIONS
 from newsloom.record import Article, Document, DocumentKind, Dropped, PendingFetch
 
@@ -28,15 +28,11 @@ class Format(StrEnum):
 
 
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    paths: PathsArgument,
     kind: Annotated[Kind, typer.Option("--as", help="Input kind; auto sniffs it.")] = Kind.auto,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.json,
-    enrich: Annotated[
-        bool, typer.Option(help="Find entities, roles, quotes and times (spaCy).")
-    ] = True,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy pipeline name or path (default en_core_web_sm).")
-    ] = None,
+    enrich: EnrichOption = True,
+    model: ModelOption = None,
 ) -> None:
     """Extract articles and print them; nothing is stored.
 

@@ -6,20 +6,26 @@ from typing import Annotated
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from newsloom.cli.common import DEFAULT_DB, DbOption, emit, err, interactive, out
+from newsloom.cli.common import (
+    DEFAULT_DB,
+    DbOption,
+    EnrichOption,
+    ModelOption,
+    PathsArgument,
+    emit,
+    err,
+    interactive,
+    out,
+)
 from newsloom.record import RunCounts
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
-    enrich: Annotated[
-        bool, typer.Option(help="Find entities, roles, quotes and times (spaCy).")
-    ] = True,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy pipeline name or path (default en_core_web_sm).")
-    ] = None,
+    enrich: EnrichOption = True,
+    model: ModelOption = None,
 ) -> None:
     """Read news inputs, extract articles and store them; ends with the run's counts."""
     from newsloom.enrich import Enricher

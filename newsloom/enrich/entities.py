@@ -3,8 +3,9 @@
 The model's spans are clustered by `entities_resolve` (names folded, countries by ISO code,
 nationality adjectives on their country, capitals standing for their government); then role
 noun phrases tied to one person ("the US president") are added as that person's mentions
-(`roles_links`), and "the company", "the council" as mentions of the one organisation of that
-kind (`entities_descriptions`). Representation choices:
+(`roles_links`), "the company", "the council" as mentions of the one organisation of that
+kind (`entities_descriptions`), and untagged repeats of a name or a person's surname
+(`entities_repeats`). Representation choices:
 - a nationality adjective ("Ukrainian") is a mention of the country (`gpe:ua`) with the
   confidence `nationality` (< 1) of entities.toml; a plural demonym ("Ukrainians") is a group
   of people, the NORP entity `norp:ua`;
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from newsloom.enrich.entities_data import entity_rules
 from newsloom.enrich.entities_descriptions import DescriptionLink, description_links
+from newsloom.enrich.entities_repeats import RepeatLink, repeat_links
 from newsloom.enrich.entities_resolve import Cluster, resolve
 from newsloom.enrich.roles_links import PhraseLink, role_phrase_links
 from newsloom.record import Article, Entity, Mention
@@ -43,10 +45,11 @@ class EntityStage:
 def build_entities(doc: Doc) -> list[Entity]:
     entities = [_entity(cluster) for cluster in resolve(doc)]
     by_id = {entity.id: entity for entity in entities}
-    links: list[PhraseLink | DescriptionLink] = [
+    links: list[PhraseLink | DescriptionLink | RepeatLink] = [
         *role_phrase_links(doc, entities),
         *description_links(doc, entities),
     ]
+    links += repeat_links(doc, entities)
     for link in links:
         entity = by_id[link.entity_id]
         if any(m.start == link.start and m.end == link.end for m in entity.mentions):

@@ -45,7 +45,7 @@ def has_role_title(span: Span) -> bool:
     """A role noun pre-modifies the name or stands in apposition with it."""
     root = span.root
     for child in root.lefts:
-        if child.i < span.start and child.dep_ in NAME_DEPS and is_role_noun(child):
+        if child.i < span.start and child.dep_ in NAME_DEPS and is_role_noun(child, True):
             return True
     if any(child.dep_ == "appos" and is_role_noun(child) for child in root.rights):
         return True

@@ -81,9 +81,12 @@ def government_country(entity_id: str) -> str | None:
     return places.country_names().get(entity_id[len(prefix) :].upper())
 
 
-def is_role_noun(token: Token) -> bool:
+def is_role_noun(token: Token, before_name: bool = False) -> bool:
+    """A role noun ("ambassador", "mayor"). Right before a name the small model often tags
+    one as an adjective ("chief executive Jane Roe"), so there an ADJ counts too."""
     rules = role_rules()
-    return token.pos_ in ("NOUN", "PROPN") and (
+    tags = ("NOUN", "PROPN", "ADJ") if before_name else ("NOUN", "PROPN")
+    return token.pos_ in tags and (
         token.lemma_.lower() in rules.role_nouns or token.lower_ in rules.role_nouns
     )
 

@@ -129,3 +129,12 @@ def test_speaking_given_name_is_a_person(nlp: Any) -> None:
 def test_given_name_that_does_not_speak_keeps_the_model_label(nlp: Any) -> None:
     entities = _with_org(nlp, "Investors bought Piers Holloway on Monday.", "Piers Holloway")
     assert [(e.type, e.name) for e in entities] == [("ORG", "Piers Holloway")]
+
+
+def test_a_role_word_parsed_as_an_adjective_before_a_name_still_makes_a_person() -> None:
+    import newsloom
+
+    text = "Its founder's grandson, chief executive Piers Holloway, said he regretted the decision."
+    article = newsloom.analyze(text, published="2025-11-04")
+    [holloway] = [e for e in article.entities if "Holloway" in e.name]
+    assert holloway.type == "PERSON"

@@ -14,16 +14,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from newsloom.eval.runner import Comparison, DatasetLayoutError, DatasetResult, EvalPage, take
+from newsloom.eval.runner import DatasetLayoutError, DatasetResult, EvalPage, take
 from newsloom.eval.tempeval3 import (
-    DATEPARSER,
-    NEWSLOOM_TIMES,
     TimeDoc,
     Timex,
-    TimexCounts,
     TimexScore,
-    aggregate,
-    score_timexes,
+    timex_comparison,
 )
 from newsloom.record import parse_iso
 
@@ -77,14 +73,5 @@ def read_page(path: Path) -> TimeDoc:
 
 
 def evaluate_meantime_times(folder: Path, limit: int | None = None) -> DatasetResult[TimexScore]:
-    comparison: Comparison[list[Timex], TimeDoc, list[Timex], TimexCounts, TimexScore] = Comparison(
-        name=RESULT_NAME,
-        metric="TIMEX3 extent and value",
-        read=read_page,
-        ours=NEWSLOOM_TIMES,
-        baseline=DATEPARSER,
-        empty=[],
-        score_page=score_timexes,
-        aggregate=aggregate,
-    )
+    comparison = timex_comparison(RESULT_NAME, "TIMEX3 extent and value", read_page)
     return comparison.run(list_pages(folder, limit))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,15 +228,22 @@ NEWSLOOM_TIMES: System[TimeDoc, list[Timex]] = System("newsloom", run_newsloom)
 DATEPARSER: System[TimeDoc, list[Timex]] = System("dateparser", run_dateparser)
 
 
-def evaluate_tempeval3(folder: Path, limit: int | None = None) -> DatasetResult[TimexScore]:
-    comparison: Comparison[list[Timex], TimeDoc, list[Timex], TimexCounts, TimexScore] = Comparison(
-        name=NAME,
-        metric="TempEval-3 TIMEX3",
-        read=read_page,
+def timex_comparison(
+    name: str, metric: str, read: Callable[[Path], TimeDoc]
+) -> Comparison[list[Timex], TimeDoc, list[Timex], TimexCounts, TimexScore]:
+    """newsloom's TimeStage beside dateparser, scored the TempEval-3 way (also for MEANTIME)."""
+    return Comparison(
+        name=name,
+        metric=metric,
+        read=read,
         ours=NEWSLOOM_TIMES,
         baseline=DATEPARSER,
         empty=[],
         score_page=score_timexes,
         aggregate=aggregate,
     )
+
+
+def evaluate_tempeval3(folder: Path, limit: int | None = None) -> DatasetResult[TimexScore]:
+    comparison = timex_comparison(NAME, "TempEval-3 TIMEX3", read_page)
     return comparison.run(list_pages(folder, limit))

@@ -257,6 +257,149 @@ class TimeExpression:
         }
 
 
+@dataclass(slots=True)
+class Place:
+    """A place the article names, resolved to coordinates from the embedded gazetteer.
+
+    One per resolved place entity (`entity_id` is the `Entity.id` it resolves); the
+    evidence span is its first mention, the entity's mentions are the rest.
+    `kind` is `country`, `admin` (a state or province), `city`, `continent` or `region`.
+    """
+
+    entity_id: str
+    name: str
+    latitude: float
+    longitude: float
+    kind: str
+    text: str
+    start: int
+    end: int
+    country: str | None = None
+    geonames_id: int | None = None
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity_id": self.entity_id,
+            "name": self.name,
+            "latitude": round(self.latitude, 5),
+            "longitude": round(self.longitude, 5),
+            "kind": self.kind,
+            "country": self.country,
+            "geonames_id": self.geonames_id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 3),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Place:
+        return cls(
+            entity_id=data["entity_id"],
+            name=data["name"],
+            latitude=float(data["latitude"]),
+            longitude=float(data["longitude"]),
+            kind=data["kind"],
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            country=data.get("country"),
+            geonames_id=data.get("geonames_id"),
+            confidence=data.get("confidence", 1.0),
+        )
+
+
+@dataclass(slots=True)
+class EventActor:
+    """Who did something or had it done to them: the words, and the entity when known."""
+
+    text: str
+    start: int
+    end: int
+    entity_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "entity_id": self.entity_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventActor:
+        return cls(data["text"], data["start"], data["end"], data.get("entity_id"))
+
+
+@dataclass(slots=True)
+class Event:
+    """A coded event (PLOVER category): who did what to whom, when, where.
+
+    `start`/`end` span the sentence that supports it (the evidence), `trigger_*` the
+    word that names it. `date` is a TIMEX3 value, `place_id` the `Place.entity_id`.
+    """
+
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    start: int
+    end: int
+    mode: str | None = None
+    source: EventActor | None = None
+    target: EventActor | None = None
+    date: str | None = None
+    place_id: str | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    claimed_by: EventActor | None = None
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "mode": self.mode,
+            "trigger": self.trigger,
+            "trigger_span": [self.trigger_start, self.trigger_end],
+            "start": self.start,
+            "end": self.end,
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "date": self.date,
+            "place_id": self.place_id,
+            "fatalities": self.fatalities,
+            "injured": self.injured,
+            "claimed_by": self.claimed_by.to_dict() if self.claimed_by else None,
+            "confidence": round(self.confidence, 3),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        def actor(key: str) -> EventActor | None:
+            value = data.get(key)
+            return EventActor.from_dict(value) if value else None
+
+        trigger_start, trigger_end = data["trigger_span"]
+        return cls(
+            type=data["type"],
+            trigger=data["trigger"],
+            trigger_start=trigger_start,
+            trigger_end=trigger_end,
+            start=data["start"],
+            end=data["end"],
+            mode=data.get("mode"),
+            source=actor("source"),
+            target=actor("target"),
+            date=data.get("date"),
+            place_id=data.get("place_id"),
+            fatalities=data.get("fatalities"),
+            injured=data.get("injured"),
+            claimed_by=actor("claimed_by"),
+            confidence=data.get("confidence", 1.0),
+        )
+
+
 def _span(start: int | None, end: int | None) -> list[int] | None:
     return [start, end] if start is not None and end is not None else None
 
@@ -285,6 +428,8 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     enrichment: str | None = None
 
     @property
@@ -338,6 +483,8 @@ class Article:
             "entities": [entity.to_dict() for entity in self.entities],
             "quotes": [quote.to_dict() for quote in self.quotes],
             "times": [time.to_dict() for time in self.times],
+            "places": [place.to_dict() for place in self.places],
+            "events": [event.to_dict() for event in self.events],
         }
 
     @classmethod
@@ -370,6 +517,8 @@ class Article:
                 )
                 for t in data.get("times") or []
             ],
+            places=[Place.from_dict(p) for p in data.get("places") or []],
+            events=[Event.from_dict(e) for e in data.get("events") or []],
         )
 
 

@@ -1,7 +1,7 @@
 """Enrichment: who is in a story, what they said, and when things happen.
 
 `Enricher` parses articles with spaCy (batched, model loaded lazily once per
-process) and runs the stages in order: times, entities, roles, quotes. Articles
+process) and runs the stages in order: times, entities, roles, quotes, places, events. Articles
 not in English are kept and marked `enrichment = "skipped: language xx"`.
 """
 
@@ -12,7 +12,9 @@ from typing import ClassVar
 
 from newsloom.enrich.base import EnrichStage, check_enrich_order
 from newsloom.enrich.entities import EntityStage
+from newsloom.enrich.events import EventStage
 from newsloom.enrich.nlp import load_pipeline, parse
+from newsloom.enrich.places import PlaceStage
 from newsloom.enrich.quotes import QuoteStage
 from newsloom.enrich.roles import RoleStage
 from newsloom.enrich.times import TimeStage
@@ -24,7 +26,7 @@ ENGLISH = "en"
 
 
 def default_stages() -> list[EnrichStage]:
-    return [TimeStage(), EntityStage(), RoleStage(), QuoteStage()]
+    return [TimeStage(), EntityStage(), RoleStage(), QuoteStage(), PlaceStage(), EventStage()]
 
 
 class Enricher:
@@ -32,7 +34,9 @@ class Enricher:
 
     name: ClassVar[str] = "enrich"
     requires: ClassVar[frozenset[str]] = frozenset({"text", "published", "language"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"entities", "roles", "quotes", "times"})
+    assigns: ClassVar[frozenset[str]] = frozenset(
+        {"entities", "roles", "quotes", "times", "places", "events"}
+    )
 
     def __init__(self, model: str | None = None, stages: Sequence[EnrichStage] | None = None):
         self.model = model
@@ -72,3 +76,5 @@ def _clear(article: Article) -> None:
     article.entities = []
     article.quotes = []
     article.times = []
+    article.places = []
+    article.events = []

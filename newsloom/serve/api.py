@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, FastAPI
 
-from newsloom.serve import api_articles, api_entities, api_ingest, api_runs
+from newsloom.serve import (
+    api_articles,
+    api_entities,
+    api_events,
+    api_ingest,
+    api_places,
+    api_runs,
+    api_stories,
+)
 from newsloom.serve.deps import require_read_access
 
 PREFIX = "/api"
@@ -16,7 +24,7 @@ PREFIX = "/api"
 
 def register(app: FastAPI) -> None:
     reads = APIRouter(dependencies=[Depends(require_read_access)])
-    for part in (api_articles, api_entities, api_runs):
+    for part in (api_articles, api_entities, api_places, api_events, api_stories, api_runs):
         reads.include_router(part.router)
     app.include_router(reads, prefix=PREFIX)
     app.include_router(api_ingest.router, prefix=PREFIX)

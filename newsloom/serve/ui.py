@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from newsloom.serve import ui_events, ui_routes
+from newsloom.serve import ui_events, ui_places, ui_routes, ui_stories
 from newsloom.serve.ui_assets import register_static
 
 
 def register(app: FastAPI) -> None:
     app.include_router(ui_routes.router)
     app.include_router(ui_events.router)
+    app.include_router(ui_places.router)
+    app.include_router(ui_stories.router)
     register_static(app)

@@ -18,6 +18,7 @@ from newsloom.serve.ui_queries import (
     search,
 )
 from newsloom.serve.ui_render import render
+from newsloom.serve.ui_stories import article_story
 
 router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schema=False)
 
@@ -80,6 +81,7 @@ def article_page(store: StoreDep, article_id: str) -> HTMLResponse:
         article=article,
         paragraphs=highlight_paragraphs(article),
         fact_counts=Counter(a.kind for a in facts),
+        story=article_story(store, article),
     )
 
 

@@ -29,6 +29,8 @@ def facts_fingerprint(article: Article) -> str:
     """
     record = article.to_dict()
     facts = {key: record[key] for key in ("enrichment", "entities", "quotes", "times")}
+    # Added in schema 6/7: counted only when present, so older fingerprints stay valid.
+    facts.update({key: record[key] for key in ("places", "events") if record[key]})
     encoded = json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 

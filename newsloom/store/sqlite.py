@@ -49,6 +49,7 @@ from newsloom.store.sqlite_fact_queries import entity_detail, list_entities, lis
 from newsloom.store.sqlite_facts import attach_facts, read_facts, refresh_entities, write_facts
 from newsloom.store.sqlite_schema import MIGRATIONS, Migration, migrate, transaction
 from newsloom.store.sqlite_search import BM25_WEIGHTS, SNIPPET_TOKENS, match_expression
+from newsloom.store.sqlite_stories import assign_story
 
 MEMORY = ":memory:"
 # Seconds a write waits for another process's write lock before failing.
@@ -202,6 +203,7 @@ class SQLiteStore:
 
     def _write_facts(self, article_id: str, article: Article) -> None:
         refresh_entities(self._db, write_facts(self._db, article_id, article))
+        assign_story(self._db, article_id, article)
 
     def _find_by_provenance(self, provenance: list[Provenance]) -> sqlite3.Row | None:
         for item in provenance:

@@ -13,9 +13,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsloom.record import Article, Entity, Mention, Quote, Role, TimeExpression
+from newsloom.record import Article, Entity, Event, Mention, Place, Quote, Role, TimeExpression
 from newsloom.store.fact_records import alias_key, facts_fingerprint
 from newsloom.store.rows import dumps
+from newsloom.store.sqlite_events import read_events, write_events
+from newsloom.store.sqlite_places import read_places, write_places
 
 FACT_TABLES = ("article_entities", "mentions", "roles", "quotes", "times")
 
@@ -47,10 +49,23 @@ class ArticleFacts:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
 
 def write_facts(db: sqlite3.Connection, article_id: str, article: Article) -> set[str]:
-    """Replace the stored facts of `article_id` with the article's.
+    """Replace every stored fact of `article_id`; returns the entities touched (see below)."""
+    touched = write_schema5_facts(db, article_id, article)
+    write_places(db, article_id, article)
+    write_events(db, article_id, article)
+    return touched
+
+
+def write_schema5_facts(db: sqlite3.Connection, article_id: str, article: Article) -> set[str]:
+    """Replace the stored entities, quotes and times of `article_id` with the article's.
+
+    The tables of schema version 5 only: migration 5's backfill runs this before the
+    later tables exist.
 
     Returns the ids of the entities it had before or has now: pass them to
     `refresh_entities` before the transaction ends.
@@ -219,6 +234,10 @@ def read_facts(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, Arti
                 row["text"], row["value"], row["type"], row["start"], row["end"], row["confidence"]
             )
         )
+    for article_id, places in read_places(db, article_ids).items():
+        found[article_id].places = places
+    for article_id, events in read_events(db, article_ids).items():
+        found[article_id].events = events
     return found
 
 
@@ -245,4 +264,6 @@ def attach_facts(article: Article, facts: ArticleFacts) -> Article:
     article.entities = facts.entities
     article.quotes = facts.quotes
     article.times = facts.times
+    article.places = facts.places
+    article.events = facts.events
     return article

@@ -11,7 +11,7 @@ import sqlite3
 
 from newsloom.record import Article
 from newsloom.store.rows import FACT_KEYS, dumps
-from newsloom.store.sqlite_facts import refresh_entities, write_facts
+from newsloom.store.sqlite_facts import refresh_entities, write_schema5_facts
 
 BATCH_SIZE = 500
 
@@ -30,7 +30,7 @@ def move_facts_out_of_extra(db: sqlite3.Connection) -> None:
         for seq, article_id, extra in rows:
             record = json.loads(extra or "{}")
             facts = Article.from_dict({key: record.get(key) for key in (*FACT_KEYS, "enrichment")})
-            touched |= write_facts(db, article_id, facts)
+            touched |= write_schema5_facts(db, article_id, facts)
             kept = {key: value for key, value in record.items() if key not in FACT_KEYS}
             db.execute("UPDATE articles SET extra = ? WHERE seq = ?", (dumps(kept), seq))
         last_seq = rows[-1][0]

@@ -14,7 +14,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from newsloom.store.sqlite_events import EVENTS_SQL
 from newsloom.store.sqlite_facts_backfill import move_facts_out_of_extra
+from newsloom.store.sqlite_places import PLACES_SQL
+from newsloom.store.sqlite_stories import STORIES_SQL
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +246,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "extra article fields as JSON", EXTRA_FIELDS),
     Migration(4, "dropped and failed inputs", DROPS),
     Migration(5, "enrichment facts tables", FACTS, move_facts_out_of_extra),
+    Migration(6, "places resolved to coordinates", PLACES_SQL),
+    Migration(7, "coded events", EVENTS_SQL),
+    Migration(8, "stories: syndicated copies and same-event groups", STORIES_SQL),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,4 +1,4 @@
-// The events world map: land outlines from the locally served world-atlas TopoJSON,
+// The world map (events and places pages): land outlines from the locally served world-atlas TopoJSON,
 // drawn as SVG paths with an equirectangular projection (x = lon + 180, y = 90 - lat).
 "use strict";
 
@@ -80,12 +80,14 @@
         const d = features.map(function (f) {
           return geometryPath(f.geometry);
         }).join("");
+        // Land goes under the server-rendered markers (the first `g.markers`), if any.
+        const markers = svg.querySelector("g.markers");
         [-360, 0, 360].forEach(function (offset) {
           const path = document.createElementNS(SVG, "path");
           path.setAttribute("class", "land");
           path.setAttribute("d", d);
           path.setAttribute("transform", "translate(" + offset + " 0)");
-          svg.appendChild(path);
+          svg.insertBefore(path, markers);
         });
         svg.classList.add("map-drawn");
       })

@@ -16,6 +16,7 @@ from typing import Any, Generic, Protocol, Self, TypeVar, runtime_checkable
 
 from newsloom.record import Article, Dropped, PendingFetch, RunCounts
 from newsloom.store.fact_records import EntityDetail, EntitySummary, QuoteRecord
+from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
 
 T = TypeVar("T")
 
@@ -192,6 +193,30 @@ class Store(Protocol):
     ) -> list[QuoteRecord]:
         """Quotes with their article, newest first; `speaker` is any name of the speaker,
         `since` a day (the quote's date, else its article's publication day)."""
+        ...
+
+    # -- stories --
+
+    def story_of(self, article_id: str) -> ArticleStory | None:
+        """The article's story, the article it is a copy of, its fellow copies, the others."""
+        ...
+
+    def stories(
+        self,
+        limit: int = 20,
+        cursor: str | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        source: str | None = None,
+        entity: str | None = None,
+        shared_only: bool = True,
+    ) -> Page[StorySummary]:
+        """Stories with the latest article first; `shared_only` skips one-article stories."""
+        ...
+
+    def story(self, story_id: str) -> StoryDetail | None:
+        """One story: its articles in time order across sources, and their events."""
         ...
 
     def start_run(self, inputs: list[str]) -> int: ...

@@ -50,6 +50,8 @@ from newsloom.store.sqlite_facts import attach_facts, read_facts, refresh_entiti
 from newsloom.store.sqlite_schema import MIGRATIONS, Migration, migrate, transaction
 from newsloom.store.sqlite_search import BM25_WEIGHTS, SNIPPET_TOKENS, match_expression
 from newsloom.store.sqlite_stories import assign_story
+from newsloom.store.sqlite_stories_queries import list_stories, story_detail, story_of
+from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
 
 MEMORY = ":memory:"
 # Seconds a write waits for another process's write lock before failing.
@@ -413,6 +415,30 @@ class SQLiteStore:
     ) -> list[QuoteRecord]:
         with self._reading() as db:
             return list_quotes(db, speaker, since, limit)
+
+    # -- stories --
+
+    def story_of(self, article_id: str) -> ArticleStory | None:
+        with self._reading() as db:
+            return story_of(db, article_id)
+
+    def stories(
+        self,
+        limit: int = 20,
+        cursor: str | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        source: str | None = None,
+        entity: str | None = None,
+        shared_only: bool = True,
+    ) -> Page[StorySummary]:
+        with self._reading() as db:
+            return list_stories(db, limit, cursor, since, until, source, entity, shared_only)
+
+    def story(self, story_id: str) -> StoryDetail | None:
+        with self._reading() as db:
+            return story_detail(db, story_id)
 
     # -- runs -------------------------------------------------------------------------
 

@@ -1,13 +1,35 @@
-"""The events stage: PLOVER-coded events, each tied to the sentence that supports it."""
+"""The events stage: PLOVER-coded events, each tied to the sentence that supports it.
+
+For every sentence, events_parse finds the triggers and their actors, events_details
+the casualties, claims, date and place; this module turns them into `Event` records:
+actors linked to the article's entities by span overlap, confidence lowered for a
+hypothetical, for an event told inside a direct quote and for a date that is only the
+publication day. Negated events are not coded (see events_parse).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from newsloom.record import Article
+from newsloom.enrich.events_details import (
+    Casualties,
+    casualties,
+    claimant,
+    event_date,
+    event_place,
+)
+from newsloom.enrich.events_lexicon import EventLexicon, event_lexicon
+from newsloom.enrich.events_parse import Candidate, attach_actors, find_candidates
+from newsloom.record import Article, Entity, Event, EventActor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+
+# Categories that casualties and responsibility claims belong to.
+VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+# A claim in a later sentence reaches back this many sentences for its attack.
+CLAIM_REACH = 3
 
 
 class EventStage:
@@ -16,5 +38,145 @@ class EventStage:
     assigns: ClassVar[frozenset[str]] = frozenset({"events"})
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        del doc
-        article.events = []
+        article.events = code_events(article, doc)
+
+
+def code_events(article: Article, doc: Doc) -> list[Event]:
+    lexicon = event_lexicon()
+    quoted = [(q.start, q.end) for q in article.quotes if q.kind == "direct"]
+    events: list[Event] = []
+    recent: list[tuple[int, Event]] = []  # (sentence number, violent event)
+    previous: Span | None = None
+    for number, sent in enumerate(doc.sents):
+        candidates = find_candidates(sent, lexicon)
+        claim = claimant(sent, lexicon)
+        if not candidates:
+            if claim is not None:
+                _claim_back(recent, number, _actor(claim, article.entities))
+            previous = _same_paragraph(previous, sent)
+            continue
+        toll = casualties(sent, lexicon)
+        date, from_text = event_date(article.times, sent, previous, article.published)
+        place = event_place(article.places, article.entities, sent)
+        coded: list[Event] = []
+        for candidate in sorted(candidates, key=lambda c: c.trigger.i):
+            attach_actors(candidate, lexicon)
+            event = _event(candidate, sent, article, lexicon, quoted, toll, from_text)
+            event.date = date
+            event.place_id = place.entity_id if place else None
+            if claim is not None and event.type in VIOLENT:
+                event.claimed_by = _actor(claim, article.entities)
+            if not any(_same(event, other) for other in coded):
+                coded.append(event)
+        if claim is not None and not any(e.type in VIOLENT for e in coded):
+            _claim_back(recent, number, _actor(claim, article.entities))
+        recent.extend((number, e) for e in coded if e.type in VIOLENT)
+        events.extend(coded)
+        previous = sent
+    return events
+
+
+def _same_paragraph(previous: Span | None, sent: Span) -> Span | None:
+    """The sentence kept as `previous` for dates: only while in one paragraph."""
+    return sent if "\n\n" not in sent.text else None
+
+
+def _claim_back(recent: list[tuple[int, Event]], number: int, actor: EventActor) -> None:
+    for position, event in reversed(recent):
+        if number - position > CLAIM_REACH:
+            break
+        if event.claimed_by is None:
+            event.claimed_by = actor
+            return
+
+
+def _event(
+    candidate: Candidate,
+    sent: Span,
+    article: Article,
+    lexicon: EventLexicon,
+    quoted: Sequence[tuple[int, int]],
+    toll: Casualties,
+    date_from_text: bool,
+) -> Event:
+    weights = lexicon.confidence
+    trigger = candidate.trigger
+    confidence = weights[candidate.kind]
+    if candidate.source is not None:
+        confidence += weights["with_source"]
+    if candidate.target is not None:
+        confidence += weights["with_target"]
+    confidence = min(confidence, 0.95)
+    if candidate.mode == "hypothetical":
+        confidence *= weights["hypothetical"]
+    if any(start <= trigger.idx < end for start, end in quoted):
+        confidence *= weights["quoted"]
+    if not date_from_text:
+        confidence *= weights["published_date"]
+    violent = candidate.type in VIOLENT
+    start, end = _trimmed(sent)
+    return Event(
+        type=candidate.type,
+        trigger=trigger.text,
+        trigger_start=trigger.idx,
+        trigger_end=trigger.idx + len(trigger.text),
+        start=start,
+        end=end,
+        mode=candidate.mode,
+        source=_actor(candidate.source, article.entities) if candidate.source else None,
+        target=_actor(candidate.target, article.entities) if candidate.target else None,
+        fatalities=toll.fatalities if violent else None,
+        injured=toll.injured if violent else None,
+        confidence=round(confidence, 3),
+    )
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return start, max(end, start)
+
+
+def _actor(span: Span, entities: Sequence[Entity]) -> EventActor:
+    """The actor's words, linked to the entity whose mention overlaps them most."""
+    best: tuple[int, str] | None = None
+    for entity in entities:
+        for mention in entity.mentions:
+            shared = min(mention.end, span.end_char) - max(mention.start, span.start_char)
+            if shared > 0 and (best is None or shared > best[0]):
+                best = (shared, entity.id)
+    return EventActor(span.text, span.start_char, span.end_char, best[1] if best else None)
+
+
+def _same(a: Event, b: Event) -> bool:
+    """One event twice in a sentence ("attacked and bombed the base"): keep the first."""
+    return (
+        a.type == b.type
+        and _actor_text(a.source) == _actor_text(b.source)
+        and _actor_text(a.target) == _actor_text(b.target)
+    )
+
+
+def _actor_text(actor: EventActor | None) -> str | None:
+    return actor.text if actor else None
+
+
+def main_event(events: Sequence[Event], doc: Doc) -> Event | None:
+    """The event a one-sentence text is about: the trigger nearest the root, then the
+    surest. Used by the PLOVER evaluation, which codes one event per sentence."""
+    if not events:
+        return None
+
+    def depth(event: Event) -> int:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is None:
+            return 99
+        token, steps = span.root, 0
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in event_lexicon().light_verbs:
+            token = token.head  # "held talks": the light verb stands for the event
+        while token.head.i != token.i and steps < 50:
+            token, steps = token.head, steps + 1
+        return steps
+
+    return min(events, key=lambda e: (depth(e), -e.confidence, e.trigger_start))

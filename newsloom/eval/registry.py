@@ -13,9 +13,11 @@ from typing import Any
 
 from newsloom.eval import (
     conll2003,
+    geoparsing,
     htmldate_eval,
     meantime_entities,
     meantime_times,
+    plover,
     polnear,
     scraped_text,
     scrapinghub,
@@ -86,6 +88,31 @@ DATASETS: tuple[DatasetSpec, ...] = (
         "TIMEX3 in MEANTIME news (vs dateparser)",
         meantime_times.evaluate_meantime_times,
         folder_name=meantime_times.NAME,
+    ),
+    DatasetSpec(
+        plover.NAME,
+        "PLOVER event category and actors per sentence (vs a keyword first-match baseline)",
+        plover.evaluate_plover,
+    ),
+    DatasetSpec(
+        "lgl",
+        "toponyms in US local news resolved to coordinates, LGL (vs spaCy + most populous)",
+        geoparsing.evaluator("lgl"),
+    ),
+    DatasetSpec(
+        "geowebnews",
+        "toponyms in news resolved to coordinates, GeoWebNews (vs spaCy + most populous)",
+        geoparsing.evaluator("geowebnews"),
+    ),
+    DatasetSpec(
+        "tr-news",
+        "toponyms in news resolved to coordinates, TR-News (vs spaCy + most populous)",
+        geoparsing.evaluator("tr-news"),
+    ),
+    DatasetSpec(
+        "geovirus",
+        "toponyms in outbreak news resolved to coordinates, GeoVirus (vs spaCy + most populous)",
+        geoparsing.evaluator("geovirus"),
     ),
 )
 

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from newsloom.serve.api_entity_filter import entity_page
 from newsloom.serve.api_errors import invalid
 from newsloom.serve.api_models import (
     ArticleOut,
@@ -17,7 +16,8 @@ from newsloom.serve.api_models import (
     SearchResults,
 )
 from newsloom.serve.deps import StoreDep
-from newsloom.store import ArticleSummary, Page
+from newsloom.store import ArticleSummary
+from newsloom.store.base import ArticleFilter
 
 router = APIRouter(tags=["articles"])
 
@@ -31,32 +31,41 @@ def summary_out(summary: ArticleSummary) -> ArticleSummaryOut:
     return ArticleSummaryOut(**summary.to_dict())
 
 
+Source = Annotated[str | None, Query(max_length=200)]
+Language = Annotated[str | None, Query(max_length=20)]
+Since = Annotated[dt.date | None, Query(description="Published on or after.")]
+Until = Annotated[dt.date | None, Query(description="Published on or before.")]
+EntityName = Annotated[
+    str | None, Query(max_length=200, description="An entity id, name or alias.")
+]
+PlaceName = Annotated[
+    str | None, Query(max_length=200, description="A place's entity id (`gpe:fr`) or name.")
+]
+EventType = Annotated[
+    str | None, Query(max_length=40, description="A PLOVER event type, e.g. PROTEST.")
+]
+Cursor = Annotated[str | None, Query(max_length=1000)]
+
+
 @router.get("/articles", response_model=ArticlePage)
 def list_articles(
     store: StoreDep,
     limit: Limit = 20,
-    cursor: Annotated[str | None, Query(max_length=1000)] = None,
-    since: Annotated[dt.date | None, Query(description="Published on or after.")] = None,
-    until: Annotated[dt.date | None, Query(description="Published on or before.")] = None,
-    source: Annotated[str | None, Query(max_length=200)] = None,
-    language: Annotated[str | None, Query(max_length=20)] = None,
-    entity: Annotated[
-        str | None, Query(max_length=200, description="An entity id, name or alias.")
-    ] = None,
+    cursor: Cursor = None,
+    since: Since = None,
+    until: Until = None,
+    source: Source = None,
+    language: Language = None,
+    entity: EntityName = None,
+    place: PlaceName = None,
+    event_type: EventType = None,
 ) -> ArticlePage:
     """Newest first (published desc, then id desc); undated articles come last."""
-    filters: dict[str, Any] = {
-        "source": source,
-        "language": language,
-        "since": since,
-        "until": until,
-    }
-    page: Page[ArticleSummary]
+    filters = ArticleFilter(
+        source, language, since, until, entity=entity, place=place, event_type=event_type
+    )
     try:
-        if entity is not None:
-            page = entity_page(store, entity, limit=limit, cursor=cursor, **filters)
-        else:
-            page = store.list_articles(limit=limit, cursor=cursor, **filters)
+        page = store.list_articles(limit=limit, cursor=cursor, filters=filters)
     except ValueError as error:
         raise invalid("query", "cursor", cursor, str(error)) from error
     return ArticlePage(items=[summary_out(s) for s in page.items], next_cursor=page.next_cursor)
@@ -80,10 +89,44 @@ def search(
     store: StoreDep,
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Words to look for.")],
     limit: Limit = 20,
+    cursor: Cursor = None,
+    since: Since = None,
+    until: Until = None,
+    source: Source = None,
+    language: Language = None,
+    entity: EntityName = None,
+    place: PlaceName = None,
+    event_type: EventType = None,
 ) -> SearchResults:
-    """Full-text search, best matches first, each with a snippet around the matched terms."""
-    hits = store.search(q, limit=limit)
+    """Full-text search, best matches first, each with a snippet and the matched terms'
+    offsets in it; filtered like `/articles`."""
+    offset = _search_offset(cursor)
+    filters = ArticleFilter(
+        source, language, since, until, entity=entity, place=place, event_type=event_type
+    )
+    hits = store.search(q, limit=limit + 1, offset=offset, filters=filters)
+    more = len(hits) > limit
     return SearchResults(
         query=q,
-        items=[SearchHitOut(**hit.to_dict()) for hit in hits],
+        items=[SearchHitOut(**hit.to_dict()) for hit in hits[:limit]],
+        next_cursor=f"{SEARCH_CURSOR_PREFIX}{offset + limit}" if more else None,
     )
+
+
+SEARCH_CURSOR_PREFIX = "o"
+MAX_SEARCH_OFFSET = 10_000
+
+
+def _search_offset(cursor: str | None) -> int:
+    """A search cursor is the number of hits already shown (ranking has no other key)."""
+    if cursor is None:
+        return 0
+    digits = cursor.removeprefix(SEARCH_CURSOR_PREFIX)
+    if (
+        not cursor.startswith(SEARCH_CURSOR_PREFIX)
+        or not digits.isascii()
+        or not digits.isdigit()
+        or int(digits) > MAX_SEARCH_OFFSET
+    ):
+        raise invalid("query", "cursor", cursor, "not a cursor this search gave")
+    return int(digits)

@@ -139,13 +139,21 @@ class SearchHitOut(BaseModel):
     url: str | None
     published: str | None
     source: str | None
-    snippet: str = Field(description="Matched terms wrapped in [ and ]; cuts marked with …")
+    language: str | None = None
+    snippet: str = Field(description="Plain text around the matched terms; cuts marked with …")
+    highlights: list[list[int]] = Field(
+        default_factory=list,
+        description="[start, end) offsets of each matched term inside `snippet`.",
+    )
     score: float = Field(description="Higher is a better match.")
 
 
 class SearchResults(BaseModel):
     query: str
     items: list[SearchHitOut]
+    next_cursor: str | None = Field(
+        default=None, description="Pass as `cursor` for the next page; null on the last."
+    )
 
 
 class EntitySummaryOut(BaseModel):

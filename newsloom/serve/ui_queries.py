@@ -7,14 +7,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from newsloom.record import Article
-from newsloom.store.base import ArticleSummary, SearchHit, Store
+from newsloom.store.base import ArticleFilter, SearchFacets, Store
 
 # Bounds that keep every page cheap on a large store.
 DAY_SCAN_LIMIT = 5000
 DAY_SCAN_PAGE = 500
 SEARCH_SCAN_LIMIT = 200
-PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
 def day_of(value: dt.date | dt.datetime | None) -> str | None:
@@ -49,10 +47,19 @@ class SearchFilters:
     since: dt.date | None = None
     until: dt.date | None = None
     entity: str = ""
+    place: str = ""
+    event_type: str = ""
 
     def active(self) -> bool:
         return bool(
-            self.q or self.source or self.language or self.since or self.until or self.entity
+            self.q
+            or self.source
+            or self.language
+            or self.since
+            or self.until
+            or self.entity
+            or self.place
+            or self.event_type
         )
 
     def url(self, **changes: str) -> str:
@@ -64,99 +71,60 @@ class SearchFilters:
             "since": self.since.isoformat() if self.since else "",
             "until": self.until.isoformat() if self.until else "",
             "entity": self.entity,
+            "place": self.place,
+            "event_type": self.event_type,
             **changes,
         }
         return "/search?" + urlencode({k: v for k, v in values.items() if v})
 
+    def store_filter(self) -> ArticleFilter:
+        return ArticleFilter(
+            source=self.source or None,
+            language=self.language or None,
+            since=self.since,
+            until=self.until,
+            entity=self.entity or None,
+            place=self.place or None,
+            event_type=self.event_type or None,
+        )
+
 
 @dataclass(slots=True)
 class SearchResult:
-    article: Article
-    snippet: str | None  # with the store's [ ] markers; None for a listing without a query
-    score: float | None
+    """One row of the results list: a search hit, or an article of a plain listing."""
 
-
-@dataclass(slots=True)
-class Facets:
-    sources: list[tuple[str, int]] = field(default_factory=list)
-    languages: list[tuple[str, int]] = field(default_factory=list)
-    months: list[tuple[str, int]] = field(default_factory=list)
-    entities: list[tuple[str, str, int]] = field(default_factory=list)  # id, name, count
-    places: list[tuple[str, str, int]] = field(default_factory=list)
-    first_day: str | None = None
-    last_day: str | None = None
+    id: str
+    title: str | None
+    published: dt.date | dt.datetime | None
+    source: str | None
+    language: str | None
+    snippet: str | None = None  # None for a listing without a query
+    highlights: list[tuple[int, int]] = field(default_factory=list)
 
 
 def search(
     store: Store, filters: SearchFilters, limit: int = 50
-) -> tuple[list[SearchResult], Facets]:
+) -> tuple[list[SearchResult], SearchFacets]:
     """Matches for the query (or the newest articles when there is none), filtered.
 
-    Facets count over every match before the source, language, date and entity filters,
-    so each facet value shows how many results choosing it would give.
+    Facets count a sample of every match before the filters, so each facet value
+    shows roughly how many results choosing it would give.
     """
-    candidates = _candidates(store, filters)
-    facets = _facets([result.article for result in candidates])
-    kept = [result for result in candidates if _passes(result.article, filters)]
-    return kept[:limit], facets
-
-
-def _candidates(store: Store, filters: SearchFilters) -> list[SearchResult]:
+    facets = store.search_facets(filters.q)
+    chosen = filters.store_filter()
     if filters.q.strip():
-        hits: list[SearchHit] = store.search(filters.q, limit=SEARCH_SCAN_LIMIT)
-        results = []
-        for hit in hits:
-            article = store.get(hit.id)
-            if article is not None:
-                results.append(SearchResult(article, hit.snippet, hit.score))
-        return results
-    page = store.list_articles(limit=SEARCH_SCAN_LIMIT)
-    summaries: list[ArticleSummary] = page.items
-    found = (store.get(summary.id) for summary in summaries)
-    return [SearchResult(article, None, None) for article in found if article is not None]
-
-
-def _passes(article: Article, filters: SearchFilters) -> bool:
-    if filters.source and article.source != filters.source:
-        return False
-    if filters.language and article.language != filters.language:
-        return False
-    day = day_of(article.published)
-    if filters.since and (day is None or day < filters.since.isoformat()):
-        return False
-    if filters.until and (day is None or day > filters.until.isoformat()):
-        return False
-    if filters.entity:
-        wanted = filters.entity.casefold()
-        if not any(
-            e.id.casefold() == wanted or e.name.casefold() == wanted for e in article.entities
-        ):
-            return False
-    return True
-
-
-def _facets(articles: list[Article]) -> Facets:
-    sources: Counter[str] = Counter(a.source for a in articles if a.source)
-    languages: Counter[str] = Counter(a.language for a in articles if a.language)
-    days = sorted(d for d in (day_of(a.published) for a in articles) if d)
-    months: Counter[str] = Counter(d[:7] for d in days)
-    entity_counts: Counter[str] = Counter()
-    place_counts: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for article in articles:
-        for entity in article.entities:
-            names.setdefault(entity.id, entity.name)
-            target = place_counts if entity.type in PLACE_TYPES else entity_counts
-            target[entity.id] += 1
-    return Facets(
-        sources=sources.most_common(10),
-        languages=languages.most_common(10),
-        months=sorted(months.items()),
-        entities=[(i, names[i], n) for i, n in entity_counts.most_common(10)],
-        places=[(i, names[i], n) for i, n in place_counts.most_common(10)],
-        first_day=days[0] if days else None,
-        last_day=days[-1] if days else None,
-    )
+        hits = store.search(filters.q, limit=limit, filters=chosen)
+        results = [
+            SearchResult(h.id, h.title, h.published, h.source, h.language, h.snippet, h.highlights)
+            for h in hits
+        ]
+    else:
+        page = store.list_articles(limit=limit, filters=chosen)
+        results = [
+            SearchResult(a.id, a.title, a.published, a.source or a.site, a.language)
+            for a in page.items
+        ]
+    return results, facets
 
 
 def mentions_per_day(store: Store, entity_id: str, article_ids: list[str]) -> list[tuple[str, int]]:

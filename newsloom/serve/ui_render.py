@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
-
-from newsloom.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -55,25 +54,21 @@ def safe_href(url: str | None) -> str | None:
     return url if _SAFE_URL.fullmatch(url) else None
 
 
-def snippet_html(snippet: str) -> Markup:
-    """The store's snippet with matched terms in <mark>, escaped before any tag is added.
+def snippet_html(snippet: str, highlights: Sequence[Sequence[int]] = ()) -> Markup:
+    """The snippet escaped, with each highlighted (start, end) stretch in <mark>.
 
-    Markers are paired in order; a stray closing marker is kept as text, and a mark left
-    open at the end is closed, so the output is always balanced.
+    Spans out of range, empty or overlapping an earlier one are ignored, so the output
+    is always balanced whatever the spans say.
     """
     parts: list[str] = []
-    open_mark = False
-    for char in snippet:
-        if char == SNIPPET_OPEN and not open_mark:
-            parts.append("<mark>")
-            open_mark = True
-        elif char == SNIPPET_CLOSE and open_mark:
-            parts.append("</mark>")
-            open_mark = False
-        else:
-            parts.append(str(escape(char)))
-    if open_mark:
-        parts.append("</mark>")
+    position = 0
+    for start, end in sorted((int(a), int(b)) for a, b in highlights):
+        if start < position or end <= start or end > len(snippet):
+            continue
+        parts.append(str(escape(snippet[position:start])))
+        parts.append(f"<mark>{escape(snippet[start:end])}</mark>")
+        position = end
+    parts.append(str(escape(snippet[position:])))
     return Markup("".join(parts))
 
 

@@ -56,14 +56,18 @@ def search_page(
     since: str = "",
     until: str = "",
     entity: str = "",
+    place: str = "",
+    event_type: str = "",
 ) -> HTMLResponse:
     filters = SearchFilters(
         q=q.strip()[:500],
-        source=source,
-        language=language,
+        source=source[:200],
+        language=language[:20],
         since=parse_day(since),
         until=parse_day(until),
-        entity=entity,
+        entity=entity[:200],
+        place=place[:200],
+        event_type=event_type[:40],
     )
     results, facets = search(store, filters)
     return render("search.html", page="search", filters=filters, results=results, facets=facets)

@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsloom.store.base import (
-    SNIPPET_CLOSE,
-    SNIPPET_OPEN,
     ArticleSummary,
     DropRecord,
     Page,
@@ -31,8 +29,6 @@ from newsloom.store.sqlite_schema import LATEST_VERSION, SchemaError
 
 __all__ = [
     "LATEST_VERSION",
-    "SNIPPET_CLOSE",
-    "SNIPPET_OPEN",
     "ArticleRef",
     "ArticleSummary",
     "DropRecord",

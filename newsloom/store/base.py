@@ -20,9 +20,7 @@ from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
 
 T = TypeVar("T")
 
-# Markers that wrap matched terms inside `SearchHit.snippet`.
-SNIPPET_OPEN = "["
-SNIPPET_CLOSE = "]"
+# What marks a cut at either end of `SearchHit.snippet`.
 SNIPPET_ELLIPSIS = "…"
 
 
@@ -74,9 +72,9 @@ class Page(Generic[T]):
 class SearchHit:
     """One full-text match. `score` is higher for better matches.
 
-    `snippet` is a short excerpt of the best-matching column with every matched
-    term wrapped in `SNIPPET_OPEN` / `SNIPPET_CLOSE` and cuts marked with
-    `SNIPPET_ELLIPSIS`.
+    `snippet` is a short plain-text excerpt of the best-matching column, cuts marked
+    with `SNIPPET_ELLIPSIS`; `highlights` are the (start, end) offsets of each matched
+    term inside it (text offsets, not markers, so brackets in articles stay unambiguous).
     """
 
     id: str
@@ -86,6 +84,8 @@ class SearchHit:
     snippet: str
     score: float
     source: str | None = None
+    language: str | None = None
+    highlights: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,7 +94,9 @@ class SearchHit:
             "url": self.url,
             "published": _iso(self.published),
             "source": self.source,
+            "language": self.language,
             "snippet": self.snippet,
+            "highlights": [list(span) for span in self.highlights],
             "score": self.score,
         }
 
@@ -141,6 +143,41 @@ class DropRecord:
         }
 
 
+@dataclass(slots=True, frozen=True)
+class ArticleFilter:
+    """Conditions on articles shared by listing and search; empty means any.
+
+    `entity` and `place` take an entity id or any of its names; `event_type` a PLOVER
+    category (`PROTEST`).
+    """
+
+    source: str | None = None
+    language: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    entity: str | None = None
+    place: str | None = None
+    event_type: str | None = None
+
+
+@dataclass(slots=True)
+class SearchFacets:
+    """Counts over the matches of a query (or the newest articles without one).
+
+    Each list is (value, count), most first; entities and places are (id, name, count).
+    """
+
+    scanned: int = 0
+    sources: list[tuple[str, int]] = field(default_factory=list)
+    languages: list[tuple[str, int]] = field(default_factory=list)
+    months: list[tuple[str, int]] = field(default_factory=list)
+    entities: list[tuple[str, str, int]] = field(default_factory=list)
+    places: list[tuple[str, str, int]] = field(default_factory=list)
+    event_types: list[tuple[str, int]] = field(default_factory=list)
+    first_day: str | None = None
+    last_day: str | None = None
+
+
 @runtime_checkable
 class Store(Protocol):
     """A place articles are saved, listed, searched and exported from."""
@@ -163,12 +200,29 @@ class Store(Protocol):
         language: str | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        *,
+        filters: ArticleFilter | None = None,
     ) -> Page[ArticleSummary]:
-        """Newest first (published desc, then id desc); undated articles come last."""
+        """Newest first (published desc, then id desc); undated articles come last.
+
+        `filters` adds entity, place and event-type conditions (and may carry the
+        others instead of the separate arguments)."""
         ...
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        *,
+        offset: int = 0,
+        filters: ArticleFilter | None = None,
+    ) -> list[SearchHit]:
         """Best matches first; any user text is safe, an empty query returns []."""
+        ...
+
+    def search_facets(self, query: str, scan: int = 2000) -> SearchFacets:
+        """Facet counts over up to `scan` matches, the most recently stored first (the
+        newest articles when there is no query)."""
         ...
 
     def iter_articles(self) -> Iterator[Article]:

@@ -16,18 +16,18 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 
 from newsloom.record import Article, Dropped, PendingFetch, Provenance, RunCounts, parse_iso
 from newsloom.store.base import (
-    SNIPPET_CLOSE,
     SNIPPET_ELLIPSIS,
-    SNIPPET_OPEN,
+    ArticleFilter,
     ArticleSummary,
     DropRecord,
     Page,
     RunRecord,
     SaveOutcome,
+    SearchFacets,
     SearchHit,
 )
 from newsloom.store.fact_records import (
@@ -47,8 +47,18 @@ from newsloom.store.rows import (
 )
 from newsloom.store.sqlite_fact_queries import entity_detail, list_entities, list_quotes
 from newsloom.store.sqlite_facts import attach_facts, read_facts, refresh_entities, write_facts
+from newsloom.store.sqlite_filters import filter_conditions
 from newsloom.store.sqlite_schema import MIGRATIONS, Migration, migrate, transaction
-from newsloom.store.sqlite_search import BM25_WEIGHTS, SNIPPET_TOKENS, match_expression
+from newsloom.store.sqlite_search import (
+    BM25_WEIGHTS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    SNIPPET_TOKENS,
+    match_expression,
+    ranked_search_sql,
+    search_facets,
+    split_marks,
+)
 from newsloom.store.sqlite_stories import assign_story
 from newsloom.store.sqlite_stories_queries import list_stories, story_detail, story_of
 from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
@@ -333,29 +343,21 @@ class SQLiteStore:
         language: str | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        *,
+        filters: ArticleFilter | None = None,
     ) -> Page[ArticleSummary]:
         if limit < 1:
             raise ValueError(f"limit must be at least 1, got {limit}")
-        conditions: list[str] = []
-        params: list[Any] = []
-        if cursor is not None:
-            conditions.append("(published_key, id) < (?, ?)")
-            params.extend(decode_cursor(cursor))
-        for column, value in (("source", source), ("language", language)):
-            if value is not None:
-                conditions.append(f"{column} = ?")
-                params.append(value)
-        if since is not None:
-            conditions.append("published_day >= ?")
-            params.append(since.isoformat())
-        if until is not None:
-            conditions.append("published_day <= ?")
-            params.append(until.isoformat())
-        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        filters = _merge_filters(filters, source, language, since, until)
         with self._reading() as db:
+            conditions, params = filter_conditions(db, filters)
+            if cursor is not None:
+                conditions.append("(a.published_key, a.id) < (?, ?)")
+                params.extend(decode_cursor(cursor))
+            where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
             rows = db.execute(
-                f"SELECT {_SUMMARY_COLUMNS} FROM articles {where}"
-                " ORDER BY published_key DESC, id DESC LIMIT ?",
+                f"SELECT {_SUMMARY_COLUMNS} FROM articles a {where}"
+                " ORDER BY a.published_key DESC, a.id DESC LIMIT ?",
                 [*params, limit + 1],
             ).fetchall()
         items = [_summary(row) for row in rows[:limit]]
@@ -363,40 +365,58 @@ class SQLiteStore:
         last = rows[limit - 1] if more else None
         return Page(items, encode_cursor(last["published_key"], last["id"]) if last else None)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        *,
+        offset: int = 0,
+        filters: ArticleFilter | None = None,
+    ) -> list[SearchHit]:
         expression = match_expression(query)
         if expression is None or limit < 1:
             return []
-        weights = ", ".join("?" for _ in BM25_WEIGHTS)
         with self._reading() as db:
+            conditions, params = filter_conditions(db, filters or ArticleFilter())
             rows = db.execute(
-                "SELECT a.id, a.title, a.url, a.published, a.source,"
-                " snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet,"
-                f" bm25(articles_fts, {weights}) AS rank"
-                " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-                " WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?",
+                ranked_search_sql(conditions),
                 (
-                    SNIPPET_OPEN,
-                    SNIPPET_CLOSE,
-                    SNIPPET_ELLIPSIS,
-                    SNIPPET_TOKENS,
                     *BM25_WEIGHTS,
                     expression,
+                    *params,
                     limit,
+                    max(offset, 0),
+                    MARK_OPEN,
+                    MARK_CLOSE,
+                    SNIPPET_ELLIPSIS,
+                    SNIPPET_TOKENS,
+                    expression,
                 ),
             ).fetchall()
-        return [
-            SearchHit(
-                id=row["id"],
-                title=row["title"],
-                url=row["url"],
-                published=parse_iso(row["published"]),
-                snippet=row["snippet"] or "",
-                score=-float(row["rank"]),
-                source=row["source"],
+        hits = []
+        for row in rows:
+            snippet, highlights = split_marks(row["snippet"] or "")
+            hits.append(
+                SearchHit(
+                    id=row["id"],
+                    title=row["title"],
+                    url=row["url"],
+                    published=parse_iso(row["published"]),
+                    snippet=snippet,
+                    highlights=highlights,
+                    score=-float(row["rank"]),
+                    source=row["source"],
+                    language=row["language"],
+                )
             )
-            for row in rows
-        ]
+        return hits
+
+    def search_facets(self, query: str, scan: int = 2000) -> SearchFacets:
+        expression = match_expression(query) if query.strip() else None
+        if query.strip() and expression is None:
+            return SearchFacets()
+        with self._reading() as db:
+            return search_facets(db, expression, scan)
 
     # -- facts ------------------------------------------------------------------------
 
@@ -546,4 +566,23 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         source=row["source"],
         site=row["site"],
         language=row["language"],
+    )
+
+
+def _merge_filters(
+    filters: ArticleFilter | None,
+    source: str | None,
+    language: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> ArticleFilter:
+    base = filters or ArticleFilter()
+    return ArticleFilter(
+        source=source or base.source,
+        language=language or base.language,
+        since=since or base.since,
+        until=until or base.until,
+        entity=base.entity,
+        place=base.place,
+        event_type=base.event_type,
     )

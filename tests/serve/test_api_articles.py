@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from newsloom.store import SNIPPET_CLOSE, SNIPPET_OPEN
 from tests.serve.conftest import ENRICHED_COUNT, FIRST_DAY
 
 
@@ -82,7 +81,6 @@ def test_entity_filter_combines_with_other_filters(app_client: TestClient) -> No
         {"since": "yesterday"},
         {"until": "2031-02-30"},
         {"cursor": "not-a-cursor"},
-        {"entity": "Quenby", "cursor": "WyIyMDMxIiwiYSJd"},
     ],
 )
 def test_bad_query_values_are_422_with_a_detail(
@@ -120,9 +118,57 @@ def test_search_ranks_hits_with_marked_snippets_and_sources(app_client: TestClie
     assert len(hits) == 3
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     for hit in hits:
-        assert SNIPPET_OPEN in hit["snippet"] and SNIPPET_CLOSE in hit["snippet"]
+        assert hit["highlights"]
+        for start, end in hit["highlights"]:
+            assert hit["snippet"][start:end].casefold() in {"harbour", "board", "session"}
         assert hit["source"] in {"Velmora Gazette", "Marlowe Courier"}
         assert hit["url"] and hit["published"]
+
+
+def search_walk(client: TestClient, **params: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        extra = {"cursor": cursor} if cursor else {}
+        page = client.get("/api/search", params={**params, **extra}).json()
+        items.extend(page["items"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items
+
+
+def test_search_pages_with_a_cursor_and_takes_the_listing_filters(
+    app_client: TestClient,
+) -> None:
+    everything = app_client.get("/api/search", params={"q": "harbour", "limit": 100}).json()
+    assert everything["next_cursor"] is None and len(everything["items"]) > 2
+    paged = search_walk(app_client, q="harbour", limit=2)
+    assert [h["id"] for h in paged] == [h["id"] for h in everything["items"]]
+    sources = {h["source"] for h in everything["items"] if h["source"]}
+    assert len(sources) > 1
+    one = sorted(sources)[0]
+    filtered = search_walk(app_client, q="harbour", source=one, limit=2)
+    assert filtered and {h["source"] for h in filtered} == {one}
+    assert len(filtered) < len(paged)
+    dated = search_walk(app_client, q="harbour", since="2031-03-05")
+    assert dated and all(h["published"][:10] >= "2031-03-05" for h in dated)
+    assert len(dated) < len(paged)
+
+
+def test_search_entity_filter_keeps_only_articles_naming_it(app_client: TestClient) -> None:
+    all_hits = search_walk(app_client, q="harbour")
+    with_veil = search_walk(app_client, q="harbour", entity="Oskar Veil")
+    assert 0 < len(with_veil) < len(all_hits)
+    for hit in with_veil:
+        article = app_client.get(f"/api/articles/{hit['id']}").json()
+        assert any(e["id"] == "person:oskar-veil" for e in article["entities"])
+    assert search_walk(app_client, q="harbour", entity="Nobody Atall") == []
+
+
+@pytest.mark.parametrize("cursor", ["x", "o-1", "o99999999", "o1e3"])
+def test_search_rejects_a_cursor_it_did_not_give(app_client: TestClient, cursor: str) -> None:
+    response = app_client.get("/api/search", params={"q": "harbour", "cursor": cursor})
+    assert response.status_code == 422
 
 
 @pytest.mark.parametrize("q", ["", '"unbalanced', "AND OR NOT", "*", "zzzqqq"])

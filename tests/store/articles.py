@@ -9,6 +9,7 @@ from newsloom.record import (
     Article,
     Entity,
     Mention,
+    Place,
     Provenance,
     Quote,
     RelatedItem,
@@ -102,6 +103,22 @@ def make_enriched_article(
     sound = Entity("gpe:marlowe-sound", "Marlowe Sound", "GPE")
     sound.mentions = [mention(text, "Marlowe Sound", n) for n in range(text.count("Marlowe Sound"))]
     article.entities = [e for e in (quenby, veil, sound) if e.mentions]
+    if sound.mentions:  # an invented town, placed on the map by hand
+        first = sound.mentions[0]
+        article.places = [
+            Place(
+                "gpe:marlowe-sound",
+                "Marlowe Sound",
+                57.25,
+                -4.5,
+                "city",
+                first.text,
+                first.start,
+                first.end,
+                "GB",
+                confidence=0.8,
+            )
+        ]
     said_by_veil = "Quenby has cleared the channel and the buoys are back,"
     said_by_quenby = "We expect the first ferry at dawn,"
     article.quotes = []

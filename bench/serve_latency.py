@@ -7,7 +7,7 @@
    child process on that store.
 3. Runs C client threads (httpx) over a fixed, shuffled list of requests:
    `/api/search?q=<two words>`, `/api/articles/{id}`, and the web UI's `/articles/{id}`
-   when the server has it. Prints p50/p95/p99 per endpoint, then the same requests from
+   and `/search?q=<two words>` (results and facets) when the server has them. Prints p50/p95/p99 per endpoint, then the same requests from
    one client alone (service time without queueing), then stops the server.
 
     .venv/bin/python bench/serve_latency.py [--articles 100000] [--requests 1000]
@@ -212,6 +212,8 @@ def plan_requests(
             plan.append(("api article", f"/api/articles/{rng.choice(ids)}"))
         if "ui article" in endpoints:
             plan.append(("ui article", f"/articles/{rng.choice(ids)}"))
+        if "ui search" in endpoints:
+            plan.append(("ui search", f"/search?q={maker.word()}+{maker.word()}"))
     rng.shuffle(plan)
     return plan
 
@@ -278,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             server.wait_ready()
             endpoints = ["search", "api article"]
             if httpx.get(f"{server.base}/articles/{ids[0]}", timeout=10).status_code == 200:
-                endpoints.append("ui article")
+                endpoints.extend(["ui article", "ui search"])
             maker = ArticleMaker(args.seed + 1)
             plan = plan_requests(maker, ids, args.requests, endpoints)
             results, wall = run_clients(server.base, plan, args.clients)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request, status
+from fastapi import Cookie, Depends, Header, HTTPException, Request, status
 
 from newsloom.serve.settings import ServeSettings
 from newsloom.store import Store
@@ -51,13 +52,40 @@ def require_write_token(
         )
 
 
+# The web UI's sign-in cookie (see ui_login): a browser cannot send the Bearer header.
+SESSION_COOKIE = "newsloom_session"
+
+
+def session_value(settings: ServeSettings) -> str | None:
+    """What the sign-in cookie holds: a keyed digest of the token, never the token itself,
+    so a leaked cookie does not give the token that `POST /api/ingest` needs."""
+    if settings.token is None:
+        return None
+    return hmac.new(
+        settings.token.encode("utf-8"), b"newsloom read session", hashlib.sha256
+    ).hexdigest()
+
+
+def session_matches(settings: ServeSettings, given: str | None) -> bool:
+    expected = session_value(settings)
+    if expected is None or given is None:
+        return False
+    return hmac.compare_digest(expected.encode("ascii"), given.encode("utf-8", "replace"))
+
+
 def require_read_access(
-    settings: SettingsDep, authorization: Annotated[str | None, Header()] = None
+    settings: SettingsDep,
+    authorization: Annotated[str | None, Header()] = None,
+    session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None,
 ) -> None:
-    """Reads need the token only when the server was told to protect them."""
-    if settings.protect_reads and not token_matches(settings, _bearer(authorization)):
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            "this server needs a token for reading",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+    """Reads need the token (header) or a signed-in browser (cookie) only when the server
+    was told to protect them."""
+    if not settings.protect_reads:
+        return
+    if token_matches(settings, _bearer(authorization)) or session_matches(settings, session):
+        return
+    raise HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        "this server needs a token for reading",
+        headers={"WWW-Authenticate": "Bearer"},
+    )

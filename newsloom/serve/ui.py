@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from newsloom.serve import ui_events, ui_places, ui_routes, ui_stories
 from newsloom.serve.ui_assets import register_static
+from newsloom.serve.ui_login import register_sign_in
 
 
 def register(app: FastAPI) -> None:
@@ -14,3 +15,4 @@ def register(app: FastAPI) -> None:
     app.include_router(ui_places.router)
     app.include_router(ui_stories.router)
     register_static(app)
+    register_sign_in(app)

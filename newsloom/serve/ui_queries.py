@@ -10,8 +10,6 @@ from urllib.parse import urlencode
 from newsloom.store.base import ArticleFilter, SearchFacets, Store
 
 # Bounds that keep every page cheap on a large store.
-DAY_SCAN_LIMIT = 5000
-DAY_SCAN_PAGE = 500
 SEARCH_SCAN_LIMIT = 200
 
 
@@ -19,24 +17,6 @@ def day_of(value: dt.date | dt.datetime | None) -> str | None:
     if value is None:
         return None
     return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
-
-
-def articles_per_day(store: Store, days: int = 60) -> list[tuple[str, int]]:
-    """(day, articles) for the most recent `days` days that have articles, oldest first."""
-    counts: Counter[str] = Counter()
-    cursor: str | None = None
-    seen = 0
-    while seen < DAY_SCAN_LIMIT:
-        page = store.list_articles(limit=DAY_SCAN_PAGE, cursor=cursor)
-        for summary in page.items:
-            day = day_of(summary.published)
-            if day is not None:
-                counts[day] += 1
-        seen += len(page.items)
-        cursor = page.next_cursor
-        if cursor is None:
-            break
-    return sorted(counts.items())[-days:]
 
 
 @dataclass(slots=True)

@@ -12,7 +12,6 @@ from newsloom.serve.deps import StoreDep, require_read_access
 from newsloom.serve.ui_highlight import fact_annotations, highlight_paragraphs
 from newsloom.serve.ui_queries import (
     SearchFilters,
-    articles_per_day,
     day_of,
     mentions_per_day,
     search,
@@ -40,7 +39,7 @@ def dashboard(store: StoreDep) -> HTMLResponse:
         "dashboard.html",
         page="dashboard",
         article_count=store.count_articles(),
-        per_day=articles_per_day(store),
+        per_day=store.articles_per_day(),
         top_entities=store.entities(limit=10),
         newest=store.list_articles(limit=10).items,
         runs=store.runs(limit=10),

@@ -231,6 +231,11 @@ class Store(Protocol):
 
     def count_articles(self) -> int: ...
 
+    def articles_per_day(self, days: int = 60) -> list[tuple[str, int]]:
+        """(day, articles published that day) for the latest `days` days that have any,
+        oldest first."""
+        ...
+
     def entities(
         self, type: str | None = None, limit: int = 20, offset: int = 0
     ) -> list[EntitySummary]:

@@ -335,6 +335,15 @@ class SQLiteStore:
         with self._reading() as db:
             return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def articles_per_day(self, days: int = 60) -> list[tuple[str, int]]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT published_day, count(*) FROM articles WHERE published_day IS NOT NULL"
+                " GROUP BY published_day ORDER BY published_day DESC LIMIT ?",
+                (days,),
+            ).fetchall()
+        return [(row[0], row[1]) for row in reversed(rows)]
+
     def list_articles(
         self,
         limit: int = 20,

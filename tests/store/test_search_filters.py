@@ -95,3 +95,16 @@ def test_highlights_point_at_the_matched_words_even_next_to_brackets(store: Stor
     marked = [hit.snippet[start:end] for start, end in hit.highlights]
     assert marked == ["dock", "dock"]
     assert "[dock]" in hit.snippet
+
+
+def test_articles_per_day_counts_the_latest_days_oldest_first(store: Store) -> None:
+    days = [dt.date(2031, 3, d) for d in (1, 1, 2, 5, 5, 5)]
+    for n, day in enumerate(days):
+        store.save(
+            make_article(
+                f"Ferry log entry {n}.", url=f"https://a.example/{n}", input=str(n), published=day
+            )
+        )
+    store.save(make_article("Undated.", url="https://a.example/u", input="u", published=None))
+    assert store.articles_per_day() == [("2031-03-01", 2), ("2031-03-02", 1), ("2031-03-05", 3)]
+    assert store.articles_per_day(days=2) == [("2031-03-02", 1), ("2031-03-05", 3)]

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 # A claim in a later sentence reaches back this many sentences for its attack.
 CLAIM_REACH = 3
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 class EventStage:
@@ -50,12 +51,14 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
     for number, sent in enumerate(doc.sents):
         candidates = find_candidates(sent, lexicon)
         claim = claimant(sent, lexicon)
+        toll = casualties(sent, lexicon)
         if not candidates:
             if claim is not None:
                 _claim_back(recent, number, _actor(claim, article.entities))
+            if _recent(recent, number):
+                _toll_back(recent[-1][1], toll)
             previous = _same_paragraph(previous, sent)
             continue
-        toll = casualties(sent, lexicon)
         date, from_text = event_date(article.times, sent, previous, article.published)
         place = event_place(article.places, article.entities, sent)
         coded: list[Event] = []
@@ -68,8 +71,13 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
                 event.claimed_by = _actor(claim, article.entities)
             if not any(_same(event, other) for other in coded):
                 coded.append(event)
-        if claim is not None and not any(e.type in VIOLENT for e in coded):
-            _claim_back(recent, number, _actor(claim, article.entities))
+        if claim is not None and _recent(recent, number):
+            # "X claimed responsibility for the blast": a definite event noun names an
+            # attack already coded; the claim goes to it and the mention is not recounted.
+            mentions = [e for e in coded if e.type in VIOLENT and _definite(doc, e)]
+            if mentions or not any(e.type in VIOLENT for e in coded):
+                coded = [e for e in coded if e not in mentions]
+                _claim_back(recent, number, _actor(claim, article.entities))
         recent.extend((number, e) for e in coded if e.type in VIOLENT)
         events.extend(coded)
         previous = sent
@@ -79,6 +87,25 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
 def _same_paragraph(previous: Span | None, sent: Span) -> Span | None:
     """The sentence kept as `previous` for dates: only while in one paragraph."""
     return sent if "\n\n" not in sent.text else None
+
+
+def _toll_back(event: Event, toll: Casualties) -> None:
+    """ "The death toll rose to 30": a later count for the attack just told, the higher."""
+    if toll.fatalities is not None:
+        event.fatalities = max(event.fatalities or 0, toll.fatalities)
+    if toll.injured is not None:
+        event.injured = max(event.injured or 0, toll.injured)
+
+
+def _recent(recent: list[tuple[int, Event]], number: int) -> bool:
+    return bool(recent) and number - recent[-1][0] <= CLAIM_REACH
+
+
+def _definite(doc: Doc, event: Event) -> bool:
+    span = doc.char_span(event.trigger_start, event.trigger_end)
+    if span is None or len(span) != 1 or span[0].pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in span[0].children)
 
 
 def _claim_back(recent: list[tuple[int, Event]], number: int, actor: EventActor) -> None:

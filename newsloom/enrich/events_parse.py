@@ -138,10 +138,14 @@ def _apply_frames(found: list[Candidate], lexicon: EventLexicon) -> list[Candida
             candidate.type = "REJECT"
             kept.append(candidate)
             continue
-        if clause is not None and clause.dep_ == "conj":
+        if clause is not None and clause.dep_ in ("conj", "advcl"):
             first = by_clause.get(clause.head.i)
-            if first is not None and first.type == candidate.type:
-                continue  # "killed and wounded": one event, told by its first verb
+            # A bare count ("and five injured") numbers the victims; it is no actor.
+            own_subject = any(c.dep_ in SUBJECTS and not c.like_num for c in clause.children)
+            if first is not None and first.type == candidate.type and not own_subject:
+                # "killed and wounded", "exploded, killing three": one event, told by
+                # its first verb.
+                continue
         frame = _frame_of(candidate, by_clause, lexicon)
         if frame is _ABSORBED:
             continue

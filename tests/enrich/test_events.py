@@ -121,7 +121,7 @@ def test_casualty_patterns(code: Code) -> None:
     toll = code("Gunmen attacked a bus in Lorrin. The death toll rose to 30 on Thursday.")
     assert [e.fatalities for e in toll.events if e.type == "ASSAULT"] == [30]
     injuring = code("Rebels shelled the town of Pell, injuring five civilians.")
-    assert [e.injured for e in injuring.events if e.type in ("ASSAULT", "FIGHT")][0] == 5
+    assert next(e.injured for e in injuring.events if e.type in ("ASSAULT", "FIGHT")) == 5
 
 
 def test_claim_of_responsibility_reaches_back_to_the_attack(code: Code) -> None:

@@ -1,13 +1,26 @@
-"""The places stage: resolve the article's place entities to gazetteer coordinates."""
+"""The places stage: resolve the article's place entities to gazetteer coordinates.
+
+One `Place` per GPE/LOC/FAC entity whose name the gazetteer knows (see
+places_gazetteer for the senses, places_resolve for the choice among them). The
+evidence span is the entity's first mention that is a place name: nationality words
+("Ukrainian", which the entity stage files under the country `gpe:ua`) are left out,
+since an adjective says who, not where; an entity named only by them gets no place.
+A name the gazetteer lacks (an invented town, a street) gets no place either.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from newsloom.record import Article
+from newsloom.enrich import places_gazetteer as gaz
+from newsloom.enrich.gazetteer_places import country_code, country_of_demonym
+from newsloom.enrich.places_resolve import Choice, NameGroup, resolve
+from newsloom.record import Article, Entity, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 class PlaceStage:
@@ -17,4 +30,56 @@ class PlaceStage:
 
     def __call__(self, article: Article, doc: Doc) -> None:
         del doc
-        article.places = []
+        article.places = build_places(article.text, article.entities)
+
+
+def build_places(text: str, entities: list[Entity]) -> list[Place]:
+    return [_place(text, choice) for choice in resolve_entities(text, entities)]
+
+
+def resolve_entities(text: str, entities: list[Entity]) -> list[Choice]:
+    """The chosen sense of each place entity, with the spans that name it."""
+    return resolve(text, [g for g in map(name_group, entities) if g is not None])
+
+
+def name_group(entity: Entity) -> NameGroup | None:
+    """The entity's place-name mentions as a group; None when it has none."""
+    if entity.type not in PLACE_TYPES:
+        return None
+    spans, names = [], []
+    for mention in entity.mentions:
+        if not is_place_name(mention.text):
+            continue
+        spans.append((mention.start, mention.end))
+        if mention.text not in names:
+            names.append(mention.text)
+    if not spans:
+        return None
+    return NameGroup(entity.id, tuple(spans), tuple(names))
+
+
+def is_place_name(text: str) -> bool:
+    """A capitalised name the gazetteer knows, and not a nationality word ("Ukrainian")."""
+    if not text[:1].isupper() and not text.lower().startswith("the "):
+        return False
+    if not gaz.lookup(text):
+        return False
+    return country_code(text) is not None or country_of_demonym(text) is None
+
+
+def _place(text: str, choice: Choice) -> Place:
+    sense = choice.sense
+    start, end = min(choice.group.spans)
+    return Place(
+        entity_id=choice.group.id,
+        name=sense.name,
+        latitude=sense.latitude,
+        longitude=sense.longitude,
+        kind=sense.kind,
+        text=text[start:end],
+        start=start,
+        end=end,
+        country=sense.country,
+        geonames_id=sense.geonames_id,
+        confidence=choice.confidence,
+    )

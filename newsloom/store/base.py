@@ -16,6 +16,8 @@ from typing import Any, Generic, Protocol, Self, TypeVar, runtime_checkable
 
 from newsloom.record import Article, Dropped, PendingFetch, RunCounts
 from newsloom.store.fact_records import EntityDetail, EntitySummary, QuoteRecord
+from newsloom.store.sqlite_events import EventFilter, EventRecord
+from newsloom.store.sqlite_places import PlaceDetail, PlaceFilter, PlaceSummary
 from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
 
 T = TypeVar("T")
@@ -252,6 +254,34 @@ class Store(Protocol):
     ) -> list[QuoteRecord]:
         """Quotes with their article, newest first; `speaker` is any name of the speaker,
         `since` a day (the quote's date, else its article's publication day)."""
+        ...
+
+    # -- places --
+
+    def places(
+        self, filters: PlaceFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[PlaceSummary]:
+        """Resolved places over the corpus, in most articles first."""
+        ...
+
+    def count_places(self, filters: PlaceFilter | None = None) -> int: ...
+
+    def place(self, entity_id: str, limit: int = 200) -> PlaceDetail | None:
+        """One place and the articles naming it (newest first); None when unknown."""
+        ...
+
+    # -- events --
+
+    def events(
+        self, filters: EventFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[EventRecord]:
+        """Coded events, newest day first, each with its article and evidence sentence."""
+        ...
+
+    def count_events(self, filters: EventFilter | None = None) -> int: ...
+
+    def event_days(self, filters: EventFilter | None = None) -> list[tuple[str, str, int]]:
+        """(day, PLOVER type, events) for a timeline, oldest day first."""
         ...
 
     # -- stories --

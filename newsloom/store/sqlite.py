@@ -45,9 +45,24 @@ from newsloom.store.rows import (
     dumps,
     encode_cursor,
 )
+from newsloom.store.sqlite_events import (
+    EventFilter,
+    EventRecord,
+    count_events,
+    event_day_counts,
+    list_events,
+)
 from newsloom.store.sqlite_fact_queries import entity_detail, list_entities, list_quotes
 from newsloom.store.sqlite_facts import attach_facts, read_facts, refresh_entities, write_facts
 from newsloom.store.sqlite_filters import filter_conditions
+from newsloom.store.sqlite_places import (
+    PlaceDetail,
+    PlaceFilter,
+    PlaceSummary,
+    count_places,
+    list_places,
+    place_detail,
+)
 from newsloom.store.sqlite_schema import MIGRATIONS, Migration, migrate, transaction
 from newsloom.store.sqlite_search import (
     BM25_WEIGHTS,
@@ -444,6 +459,38 @@ class SQLiteStore:
     ) -> list[QuoteRecord]:
         with self._reading() as db:
             return list_quotes(db, speaker, since, limit)
+
+    # -- places --
+
+    def places(
+        self, filters: PlaceFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[PlaceSummary]:
+        with self._reading() as db:
+            return list_places(db, filters or PlaceFilter(), limit, offset)
+
+    def count_places(self, filters: PlaceFilter | None = None) -> int:
+        with self._reading() as db:
+            return count_places(db, filters or PlaceFilter())
+
+    def place(self, entity_id: str, limit: int = 200) -> PlaceDetail | None:
+        with self._reading() as db:
+            return place_detail(db, entity_id, limit)
+
+    # -- events --
+
+    def events(
+        self, filters: EventFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[EventRecord]:
+        with self._reading() as db:
+            return list_events(db, filters or EventFilter(), limit, offset)
+
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        with self._reading() as db:
+            return count_events(db, filters or EventFilter())
+
+    def event_days(self, filters: EventFilter | None = None) -> list[tuple[str, str, int]]:
+        with self._reading() as db:
+            return event_day_counts(db, filters or EventFilter())
 
     # -- stories --
 

@@ -30,7 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsloom.record import Article, normalize_for_hash
 
-COPY_JACCARD: Final = 0.8
+COPY_JACCARD: Final = 0.7
 EVENT_JACCARD: Final = 0.5
 WINDOW_DAYS: Final = 3
 MIN_SHARED_TERMS: Final = 2

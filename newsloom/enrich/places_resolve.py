@@ -96,7 +96,12 @@ def _qualifiers(text: str, group: NameGroup) -> list[Sense]:
         # The longest leading run of words that names a state or a country.
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n])
-            sense = gaz.state_of_abbreviation(phrase) or _country_named(phrase.rstrip("."))
+            bare = phrase.rstrip(".")  # a sentence's full stop, unless "Ill." is a state
+            sense = (
+                gaz.state_of_abbreviation(phrase)
+                or gaz.state_of_abbreviation(bare)
+                or _country_named(bare)
+            )
             if sense is not None:
                 found.append(sense)
                 break

@@ -1,7 +1,129 @@
-"""`/api/places`."""
+"""`/api/places` and `/api/places/{entity_id}`: resolved places over the corpus.
+
+Offset pagination like `/api/entities` (one row more than asked tells whether a next
+page exists); `since`/`until` filter by the article's publication day.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, status
+from pydantic import BaseModel
+
+from newsloom.serve.deps import StoreDep
+from newsloom.store.sqlite_places import PlaceFilter, PlaceMention, PlaceSummary
 
 router = APIRouter(tags=["places"])
+
+MAX_LIMIT = 200
+MAX_OFFSET = 1_000_000
+KINDS = ("country", "admin", "city", "continent", "region")
+
+
+class PlaceOut(BaseModel):
+    entity_id: str
+    name: str
+    latitude: float
+    longitude: float
+    kind: str
+    country: str | None
+    geonames_id: int | None
+    articles: int
+
+
+class PlaceList(BaseModel):
+    items: list[PlaceOut]
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class PlaceMentionOut(BaseModel):
+    """An article naming the place; `text`/`start`/`end` is the evidence in its text."""
+
+    article_id: str
+    url: str | None
+    title: str | None
+    source: str | None
+    published: str | None
+    text: str
+    start: int
+    end: int
+    confidence: float
+
+
+class PlaceDetailOut(BaseModel):
+    place: PlaceOut
+    articles: list[PlaceMentionOut]
+
+
+def place_out(place: PlaceSummary) -> PlaceOut:
+    return PlaceOut(
+        entity_id=place.entity_id,
+        name=place.name,
+        latitude=round(place.latitude, 5),
+        longitude=round(place.longitude, 5),
+        kind=place.kind,
+        country=place.country,
+        geonames_id=place.geonames_id,
+        articles=place.articles,
+    )
+
+
+def mention_out(mention: PlaceMention) -> PlaceMentionOut:
+    return PlaceMentionOut(
+        article_id=mention.article_id,
+        url=mention.url,
+        title=mention.title,
+        source=mention.source,
+        published=mention.published,
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        confidence=round(mention.confidence, 3),
+    )
+
+
+@router.get("/places", response_model=PlaceList)
+def list_places(
+    store: StoreDep,
+    country: Annotated[
+        str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2.")
+    ] = None,
+    kind: Annotated[str | None, Query(description=", ".join(KINDS))] = None,
+    q: Annotated[str | None, Query(max_length=100, description="Name prefix.")] = None,
+    since: Annotated[dt.date | None, Query(description="Articles published on or after.")] = None,
+    until: Annotated[dt.date | None, Query(description="Articles published on or before.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> PlaceList:
+    """Places named in stored articles, in most articles first."""
+    if kind is not None and kind not in KINDS:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"kind is one of {KINDS}")
+    filters = PlaceFilter(country=country, kind=kind, prefix=q or None, since=since, until=until)
+    found = store.places(filters, limit=limit + 1, offset=offset)
+    return PlaceList(
+        items=[place_out(p) for p in found[:limit]],
+        total=store.count_places(filters),
+        limit=limit,
+        offset=offset,
+        next_offset=offset + limit if len(found) > limit else None,
+    )
+
+
+@router.get(
+    "/places/{entity_id}",
+    response_model=PlaceDetailOut,
+    responses={404: {"description": "No stored article names this place."}},
+)
+def get_place(store: StoreDep, entity_id: str) -> PlaceDetailOut:
+    """One place and the articles naming it, newest first, each with its evidence span."""
+    detail = store.place(entity_id)
+    if detail is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no place {entity_id!r}")
+    return PlaceDetailOut(
+        place=place_out(detail.place), articles=[mention_out(m) for m in detail.mentions]
+    )

@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel
 
+from newsloom.serve.api_errors import invalid
 from newsloom.serve.deps import StoreDep
 from newsloom.store.sqlite_places import PlaceFilter, PlaceMention, PlaceSummary
 
@@ -102,7 +103,7 @@ def list_places(
 ) -> PlaceList:
     """Places named in stored articles, in most articles first."""
     if kind is not None and kind not in KINDS:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"kind is one of {KINDS}")
+        raise invalid("query", "kind", kind, f"kind is one of {', '.join(KINDS)}")
     filters = PlaceFilter(country=country, kind=kind, prefix=q or None, since=since, until=until)
     found = store.places(filters, limit=limit + 1, offset=offset)
     return PlaceList(

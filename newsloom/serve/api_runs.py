@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from newsloom.serve.api_models import DropList, DropOut, NotYetRun, RunList, RunOut
+from newsloom.serve.api_models import DropList, DropOut, RunList, RunOut
 from newsloom.serve.deps import StoreDep
 
 router = APIRouter(tags=["runs"])
@@ -26,25 +26,3 @@ def list_drops(
 ) -> DropList:
     """Inputs that did not become articles, with their reason."""
     return DropList(items=[DropOut(**d.to_dict()) for d in store.drops(reason=reason, limit=limit)])
-
-
-def _not_yet(stage: str) -> NotYetRun:
-    return NotYetRun(note=f"the {stage} stage has not run on this store yet")
-
-
-@router.get("/places", response_model=NotYetRun)
-def list_places() -> NotYetRun:
-    """Places (geocoded); empty until the places stage exists."""
-    return _not_yet("places")
-
-
-@router.get("/events", response_model=NotYetRun)
-def list_events() -> NotYetRun:
-    """Events; empty until the events stage exists."""
-    return _not_yet("events")
-
-
-@router.get("/stories", response_model=NotYetRun)
-def list_stories() -> NotYetRun:
-    """Story clusters; empty until the stories stage exists."""
-    return _not_yet("stories")

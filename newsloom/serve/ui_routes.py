@@ -17,7 +17,7 @@ from newsloom.serve.ui_queries import (
     search,
 )
 from newsloom.serve.ui_render import render
-from newsloom.serve.ui_stories import article_story
+from newsloom.serve.ui_stories import article_story, newest_stories
 
 router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schema=False)
 
@@ -42,6 +42,7 @@ def dashboard(store: StoreDep) -> HTMLResponse:
         per_day=store.articles_per_day(),
         top_entities=store.entities(limit=10),
         newest=store.list_articles(limit=10).items,
+        stories=newest_stories(store, limit=8),
         runs=store.runs(limit=10),
     )
 

@@ -37,7 +37,8 @@ def test_dashboard_shows_counts_entities_newest_and_runs(client: TestClient) -> 
     assert re.search(r"<td>#1</td><td>[^<]+</td><td>finished</td>", html)
     assert '<th scope="row">2031-03-04</th><td>1</td>' in html
     assert 'href="/entities/person:tilda-quenby"' in html
-    assert "No stories yet." in html
+    stories = html.split('id="stories">')[1].split("</section>")[0]
+    assert 'href="/stories/' in stories and "2 articles" in stories
     assert 'href="/articles/' in html
 
 
@@ -85,8 +86,11 @@ def test_article_page_highlights_facts_with_evidence_and_confidence(
     assert "<details" in html and "boilerplate" in html and "Subscribe to our newsletter" in html
     assert 'href="https://velmora-gazette.example/fares"' in html
     assert "feeds/velmora.xml" in html
-    for section in ("duplicates", "story"):
-        assert re.search(rf'id="{section}"><h2>\w+</h2><p class="empty">none</p>', html)
+    # No copy of it is stored; the later report on the reopening shares its lede and both
+    # entities, so the two make one story.
+    assert re.search(r'id="duplicates"><h2>\w+</h2><p class="empty">none</p>', html)
+    story = html.split('id="story">')[1].split("</section>")[0]
+    assert "Part of" in story and "Marlowe Sound port to reopen" in story
 
 
 def test_unknown_article_and_entity_are_404_pages(client: TestClient) -> None:

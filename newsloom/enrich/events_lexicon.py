@@ -51,6 +51,7 @@ class EventLexicon:
     future: frozenset[str]
     obligation: frozenset[str]
     hypothetical: frozenset[str]
+    ultimatum: frozenset[str]
     hypothetical_modals: frozenset[str]
     reporting: frozenset[str]
     cooperative: frozenset[str]
@@ -113,6 +114,7 @@ def event_lexicon() -> EventLexicon:
         future=_set(frames["future"]),
         obligation=_set(frames["obligation"]),
         hypothetical=_set(frames["hypothetical"]),
+        ultimatum=_set(frames["ultimatum"]),
         hypothetical_modals=_set(frames["hypothetical_modals"]),
         reporting=_set(frames["reporting"]),
         cooperative=frozenset(categories["cooperative"]),

@@ -24,6 +24,13 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "dative", "attr", "oprd")
 # Prepositions whose object is the one acted upon ("protested against", "met with").
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "into", "for", "at")
+# Where the one acted upon is a prepositional object rather than the direct object.
+RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
+    "AID": ("to", "for"),
+    "AGREE": ("to", "for", "with"),
+    "SUPPORT": ("to", "for"),
+    "RETREAT": ("from",),
+}
 EMBEDDED = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
 # Right-hand children that still belong to an actor's noun phrase.
 PHRASE_RIGHT = ("compound", "flat", "conj", "cc", "appos", "nummod")
@@ -153,6 +160,8 @@ def _apply_frames(found: list[Candidate], lexicon: EventLexicon) -> list[Candida
             continue
         if isinstance(frame, tuple):
             candidate.type, candidate.mode = frame
+        if candidate.mode == "intent" and _conditioned(candidate.clause, lexicon.ultimatum):
+            candidate.type, candidate.mode = "THREATEN", "threat"  # "will go unless ..."
         if candidate.mode is None and _hypothetical(candidate.trigger, lexicon):
             candidate.mode = "hypothetical"
         kept.append(candidate)
@@ -227,6 +236,16 @@ def _intent(candidate: Candidate, hostile: bool, cooperative: bool) -> object:
     return (candidate.type, "intent")
 
 
+def _conditioned(clause: Token | None, marks: frozenset[str]) -> bool:
+    """A clause of `clause` opens with one of `marks` ("unless they pay")."""
+    if clause is None:
+        return False
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in clause.children
+    )
+
+
 def _hypothetical(trigger: Token, lexicon: EventLexicon) -> bool:
     token = trigger
     while True:
@@ -286,7 +305,7 @@ def _attach(candidate: Candidate) -> None:
         inner = next((c for c in clause.children if c.dep_ in ("xcomp", "ccomp")), None)
         if inner is not None and not _target(clause):
             target_verb = inner
-    candidate.target = _target(target_verb)
+    candidate.target = _target(target_verb, candidate.type)
     if candidate.kind == "light_verb":
         candidate.target = (
             candidate.target if candidate.target else _noun_actors(candidate.trigger)[1]
@@ -318,19 +337,54 @@ def _source(verb: Token) -> Span | None:
     return None
 
 
-def _target(verb: Token) -> Span | None:
+def _target(verb: Token, category: str = "", skip: Token | None = None) -> Span | None:
+    """Who is acted upon: the passive subject, the recipient for giving and promising
+    ("granted asylum to X", "sent aid to X"), the place left for a withdrawal ("from X"),
+    the object, the object of a targeting preposition, else the subject of a demanded
+    clause ("demanded that X resign"). Times are never targets."""
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return noun_phrase(passive)
+    preferred = RECIPIENT_PREPS.get(category)
+    if preferred:
+        found = _prep_object(verb, preferred, skip)
+        if found is not None:
+            return found
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative"):
-            return noun_phrase(child)
-    for child in verb.children:
-        if child.dep_ in ("prep", "prt") and child.lower_ in TARGET_PREPS and child.i > verb.i:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return noun_phrase(objects[0])
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and child is not skip):
+            if child.dep_ == "dobj" and child.i < verb.i:
+                continue
+            return _possessor(child)
+    found = _prep_object(verb, TARGET_PREPS, skip)
+    if found is not None:
+        return found
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is not None and category == "DEMAND":
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        return noun_phrase(subject) if subject is not None else None
     return None
+
+
+def _prep_object(verb: Token, preps: tuple[str, ...], skip: Token | None) -> Span | None:
+    for child in verb.children:
+        if child.dep_ not in ("prep", "prt", "dative") or child.lower_ not in preps:
+            continue
+        if child.i < verb.i:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj is not skip and not _is_time(obj):
+                return noun_phrase(obj)
+    return None
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.pos_ in ("ADJ", "ADV", "NUM")
+
+
+def _possessor(obj: Token) -> Span:
+    """ "supported Kandor's bid": the one acted upon is Kandor, the owner of the object."""
+    owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    return noun_phrase(owner) if owner is not None else noun_phrase(obj)
 
 
 def _noun_actors(noun: Token) -> tuple[Span | None, Span | None]:
@@ -354,6 +408,8 @@ def _noun_actors(noun: Token) -> tuple[Span | None, Span | None]:
             verb = verb.head
         if verb.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj"):
             source = _source(verb)
+            if target is None:
+                target = _prep_object(verb, ("against",), noun)
     return source, target
 
 

@@ -226,7 +226,9 @@ def keyword_event(text: str) -> Prediction:
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in (m.lower().strip("'-") for m in _WORD.findall(text)) if w} - STOPWORDS
+    """Case-folded words less possessive endings and function words."""
+    words = (re.sub(r"'s$", "", m.lower()).strip("'-") for m in _WORD.findall(text))
+    return {w for w in words if w} - STOPWORDS
 
 
 def actor_match(predicted: str | None, gold: Sequence[str]) -> bool | None:

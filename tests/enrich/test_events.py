@@ -167,3 +167,26 @@ def test_main_event_prefers_the_trigger_nearest_the_root(code: Code, nlp: Any) -
 
 def test_no_event_in_plain_reporting(code: Code) -> None:
     assert code("The spokesman said the weather in Brell was mild on Tuesday.").events == []
+
+
+def test_intent_on_an_unless_condition_is_a_threat(code: Code) -> None:
+    article = code("Marenland said it will withdraw its envoy from Kell unless the fines are paid.")
+    event = only(article, "THREATEN")
+    assert event.mode == "threat"
+    assert event.source is not None and event.source.text == "Marenland"
+
+
+def test_recipient_is_the_target_of_aid(code: Code) -> None:
+    event = only(code("The Orvik council sent blankets to the flood camps in Tarsk."), "AID")
+    assert event.target is not None and "camps" in event.target.text
+
+
+def test_demanded_clause_subject_is_the_target(code: Code) -> None:
+    article = code("The Kestrel Union demanded that the Velmar government reopen the mines.")
+    event = only(article, "DEMAND")
+    assert event.target is not None and "Velmar government" in event.target.text
+
+
+def test_a_day_is_never_the_target(code: Code) -> None:
+    event = only(code("Hundreds of farmers demonstrated on Tuesday in Orvik."), "PROTEST")
+    assert event.target is None or "Tuesday" not in event.target.text

@@ -272,7 +272,10 @@ def attach_actors(candidate: Candidate, lexicon: EventLexicon) -> None:
 
 
 def _antecedent(actor: Span, clause: Token | None, lexicon: EventLexicon) -> Span:
-    """A pronoun actor in a reported clause is the reporter: "X said it will go" -> X."""
+    """A pronoun actor in a reported clause is the reporter: "X said it will go" -> X;
+    a relative pronoun is the noun its clause modifies: "X, who met Y" -> X."""
+    if len(actor) == 1 and actor[0].tag_ in ("WP", "WDT") and clause is not None:
+        return noun_phrase(clause.head) if clause.dep_ == "relcl" else actor
     if len(actor) != 1 or actor[0].lower_ not in lexicon.pronouns or clause is None:
         return actor
     token = clause

@@ -190,3 +190,9 @@ def test_demanded_clause_subject_is_the_target(code: Code) -> None:
 def test_a_day_is_never_the_target(code: Code) -> None:
     event = only(code("Hundreds of farmers demonstrated on Tuesday in Orvik."), "PROTEST")
     assert event.target is None or "Tuesday" not in event.target.text
+
+
+def test_relative_pronoun_actor_is_the_noun_it_modifies(code: Code) -> None:
+    article = code("The envoy, who met the Orvik mayor on Monday, left for Varna.")
+    event = only(article, "CONSULT")
+    assert event.source is not None and event.source.text == "envoy"

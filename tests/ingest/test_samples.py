@@ -20,7 +20,7 @@ def test_samples_folder_yields_documents_and_one_pending_fetch() -> None:
     items = _items()
     assert not [i for i in items if isinstance(i, Dropped)]
     readers = Counter(i.provenance.reader for i in items if isinstance(i, Document))
-    assert readers == {"html": 6, "text": 3, "feed": 3, "warc": 2, "jsonl": 2}
+    assert readers == {"html": 6, "text": 3, "feed": 3, "warc": 2, "jsonl": 7}
     assert sum(isinstance(i, PendingFetch) for i in items) == 1
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from newsloom.enrich.events_lexicon import PLOVER_CATEGORIES
 from newsloom.record import EventActor
+from newsloom.serve.api_errors import invalid
 from newsloom.serve.deps import StoreDep
 from newsloom.store.sqlite_events import EventFilter, EventRecord
 
@@ -120,9 +121,8 @@ def event_filter(
     """The store filter; an unknown category is a client error (422)."""
     category = type.strip().upper() if type and type.strip() else None
     if category is not None and category not in PLOVER_CATEGORIES:
-        raise HTTPException(
-            422,
-            f"unknown event type {type!r}; one of {', '.join(PLOVER_CATEGORIES)}",
+        raise invalid(
+            "query", "type", type, f"unknown event type; one of {', '.join(PLOVER_CATEGORIES)}"
         )
     return EventFilter(
         type=category,

@@ -8,8 +8,6 @@ published) so it can be cited.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, Field
 
 
@@ -246,13 +244,6 @@ class DropOut(BaseModel):
 
 class DropList(BaseModel):
     items: list[DropOut]
-
-
-class NotYetRun(BaseModel):
-    """A route whose stage has not been built or run yet: always an empty list for now."""
-
-    items: list[dict[str, Any]] = Field(default_factory=list)
-    note: str
 
 
 class IngestResult(BaseModel):

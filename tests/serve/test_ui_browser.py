@@ -179,28 +179,6 @@ def test_article_highlights_show_evidence_and_confidence(
     assert watched.errors == []
 
 
-def test_events_filters_and_csv_download(
-    live: LiveServer, watched: Watched, tmp_path: Path
-) -> None:
-    page = watched.page
-    page.goto(live.base + "/events")
-    page.wait_for_selector("#world-map path.land", state="attached")
-    page.screenshot(path=str(tmp_path / "events.png"))
-    page.select_option("#event-filters select[name=type]", "strike")
-    page.fill("#event-filters input[name=place]", "Marlowe Sound")
-    page.click("#event-filters button")
-    page.wait_for_url("**/events?type=strike**")
-    assert page.locator("#event-filters select[name=type]").input_value() == "strike"
-    assert "No events yet" in page.locator("#timeline").inner_text()
-    with page.expect_download() as download_info:
-        page.click("#events-csv")
-    content = Path(download_info.value.path()).read_text(encoding="utf-8")
-    assert content.splitlines() == [
-        "id,date,type,title,place,latitude,longitude,article_id,confidence"
-    ]
-    assert watched.errors == []
-
-
 def test_hostile_article_runs_nothing(live: LiveServer, watched: Watched) -> None:
     page = watched.page
     for path in [f"/articles/{live.store.hostile_id}", "/search?q=Zorvath", "/entities"]:

@@ -114,19 +114,6 @@ def test_entities_list_and_entity_page(client: TestClient) -> None:
     assert '<th scope="row">2031-03-06</th><td>1</td>' in html
 
 
-def test_events_page_and_csv_header(client: TestClient) -> None:
-    html = client.get("/events", params={"type": "strike", "place": "Marlowe"}).text
-    assert '<option value="strike" selected>' in html
-    assert 'id="world-map"' in html and "No events yet" in html
-    assert 'href="/events.csv?type=strike&amp;place=Marlowe' in html
-    csv = client.get("/events.csv")
-    assert csv.status_code == 200
-    assert csv.headers["content-type"].startswith("text/csv")
-    assert csv.text.splitlines() == [
-        "id,date,type,title,place,latitude,longitude,article_id,confidence"
-    ]
-
-
 def test_static_files_and_missing_vendor_asset(client: TestClient) -> None:
     assert "mark.hl" in client.get("/static/app.css").text
     assert "textContent" in client.get("/static/app.js").text

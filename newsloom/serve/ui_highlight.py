@@ -2,10 +2,10 @@
 
 The text is cut at every span boundary into pieces; each piece is escaped, and the
 annotations covering it are opened as nested <mark> elements, outermost first (quotes,
-then roles and entity mentions, then times). Walking the pieces in order keeps a stack of
-open marks: only the marks that change are closed and reopened, so overlapping spans
-yield well-nested HTML, and a span crossing a paragraph break is reopened inside the next
-paragraph.
+then roles, entity and place mentions, then times and event triggers). Walking the pieces
+in order keeps a stack of open marks: only the marks that change are closed and
+reopened, so overlapping spans yield well-nested HTML, and a span crossing a paragraph
+break is reopened inside the next paragraph.
 """
 
 from __future__ import annotations
@@ -15,15 +15,16 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-from newsloom.record import Article
+from newsloom.record import Article, Event, Place
 
 # Outermost first: a quote can hold entities and times, an entity can hold a time.
-LEVELS = {"quote": 0, "role": 1, "entity": 2, "time": 3}
+# A mention of a place resolved to coordinates is a `place` instead of an `entity`.
+LEVELS = {"quote": 0, "role": 1, "entity": 2, "place": 2, "time": 3, "event": 3}
 
 
 @dataclass(slots=True, frozen=True)
 class Annotation:
-    kind: str  # quote, role, entity or time
+    kind: str  # quote, role, entity, place, time or event
     start: int
     end: int
     label: str  # what the span is: "PERSON Tilda Quenby", "direct quote by Oskar Veil"
@@ -57,17 +58,29 @@ def fact_annotations(article: Article) -> list[Annotation]:
                 _entity_link(quote.speaker_id),
             )
         )
+    places = {place.entity_id: place for place in article.places}
     for entity in article.entities:
+        place = places.get(entity.id)
         for mention in entity.mentions:
+            kind, label, css = "entity", f"{entity.type} {entity.name}", ""
+            if place is not None and mention.text[:1].isupper():
+                kind, css = "place", " hl-place"
+                country = f", {place.country}" if place.country else ""
+                label = (
+                    f"place {place.name} ({place.kind}{country})"
+                    f" at {place.latitude:.4f}, {place.longitude:.4f}"
+                )
             found.append(
                 Annotation(
-                    "entity",
+                    kind,
                     mention.start,
                     mention.end,
-                    f"{entity.type} {entity.name}",
+                    label,
                     mention.text,
-                    mention.confidence,
-                    f"hl-entity hl-{entity.type.lower()}",
+                    mention.confidence
+                    if place is None
+                    else min(mention.confidence, place.confidence),
+                    f"hl-entity hl-{entity.type.lower()}{css}",
                     _entity_link(entity.id),
                 )
             )
@@ -99,8 +112,39 @@ def fact_annotations(article: Article) -> list[Annotation]:
                 "hl-time",
             )
         )
+    for event in article.events:
+        found.append(
+            Annotation(
+                "event",
+                event.trigger_start,
+                event.trigger_end,
+                _event_label(event, places),
+                article.text[event.start : event.end],
+                event.confidence,
+                "hl-event",
+            )
+        )
     valid = [a for a in found if 0 <= a.start < a.end <= text_length]
     return sorted(valid, key=Annotation.sort_key)
+
+
+def _event_label(event: Event, places: dict[str, Place]) -> str:
+    """`PROTEST: farmers → traffic, at Lyon, on 2025-11-03, 4 killed`: who did what to whom."""
+    who = event.source.text if event.source else "?"
+    whom = f" → {event.target.text}" if event.target else ""
+    parts = [f"{event.type}{f' ({event.mode})' if event.mode else ''}: {who}{whom}"]
+    place = places.get(event.place_id or "")
+    if place is not None:
+        parts.append(f"at {place.name}")
+    if event.date:
+        parts.append(f"on {event.date}")
+    if event.fatalities:
+        parts.append(f"{event.fatalities} killed")
+    if event.injured:
+        parts.append(f"{event.injured} injured")
+    if event.claimed_by:
+        parts.append(f"claimed by {event.claimed_by.text}")
+    return ", ".join(parts)
 
 
 def _entity_link(entity_id: str | None) -> str | None:

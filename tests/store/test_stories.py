@@ -12,6 +12,7 @@ from newsloom.store import Store, open_store
 from tests.store.stories_fixtures import (
     copy_cut_and_edited,
     copy_with_boilerplate,
+    entity,
     follow_up,
     unrelated_same_words,
     wire_original,
@@ -171,3 +172,18 @@ def test_stories_list_filters_and_pages(store: Store) -> None:
 def test_unknown_story_and_article(store: Store) -> None:
     assert store.story("missing") is None
     assert store.story_of("missing") is None
+
+
+def test_same_event_holds_when_the_model_types_a_name_differently(store: Store) -> None:
+    # The small model may call the same town an organisation in one article and the
+    # harbour master a place in another; the names still tie the two to one event.
+    original = wire_with_entities()
+    text = original.text
+    original.entities = [
+        entity("org:brellan", "Brellan", "ORG", text),
+        entity("loc:wendeline-saska", "Wendeline Saska", "LOC", text),
+    ]
+    ids = _save_all(store, [original, follow_up()])
+    grouping = _grouping(store, ids)
+    assert grouping[ids[0]][0] == grouping[ids[1]][0]
+    assert grouping[ids[1]][1] is None  # the same event, not a copy

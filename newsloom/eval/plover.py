@@ -11,7 +11,17 @@ the categories in gold or predicted, coverage (sentences given any event), and s
 target actor accuracy over sentences whose gold has that actor: right when the predicted
 actor shares a content word with any gold `actorText` (case-folded; articles, `of`,
 possessive marks and the like ignored). The majority-class accuracy of the gold is
-reported beside them. The baseline is a bag-of-keywords first match: the first word that
+reported beside them.
+
+Two figures watch over-generation, which one-event-per-sentence accuracy cannot see:
+`events per sentence` (the mean number of events the system emits for a sentence; it is
+a count, not a share, so it may exceed 1) and `all-event precision` (the share of ALL
+emitted events, not just the chosen one, whose category equals the sentence's gold
+category). The latter is a loose proxy and a lower bound: the gold codes one event per
+sentence, yet a sentence may carry a second real event ("police arrested 12 after
+protesters blocked the road"), which is counted as wrong here.
+
+The baseline is a bag-of-keywords first match: the first word that
 starts with a lemma from the same lexicon, the words before it as source and the words
 after it as target, with no parse.
 """
@@ -75,6 +85,8 @@ class Prediction:
     category: str | None = None
     source: str | None = None
     target: str | None = None
+    # The categories of every event emitted for the sentence, the chosen one included.
+    emitted: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -83,6 +95,8 @@ class PageScore:
     predicted: str | None
     source: bool | None  # None: the gold has no source actor
     target: bool | None
+    emitted: int = 0  # events emitted for the sentence
+    emitted_right: int = 0  # of them, those of the gold category
 
 
 @dataclass(slots=True)
@@ -97,6 +111,7 @@ class PloverScore:
         majority = Counter(p.gold for p in self.pages).most_common(1)[0][1]
         sources = [p.source for p in self.pages if p.source is not None]
         targets = [p.target for p in self.pages if p.target is not None]
+        emitted = sum(p.emitted for p in self.pages)
         return {
             "category accuracy": right / total,
             "category macro-F1": self.macro_f1(),
@@ -104,6 +119,10 @@ class PloverScore:
             "source acc": sum(sources) / len(sources) if sources else 0.0,
             "target acc": sum(targets) / len(targets) if targets else 0.0,
             "majority-class acc": majority / total,
+            "events per sentence": emitted / total,
+            "all-event precision": (
+                sum(p.emitted_right for p in self.pages) / emitted if emitted else 0.0
+            ),
         }
 
     def macro_f1(self) -> float:
@@ -191,12 +210,14 @@ def newsloom_event(text: str) -> Prediction:
     for stage in default_stages():
         stage(article, doc)
     event = main_event(article.events, doc)
+    emitted = tuple(e.type for e in article.events)
     if event is None:
-        return Prediction()
+        return Prediction(emitted=emitted)
     return Prediction(
         event.type,
         event.source.text if event.source else None,
         event.target.text if event.target else None,
+        emitted,
     )
 
 
@@ -218,7 +239,7 @@ def keyword_event(text: str) -> Prediction:
             if len(lemma) >= 3 and lower.startswith(lemma[: max(3, len(lemma) - 1)]):
                 source = " ".join(words[:i]) or None
                 target = " ".join(words[i + 1 : i + 1 + BASELINE_TARGET_WORDS]) or None
-                return Prediction(category, source, target)
+                return Prediction(category, source, target, (category,))
     return Prediction()
 
 
@@ -246,6 +267,8 @@ def score_page(gold: Gold, predicted: Prediction) -> PageScore:
         predicted.category,
         actor_match(predicted.source, gold.sources),
         actor_match(predicted.target, gold.targets),
+        len(predicted.emitted),
+        sum(category == gold.category for category in predicted.emitted),
     )
 
 

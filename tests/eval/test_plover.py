@@ -82,6 +82,22 @@ def test_scores_accuracy_macro_f1_and_actors() -> None:
     assert metrics["majority-class acc"] == 0.5
 
 
+def test_over_generation_counts_every_emitted_event() -> None:
+    gold = [plover.Gold("PROTEST", (), ()), plover.Gold("COERCE", (), ())]
+    pages = [
+        # the chosen event is right, yet two junk events came with it
+        plover.score_page(
+            gold[0], plover.Prediction("PROTEST", emitted=("PROTEST", "SANCTION", "AGREE"))
+        ),
+        plover.score_page(gold[1], plover.Prediction("COERCE", emitted=("COERCE",))),
+        plover.score_page(gold[1], plover.Prediction()),
+    ]
+    metrics = plover.aggregate(pages).metrics()
+    assert metrics["events per sentence"] == pytest.approx(4 / 3)
+    assert metrics["all-event precision"] == 0.5
+    assert metrics["category accuracy"] == pytest.approx(2 / 3)  # unaffected by the extras
+
+
 def test_keyword_baseline_takes_the_first_trigger_word() -> None:
     found = plover.keyword_event("Crowds marched and police arrested them.")
     assert found.category == "PROTEST"
@@ -95,4 +111,6 @@ def test_newsloom_beats_nothing_on_invented_records(folder: Path) -> None:
     ours = result.ours.score.metrics()
     assert ours["category accuracy"] == 1.0
     assert ours["source acc"] == 1.0
+    assert ours["events per sentence"] >= 1.0
+    assert 0.0 < ours["all-event precision"] <= 1.0
     assert result.baseline.system == "keyword-first-match"

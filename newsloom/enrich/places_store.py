@@ -187,15 +187,22 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 class Store:
-    """Read-only queries on one database, one connection per thread (and per process)."""
+    """Read-only queries on one database, one connection per thread (and per process).
 
-    def __init__(self, path: Path) -> None:
+    Given its settings, a store whose file was deleted meanwhile (a cleaned cache)
+    builds it again when a new thread first connects; open connections keep reading
+    the old file, which stays readable until they close."""
+
+    def __init__(self, path: Path, settings: Settings | None = None) -> None:
         self.path = path
+        self.settings = settings
         self._local = threading.local()
 
     def _conn(self) -> sqlite3.Connection:
         local = self._local
         if getattr(local, "pid", None) != os.getpid():  # new thread, or a forked child
+            if self.settings is not None and not self.path.is_file():
+                self.path = ensure(self.settings)
             local.conn = _connect(self.path)
             local.pid = os.getpid()
         conn: sqlite3.Connection = local.conn

@@ -129,6 +129,21 @@ def test_a_corrupt_or_partial_file_is_rebuilt(cache: Path, built: Path, damage: 
     assert places_store.Store(path).cities_named("paris")
 
 
+def test_a_store_whose_file_was_deleted_rebuilds_it_for_a_new_thread(cache: Path) -> None:
+    import threading
+
+    path = places_store.ensure(SMALL)
+    store = places_store.Store(path, SMALL)
+    assert store.cities_named("lyon")
+    path.unlink()
+    found: list[list[places_store.CityRow]] = []
+    thread = threading.Thread(target=lambda: found.append(store.cities_named("lyon")))
+    thread.start()
+    thread.join()
+    assert found and found[0] == store.cities_named("lyon") and found[0]
+    assert path.is_file()
+
+
 def _python(code: str, cache: Path) -> subprocess.Popen[str]:
     env = {**os.environ, places_store.ENV_DIR: str(cache), "PYTHONPATH": str(REPO)}
     return subprocess.Popen(

@@ -9,6 +9,7 @@ publication day. Negated events are not coded (see events_parse).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,6 +20,7 @@ from newsloom.enrich.events_details import (
     event_date,
     event_place,
 )
+from newsloom.enrich.events_filter import actor_rejection
 from newsloom.enrich.events_lexicon import EventLexicon, event_lexicon
 from newsloom.enrich.events_parse import Candidate, attach_actors, find_candidates
 from newsloom.record import Article, Entity, Event, EventActor
@@ -64,11 +66,19 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
         coded: list[Event] = []
         for candidate in sorted(candidates, key=lambda c: c.trigger.i):
             attach_actors(candidate, lexicon)
+            if actor_rejection(candidate, lexicon) is not None:
+                continue
             event = _event(candidate, sent, article, lexicon, quoted, toll, from_text)
             event.date = date
+            if from_text and _after_publication(date, article) and _not_past(candidate):
+                # "the union will keep up the protests on Friday": not yet happened.
+                event.mode = event.mode or "intent"
+                event.confidence = round(event.confidence * lexicon.confidence["planned"], 3)
             event.place_id = place.entity_id if place else None
             if claim is not None and event.type in VIOLENT:
                 event.claimed_by = _actor(claim, article.entities)
+            if _retold(candidate, event, events):
+                continue  # "The deal also includes ...": an event already coded, named again
             if not any(_same(event, other) for other in coded):
                 coded.append(event)
         if claim is not None and _recent(recent, number):
@@ -140,6 +150,8 @@ def _event(
         confidence *= weights["quoted"]
     if not date_from_text:
         confidence *= weights["published_date"]
+    if candidate.planned == "subject":
+        confidence *= weights["planned"]
     violent = candidate.type in VIOLENT
     start, end = _trimmed(sent)
     return Event(
@@ -158,6 +170,34 @@ def _event(
     )
 
 
+def _after_publication(date: str | None, article: Article) -> bool:
+    """A TIMEX3 value later than the publication day, compared at its own precision
+    ("2026" is after 2025-11-06, "2025-11" is not, "2025-W45" is judged by its year)."""
+    published = article.published
+    if date is None or published is None:
+        return False
+    day = published.date() if isinstance(published, dt.datetime) else published
+    parts = date.split("-")
+    if not parts[0].isdigit():
+        return False
+    if int(parts[0]) != day.year or len(parts) == 1 or not parts[1].isdigit():
+        return int(parts[0]) > day.year
+    if int(parts[1]) != day.month or len(parts) == 2:
+        return int(parts[1]) > day.month
+    digits = parts[2][:2]
+    return digits.isdigit() and int(digits) > day.day
+
+
+def _not_past(candidate: Candidate) -> bool:
+    """The trigger's clause is not told in the past ("will meet", a bare noun)."""
+    clause = candidate.clause
+    if clause is None:
+        return True
+    if clause.tag_ in ("VBD", "VBN"):
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
+
+
 def _trimmed(sent: Span) -> tuple[int, int]:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
@@ -174,6 +214,17 @@ def _actor(span: Span, entities: Sequence[Entity]) -> EventActor:
             if shared > 0 and (best is None or shared > best[0]):
                 best = (shared, entity.id)
     return EventActor(span.text, span.start_char, span.end_char, best[1] if best else None)
+
+
+def _retold(candidate: Candidate, event: Event, earlier: Sequence[Event]) -> bool:
+    """A bare event noun with a definite article or a possessive ("the deal", "their
+    protest") after an event of its category in an earlier sentence names that event."""
+    trigger = candidate.trigger
+    if candidate.kind != "noun" or not any(e.type == event.type for e in earlier):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in trigger.children
+    )
 
 
 def _same(a: Event, b: Event) -> bool:

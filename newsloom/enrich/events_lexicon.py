@@ -43,6 +43,7 @@ class EventLexicon:
     nouns: dict[str, str]
     phrases: dict[str, str]
     light_verbs: frozenset[str]
+    participation: frozenset[str]
     intent: frozenset[str]
     intent_adjectives: frozenset[str]
     threat: frozenset[str]
@@ -106,6 +107,7 @@ def event_lexicon() -> EventLexicon:
         nouns=_by_lemma(raw["nouns"]),
         phrases=phrases,
         light_verbs=_set(raw["light_verbs"]["lemmas"]),
+        participation=_set(raw["light_verbs"]["participation"]),
         intent=_set(frames["intent"]),
         intent_adjectives=_set(frames["intent_adjectives"]),
         threat=_set(frames["threat"]),

@@ -6,8 +6,11 @@ frame verb governs is absorbed by it: "agreed to withdraw" is one AGREE, "threat
 strike" one THREATEN, "urged X to withdraw" one DEMAND, and an intent ("will withdraw",
 "is ready to send aid") makes a cooperative act AGREE and a hostile one THREATEN, as
 PLOVER codes announced intentions. A negated trigger (or frame) is not coded: a denied
-event did not happen. A trigger inside an `if`/`unless` clause or under could/might/may
-is kept with `mode = "hypothetical"` and low confidence.
+event did not happen. A trigger under could/might/may is kept with
+`mode = "hypothetical"` and low confidence; one inside an `if`/`unless` clause, and any
+candidate that only looks like an event, is dropped by events_filter before it can absorb
+the event nouns of its clause. An event noun under a future verb is an intent ("would
+keep up the protests": THREATEN) or a planned event ("talks will begin").
 """
 
 from __future__ import annotations
@@ -15,6 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsloom.enrich.events_filter import (
+    event_category,
+    plausible,
+    stopped_category,
+    stopped_event,
+)
 from newsloom.enrich.events_lexicon import EventLexicon
 
 if TYPE_CHECKING:
@@ -53,6 +62,11 @@ class Candidate:
     # The reporting verb a `must` clause hangs on ("Y must go", X said): its subject is
     # the one demanding.
     speaker: Token | None = None
+    # An event noun under a future verb ("would keep up the protests", "talks will
+    # begin"): its object is an announced intent, its subject a planned event.
+    planned: str | None = None
+    # The trigger stops, puts off or prevents the event its object names.
+    stopping: bool = False
 
 
 def find_candidates(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
@@ -61,10 +75,17 @@ def find_candidates(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
     absorbed: set[int] = set()
     for token in sent:
         candidate = _verb_candidate(token, lexicon) if token.pos_ in ("VERB", "AUX") else None
-        if candidate is not None:
-            found.append(candidate)
-            if candidate.kind == "light_verb":
-                absorbed.add(candidate.trigger.i)
+        if candidate is None or not plausible(candidate, lexicon):
+            continue
+        if candidate.kind == "verb":
+            stopped = stopped_category(token, lexicon)
+            if stopped == "":
+                continue
+            candidate.type = stopped or candidate.type
+            candidate.stopping = stopped is not None
+        found.append(candidate)
+        if candidate.kind == "light_verb":
+            absorbed.add(candidate.trigger.i)
     verbs = {c.clause.i for c in found if c.clause is not None}
     for token in sent:
         if token.pos_ != "NOUN" or token.i in absorbed:
@@ -72,8 +93,41 @@ def find_candidates(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
         category = lexicon.nouns.get(token.lemma_.lower())
         if category is None or _governing_trigger(token, verbs) or _negated_noun(token):
             continue
-        found.append(Candidate(category, token, None, None, "noun"))
+        stopping = _stopping_verb(token, lexicon)
+        if stopping is not None:
+            # "police prevented the demonstration": the stopping is the event.
+            if stopping[1] and stopping[0].i not in verbs:
+                verbs.add(stopping[0].i)
+                verb = stopping[0]
+                found.append(Candidate(stopping[1], verb, verb, None, "verb", stopping=True))
+            continue
+        if token.dep_ == "compound" and event_category(token.head, lexicon) is None:
+            continue  # "call centre", "protest leader": a modifier names no event
+        candidate = Candidate(category, token, None, None, "noun", planned=_planned(token, lexicon))
+        if plausible(candidate, lexicon):
+            found.append(candidate)
     return _apply_frames(found, lexicon)
+
+
+def _planned(noun: Token, lexicon: EventLexicon) -> str | None:
+    """ "object" or "subject" when the verb governing the noun is future, else None."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in verb.children):
+        return None
+    return "subject" if noun.dep_ in ("nsubj", "nsubjpass") else "object"
+
+
+def _stopping_verb(noun: Token, lexicon: EventLexicon) -> tuple[Token, str] | None:
+    """The verb that stops, puts off or prevents the event a noun names, and its category
+    ("" when nothing happened); None when the noun's event is not stopped."""
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    category = stopped_category(noun.head, lexicon)
+    return None if category is None else (noun.head, category)
 
 
 def _verb_candidate(token: Token, lexicon: EventLexicon) -> Candidate | None:
@@ -88,6 +142,9 @@ def _verb_candidate(token: Token, lexicon: EventLexicon) -> Candidate | None:
         category = lexicon.phrases.get(f"{lemma} {word.lower_}") if word is not None else None
         if category is not None:
             return Candidate(category, token, token, None, "verb")
+    joined = _participation(token, lexicon)
+    if joined is not None:
+        return joined
     for obj in token.children:
         if obj.dep_ == "dobj" and lemma in lexicon.light_verbs:
             category = lexicon.nouns.get(obj.lemma_.lower())
@@ -104,6 +161,22 @@ def _verb_candidate(token: Token, lexicon: EventLexicon) -> Candidate | None:
     if category is None:
         return None
     return Candidate(category, token, token, None, "verb")
+
+
+def _participation(verb: Token, lexicon: EventLexicon) -> Candidate | None:
+    """ "took part in the protest": the event noun after `in` is the event, the verb its
+    clause (so the subject is the actor); taking part in a marathon is no event."""
+    lemma = verb.lemma_.lower()
+    words = [lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("dobj", "prt"))]
+    if not any(word in lexicon.participation for word in words):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for obj in prep.children:
+                category = lexicon.nouns.get(obj.lemma_.lower())
+                if obj.dep_ == "pobj" and category is not None:
+                    return Candidate(category, obj, verb, None, "light_verb")
+    return None
 
 
 def _obligation(verb: Token, lexicon: EventLexicon) -> Candidate | None:
@@ -153,6 +226,13 @@ def _apply_frames(found: list[Candidate], lexicon: EventLexicon) -> list[Candida
                 # "killed and wounded", "exploded, killing three": one event, told by
                 # its first verb.
                 continue
+        if candidate.planned == "object":
+            # "the union would keep up the protests": an intent, as for a verb.
+            hostile = candidate.type in lexicon.hostile
+            cooperative = candidate.type in lexicon.cooperative
+            candidate.type, candidate.mode = _intent(candidate, hostile, cooperative)
+        elif candidate.planned == "subject":
+            candidate.mode = "intent"  # "talks will begin in the autumn": not yet held
         frame = _frame_of(candidate, by_clause, lexicon)
         if frame is _ABSORBED:
             continue
@@ -228,7 +308,7 @@ def _purpose(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
-def _intent(candidate: Candidate, hostile: bool, cooperative: bool) -> object:
+def _intent(candidate: Candidate, hostile: bool, cooperative: bool) -> tuple[str, str]:
     if cooperative:
         return ("AGREE", "intent")
     if hostile:
@@ -309,6 +389,10 @@ def _attach(candidate: Candidate) -> None:
         if inner is not None and not _target(clause):
             target_verb = inner
     candidate.target = _target(target_verb, candidate.type)
+    stopped = stopped_event(clause) if candidate.stopping else None
+    if stopped is not None:
+        # "cancelled a planned visit to Haiti": the one acted upon is the visit's.
+        candidate.target = _noun_actors(stopped)[1] or candidate.target
     if candidate.kind == "light_verb":
         candidate.target = (
             candidate.target if candidate.target else _noun_actors(candidate.trigger)[1]

@@ -196,3 +196,50 @@ def test_relative_pronoun_actor_is_the_noun_it_modifies(code: Code) -> None:
     article = code("The envoy, who met the Orvik mayor on Monday, left for Varna.")
     event = only(article, "CONSULT")
     assert event.source is not None and event.source.text == "envoy"
+
+
+def test_stopping_an_event_is_coded_by_whose_act_it_was(code: Code) -> None:
+    prevented = only(code("Police in Orvik prevented the march on Tuesday."), "COERCE")
+    assert prevented.trigger == "prevented"
+    assert prevented.source is not None and prevented.source.text == "Police"
+    called_off = code("The Kestrel Union called off the strike on Tuesday.")
+    assert [e.type for e in called_off.events] == ["RETREAT"]
+    cancelled = code("The Varnian minister cancelled a visit to Ostrell on Tuesday.")
+    event = only(cancelled, "SANCTION")
+    assert event.target is not None and event.target.text == "Ostrell"
+
+
+def test_everyday_verbs_need_a_political_object(code: Code) -> None:
+    assert code("The Velmar bakery cut its prices on Tuesday.").events == []
+    ties = only(code("Velmar cut diplomatic ties with Orvik on Tuesday."), "SANCTION")
+    assert ties.source is not None and ties.source.text == "Velmar"
+    assert code("The Orvik library reopened on Tuesday.").events == []
+    hostages = only(code("The rebels released 12 hostages on Tuesday."), "RETREAT")
+    assert hostages.target is not None and "hostages" in hostages.target.text
+
+
+def test_a_warning_is_a_threat_only_of_the_warners_own_act(code: Code) -> None:
+    assert code("Forecasters warned that storms would hit Orvik on Tuesday.").events == []
+    threat = only(code("The Red Dawn Front warned that it would attack Orvik."), "THREATEN")
+    assert threat.source is not None and threat.source.text == "Red Dawn Front"
+
+
+def test_a_conditional_is_dropped_and_a_named_participle_is_no_event(code: Code) -> None:
+    assert code("If the border is closed, the farmers will lose money.").events == []
+    assert code("Returning officer Ada Pell read the result on Tuesday.").events == []
+    assert code("A group calling itself the Dawn Front wrote to the paper.").events == []
+    assert code("Nobody was injured in the fire, the mayor said.").events == []
+
+
+def test_a_future_event_is_an_intent_with_lower_confidence(code: Code) -> None:
+    intent = only(code("The Kestrel Union said it would keep up the protests."), "THREATEN")
+    assert intent.mode == "threat"
+    planned = code("Officials said talks would begin in Orvik on Friday.").events
+    assert [e.mode for e in planned] == ["intent"]
+    held = code("Officials held talks in Orvik on Tuesday.").events
+    assert held[0].confidence > planned[0].confidence + 0.2
+
+
+def test_a_definite_event_noun_names_an_event_already_coded(code: Code) -> None:
+    text = "Velmar and Orvik signed a trade agreement on Tuesday. The agreement covers grain."
+    assert [e.type for e in code(text).events] == ["AGREE"]

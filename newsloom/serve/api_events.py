@@ -117,6 +117,7 @@ def event_filter(
     until: dt.date | None,
     place: str | None,
     entity: str | None,
+    min_confidence: float = 0.0,
 ) -> EventFilter:
     """The store filter; an unknown category is a client error (422)."""
     category = type.strip().upper() if type and type.strip() else None
@@ -130,6 +131,7 @@ def event_filter(
         until=until,
         place=place.strip() or None if place else None,
         entity=entity.strip() or None if entity else None,
+        min_confidence=min_confidence,
     )
 
 
@@ -147,9 +149,18 @@ def list_coded_events(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    min_confidence: Annotated[
+        float,
+        Query(
+            ge=0.0,
+            le=1.0,
+            description="Least confidence listed; 0 (the default) lists every event, the"
+            " events page shows 0.5 and up.",
+        ),
+    ] = 0.0,
 ) -> EventList:
     """Coded events, newest day first, with their evidence sentence and article."""
-    filters = event_filter(type, since, until, place, entity)
+    filters = event_filter(type, since, until, place, entity, min_confidence)
     found = store.events(filters, limit=limit + 1, offset=offset)
     return EventList(
         items=[event_out(record) for record in found[:limit]],

@@ -1,10 +1,12 @@
 """The events page and its CSV download.
 
-Filters (PLOVER type, place, since/until days) select the events; the page shows a
-timeline (events per day and per type, through the `chart` macro), the map (one marker
-per place, through `world_map`) and a table of one page of events with the sentence
-each was coded from. `/events.csv` takes the same filters and page and writes exactly
-the rows the table shows, with cells that a spreadsheet would run as formulas defused.
+Filters (PLOVER type, place, since/until days, minimum confidence: 0.5 unless asked
+otherwise, so hypotheticals, plans and thin evidence stay out of the way) select the
+events; the page shows a timeline (events per day and per type, through the `chart`
+macro), the map (one marker per place, through `world_map`) and a table of one page of
+events with the sentence each was coded from. `/events.csv` takes the same filters and
+page and writes exactly the rows the table shows, with cells that a spreadsheet would
+run as formulas defused.
 """
 
 from __future__ import annotations
@@ -30,6 +32,16 @@ router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schem
 
 EVENT_TYPES = PLOVER_CATEGORIES
 PAGE_SIZE = 50
+# The "minimum confidence" choices of the page (value, label); the first of DEFAULT's
+# value is the default. Below 0.5 sit hypotheticals, plans and thinly evidenced events.
+CONFIDENCE_CHOICES = (
+    ("0", "any"),
+    ("0.3", "0.3"),
+    ("0.5", "0.5 (default)"),
+    ("0.7", "0.7"),
+    ("0.9", "0.9"),
+)
+DEFAULT_CONFIDENCE = "0.5"
 MAP_LIMIT = 500
 EXCERPT_CHARS = 200
 CSV_COLUMNS = (
@@ -61,19 +73,36 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
-def _filters(type: str, place: str, since: str, until: str) -> tuple[dict[str, str], EventFilter]:
+def _confidence(value: str) -> str:
+    """One of the page's choices; anything else is the default."""
+    choices = {v for v, _ in CONFIDENCE_CHOICES}
+    value = value.strip()
+    return value if value in choices else DEFAULT_CONFIDENCE
+
+
+def _filters(
+    type: str, place: str, since: str, until: str, confidence: str = DEFAULT_CONFIDENCE
+) -> tuple[dict[str, str], EventFilter]:
     """The filters as shown in the form (cleaned) and as the store takes them."""
     category = type.strip().upper()
     category = category if category in EVENT_TYPES else ""
     place = place.strip()[:200]
     first, last = _day(since), _day(until)
+    least = _confidence(confidence)
     shown = {
         "type": category,
         "place": place,
         "since": first.isoformat() if first else "",
         "until": last.isoformat() if last else "",
+        "confidence": least,
     }
-    return shown, EventFilter(type=category or None, since=first, until=last, place=place or None)
+    return shown, EventFilter(
+        type=category or None,
+        since=first,
+        until=last,
+        place=place or None,
+        min_confidence=float(least),
+    )
 
 
 def _page_rows(store: Store, filters: EventFilter, page: int) -> tuple[list[EventRecord], bool]:
@@ -113,9 +142,10 @@ def events_page(
     place: str = "",
     since: str = "",
     until: str = "",
+    confidence: str = DEFAULT_CONFIDENCE,
     page: int = 1,
 ) -> HTMLResponse:
-    shown, filters = _filters(type, place, since, until)
+    shown, filters = _filters(type, place, since, until, confidence)
     rows, has_next = _page_rows(store, filters, page)
     days = store.event_days(filters)
     per_day: Counter[str] = Counter()
@@ -128,6 +158,7 @@ def events_page(
         page="events",
         filters=shown,
         types=EVENT_TYPES,
+        confidences=CONFIDENCE_CHOICES,
         events=rows,
         excerpt=excerpt,
         total=store.count_events(filters),
@@ -176,10 +207,11 @@ def events_csv(
     place: str = "",
     since: str = "",
     until: str = "",
+    confidence: str = DEFAULT_CONFIDENCE,
     page: int = 1,
 ) -> Response:
     """The rows of the events table for the same filters and page."""
-    _, filters = _filters(type, place, since, until)
+    _, filters = _filters(type, place, since, until, confidence)
     rows, _ = _page_rows(store, filters, page)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

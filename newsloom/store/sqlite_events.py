@@ -52,7 +52,10 @@ class EventFilter:
     """Which events to list: all conditions must hold; None means any.
 
     `place` is a place entity id or a place name (case-insensitive); `entity` an entity
-    id that is the event's source or target; `since`/`until` bound the event's day.
+    id that is the event's source or target; `since`/`until` bound the event's day;
+    `min_confidence` is the least confidence listed (0: every event, as the API lists by
+    default; the events page and CSV ask for 0.5, so that hypotheticals, plans and thin
+    evidence stay out of a reader's way unless asked for).
     """
 
     type: str | None = None
@@ -60,6 +63,7 @@ class EventFilter:
     until: dt.date | None = None
     place: str | None = None
     entity: str | None = None
+    min_confidence: float = 0.0
 
 
 @dataclass(slots=True, frozen=True)
@@ -181,6 +185,10 @@ def _where(filters: EventFilter) -> tuple[str, list[Any]]:
     if filters.entity:
         conditions.append("(e.source_entity = ? OR e.target_entity = ?)")
         params.extend([filters.entity, filters.entity])
+    if filters.min_confidence > 0:
+        # Stored rounded to 3 places: compare with the same rounding.
+        conditions.append("round(e.confidence, 3) >= ?")
+        params.append(round(filters.min_confidence, 3))
     return (f"WHERE {' AND '.join(conditions)}" if conditions else ""), params
 
 

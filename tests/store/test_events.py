@@ -112,3 +112,23 @@ def test_resaving_replaces_events(store: Store) -> None:
     first.enrichment = "done"  # a re-enrichment replaces the stored facts
     store.save(first)
     assert store.count_events() == 1
+
+
+def test_min_confidence_leaves_out_less_certain_events_everywhere(store: Store) -> None:
+    seed(store)
+    text = "Officials in Orvik might ban rallies on Monday."
+    unsure = _article("https://orvik.example/maybe", text, dt.date(2031, 3, 5))
+    unsure.events = [
+        _event(
+            text, text, "SANCTION", "ban", date="2031-03-04", mode="hypothetical", confidence=0.3
+        )
+    ]
+    store.save(unsure)
+    sure = EventFilter(min_confidence=0.5)
+    assert store.count_events() == 3
+    assert store.count_events(sure) == 2
+    assert "SANCTION" not in [r.event.type for r in store.events(sure)]
+    assert store.count_events(EventFilter(min_confidence=0.3)) == 3  # the floor is inclusive
+    assert ("2031-03-04", "SANCTION", 1) in store.event_days()
+    assert ("2031-03-04", "SANCTION", 1) not in store.event_days(sure)
+    assert store.count_events(EventFilter(min_confidence=1.0)) == 2  # 1.0 is the default

@@ -67,7 +67,7 @@ def news_patterns() -> NewsPatterns:
     ignore = re.IGNORECASE
     dateline_re = (
         rf"^(?P<dateline>(?P<city>{dateline['city']})(?:,?\s+(?:{dateline['date']}))?"
-        rf"(?:\s*\((?P<agency>{agencies})\))?{dateline['dash']})"
+        rf"(?:\s*\((?P<agency>{agencies}|{dateline['other_agency']})\))?{dateline['dash']})"
     )
     return NewsPatterns(
         agency_names=names,

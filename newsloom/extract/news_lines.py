@@ -139,5 +139,5 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str] | None:
     ):
         return None
     agency = match.group("agency")
-    name = patterns.agency_names.get(agency.lower()) if agency else None
+    name = patterns.agency_names.get(agency.lower(), agency) if agency else None
     return match.group("dateline").strip(), name, rest

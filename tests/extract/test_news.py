@@ -86,6 +86,23 @@ def test_dateline_forms() -> None:
     assert split_dateline("The NATO summit - held in Korvik - ended early today.") is None
 
 
+def test_dateline_with_a_long_country_name_and_an_unlisted_agency() -> None:
+    split = split_dateline(
+        "BRELLAN, Republic of the Upper Vessa (Tarn Valley Press) - Floods cut the road."
+    )
+    assert split == (
+        "BRELLAN, Republic of the Upper Vessa (Tarn Valley Press) -",
+        "Tarn Valley Press",
+        "Floods cut the road.",
+    )
+    split = split_dateline("OSTRAVA, Bosnia and Herzegovina - The mayor resigned on Friday.")
+    assert split is not None and split[1] is None and split[2].startswith("The mayor")
+    # A known agency keeps its canonical name; lower-case words in parentheses are no agency.
+    known = split_dateline("KELD (Thomson Reuters) - Talks resumed in the hall.")
+    assert known is not None and known[1] == "Reuters"
+    assert split_dateline("KELD (see map) - Talks resumed in the hall.") is None
+
+
 def test_image_credits_are_taken_out_of_the_body() -> None:
     lines = {
         "Image: REUTERS/Ana Vell": "REUTERS/Ana Vell",

@@ -7,8 +7,9 @@
    child process on that store.
 3. Runs C client threads (httpx) over a fixed, shuffled list of requests:
    `/api/search?q=<two words>`, `/api/articles/{id}`, and the web UI's `/articles/{id}`
-   and `/search?q=<two words>` (results and facets) when the server has them. Prints p50/p95/p99 per endpoint, then the same requests from
-   one client alone (service time without queueing), then stops the server.
+   and `/search?q=<two words>` (results and facets) when the server has them. Prints
+   p50/p95/p99 per endpoint, then the same requests from one client alone (service time
+   without queueing), then stops the server.
 
     .venv/bin/python bench/serve_latency.py [--articles 100000] [--requests 1000]
         [--clients 20] [--single 100] [--workers 1] [--seed 7] [--db PATH] [--json FILE] [--check]

@@ -10,6 +10,10 @@ from urllib.parse import urlencode
 from newsloom.store.base import ArticleFilter, SearchFacets, Store
 
 # Bounds that keep every page cheap on a large store.
+SEARCH_PAGE = 20
+MAX_SEARCH_PAGES = 50
+# Matches the search page's facets count (the most recently stored ones).
+FACET_SAMPLE = 1000
 SEARCH_SCAN_LIMIT = 200
 
 
@@ -82,29 +86,38 @@ class SearchResult:
     highlights: list[tuple[int, int]] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class SearchPage:
+    results: list[SearchResult]
+    facets: SearchFacets
+    number: int  # 1-based
+    has_next: bool
+
+
 def search(
-    store: Store, filters: SearchFilters, limit: int = 50
-) -> tuple[list[SearchResult], SearchFacets]:
-    """Matches for the query (or the newest articles when there is none), filtered.
+    store: Store, filters: SearchFilters, page: int = 1, per_page: int = SEARCH_PAGE
+) -> SearchPage:
+    """One page of matches for the query (the newest articles when there is none), filtered.
 
     Facets count a sample of every match before the filters, so each facet value
     shows roughly how many results choosing it would give.
     """
-    facets = store.search_facets(filters.q)
+    number = min(max(page, 1), MAX_SEARCH_PAGES)
+    skip = (number - 1) * per_page
+    facets = store.search_facets(filters.q, scan=FACET_SAMPLE)
     chosen = filters.store_filter()
     if filters.q.strip():
-        hits = store.search(filters.q, limit=limit, filters=chosen)
+        hits = store.search(filters.q, limit=per_page + 1, offset=skip, filters=chosen)
         results = [
             SearchResult(h.id, h.title, h.published, h.source, h.language, h.snippet, h.highlights)
             for h in hits
         ]
     else:
-        page = store.list_articles(limit=limit, filters=chosen)
+        listed = store.list_articles(limit=skip + per_page + 1, filters=chosen).items[skip:]
         results = [
-            SearchResult(a.id, a.title, a.published, a.source or a.site, a.language)
-            for a in page.items
+            SearchResult(a.id, a.title, a.published, a.source or a.site, a.language) for a in listed
         ]
-    return results, facets
+    return SearchPage(results[:per_page], facets, number, len(results) > per_page)
 
 
 def mentions_per_day(store: Store, entity_id: str, article_ids: list[str]) -> list[tuple[str, int]]:

@@ -58,6 +58,7 @@ def search_page(
     entity: str = "",
     place: str = "",
     event_type: str = "",
+    page: str = "1",
 ) -> HTMLResponse:
     filters = SearchFilters(
         q=q.strip()[:500],
@@ -69,8 +70,17 @@ def search_page(
         place=place[:200],
         event_type=event_type[:40],
     )
-    results, facets = search(store, filters)
-    return render("search.html", page="search", filters=filters, results=results, facets=facets)
+    number = int(page) if page.isascii() and page.isdigit() and len(page) < 6 else 1
+    found = search(store, filters, page=number)
+    return render(
+        "search.html",
+        page="search",
+        filters=filters,
+        results=found.results,
+        facets=found.facets,
+        number=found.number,
+        has_next=found.has_next,
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

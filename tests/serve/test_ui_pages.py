@@ -131,3 +131,18 @@ def test_charts_degrade_to_tables_without_the_chart_library(
     assert "chart.umd.min.js" not in html
     assert '<table class="chart-data">' in html
     assert client.get("/static/vendor/chart.umd.min.js").status_code == 404
+
+
+def test_search_pages_through_results_twenty_at_a_time(client: TestClient) -> None:
+    first = client.get("/search").text
+    assert "20 results" not in first  # a listing without words says so instead
+    ids_first = re.findall(r'<h3><a href="/articles/(\w+)"', first)
+    assert len(ids_first) == 20 and 'id="next-page"' in first
+    second = client.get("/search", params={"page": 2}).text
+    ids_second = re.findall(r'<h3><a href="/articles/(\w+)"', second)
+    assert ids_second and not set(ids_first) & set(ids_second)
+    assert 'id="previous-page"' in second
+    # Out-of-range page numbers are clamped, never an error.
+    assert client.get("/search", params={"page": -3}).status_code == 200
+    assert client.get("/search", params={"page": 10**9}).status_code == 200
+    assert client.get("/search", params={"page": "two"}).status_code == 200

@@ -13,6 +13,7 @@
 
     .venv/bin/python bench/serve_latency.py [--articles 100000] [--requests 1000]
         [--clients 20] [--single 100] [--workers 1] [--seed 7] [--db PATH] [--json FILE] [--check]
+        [--endpoints "search,api article,ui article"]   # also: ui search
 
 `--db PATH` keeps the generated store there and reuses it when it already holds at
 least N articles. `--check` exits 1 when search p95 is 100 ms or more.
@@ -48,6 +49,7 @@ VOCABULARY_SIZE = 5000
 FIRST_DAY = dt.date(2024, 1, 1)
 DAYS = 730
 SEARCH_P95_TARGET_MS = 100.0
+ENDPOINTS = ("search", "api article", "ui article", "ui search")
 STARTUP_SECONDS = 60.0
 
 
@@ -264,6 +266,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="keep (and reuse) the store here")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--check", action="store_true")
+    parser.add_argument(
+        "--endpoints",
+        default="search,api article,ui article",
+        help=f"comma-separated, of: {', '.join(ENDPOINTS)} (the UI ones when the server has"
+        " the web UI)",
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="newsloom-serve-bench-") as folder:
@@ -279,9 +287,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         server = Server(db, args.workers)
         try:
             server.wait_ready()
-            endpoints = ["search", "api article"]
-            if httpx.get(f"{server.base}/articles/{ids[0]}", timeout=10).status_code == 200:
-                endpoints.extend(["ui article", "ui search"])
+            wanted = [e.strip() for e in args.endpoints.split(",") if e.strip()]
+            has_ui = httpx.get(f"{server.base}/articles/{ids[0]}", timeout=10).status_code == 200
+            endpoints = [e for e in wanted if has_ui or not e.startswith("ui ")]
             maker = ArticleMaker(args.seed + 1)
             plan = plan_requests(maker, ids, args.requests, endpoints)
             results, wall = run_clients(server.base, plan, args.clients)

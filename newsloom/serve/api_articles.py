@@ -15,6 +15,8 @@ from newsloom.serve.api_models import (
     SearchHitOut,
     SearchResults,
 )
+from newsloom.serve.api_paging import Cursor as OffsetCursor
+from newsloom.serve.api_paging import cursor_offset, next_cursor
 from newsloom.serve.deps import StoreDep
 from newsloom.store import ArticleSummary
 from newsloom.store.base import ArticleFilter
@@ -89,7 +91,7 @@ def search(
     store: StoreDep,
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Words to look for.")],
     limit: Limit = 20,
-    cursor: Cursor = None,
+    cursor: OffsetCursor = None,
     since: Since = None,
     until: Until = None,
     source: Source = None,
@@ -100,7 +102,7 @@ def search(
 ) -> SearchResults:
     """Full-text search, best matches first, each with a snippet and the matched terms'
     offsets in it; filtered like `/articles`."""
-    offset = _search_offset(cursor)
+    offset = cursor_offset(cursor)
     filters = ArticleFilter(
         source, language, since, until, entity=entity, place=place, event_type=event_type
     )
@@ -109,24 +111,5 @@ def search(
     return SearchResults(
         query=q,
         items=[SearchHitOut(**hit.to_dict()) for hit in hits[:limit]],
-        next_cursor=f"{SEARCH_CURSOR_PREFIX}{offset + limit}" if more else None,
+        next_cursor=next_cursor(offset, limit, more),
     )
-
-
-SEARCH_CURSOR_PREFIX = "o"
-MAX_SEARCH_OFFSET = 10_000
-
-
-def _search_offset(cursor: str | None) -> int:
-    """A search cursor is the number of hits already shown (ranking has no other key)."""
-    if cursor is None:
-        return 0
-    digits = cursor.removeprefix(SEARCH_CURSOR_PREFIX)
-    if (
-        not cursor.startswith(SEARCH_CURSOR_PREFIX)
-        or not digits.isascii()
-        or not digits.isdigit()
-        or int(digits) > MAX_SEARCH_OFFSET
-    ):
-        raise invalid("query", "cursor", cursor, "not a cursor this search gave")
-    return int(digits)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from newsloom.enrich.events_lexicon import PLOVER_CATEGORIES
 from newsloom.record import EventActor
 from newsloom.serve.api_errors import invalid
+from newsloom.serve.api_paging import Cursor, cursor_offset, next_cursor
 from newsloom.serve.deps import StoreDep
 from newsloom.store.sqlite_events import EventFilter, EventRecord
 
@@ -72,6 +73,9 @@ class EventList(BaseModel):
     limit: int
     offset: int
     next_offset: int | None
+    next_cursor: str | None = Field(
+        default=None, description="Pass as `cursor` for the next page; null on the last."
+    )
 
 
 def _actor(actor: EventActor | None) -> EventActorOut | None:
@@ -149,6 +153,7 @@ def list_coded_events(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    cursor: Cursor = None,
     min_confidence: Annotated[
         float,
         Query(
@@ -159,7 +164,11 @@ def list_coded_events(
         ),
     ] = 0.0,
 ) -> EventList:
-    """Coded events, newest day first, with their evidence sentence and article."""
+    """Coded events, newest day first, with their evidence sentence and article.
+
+    Page with `cursor` (the `next_cursor` given) or with `offset`."""
+    if cursor is not None:
+        offset = cursor_offset(cursor)
     filters = event_filter(type, since, until, place, entity, min_confidence)
     found = store.events(filters, limit=limit + 1, offset=offset)
     return EventList(
@@ -168,4 +177,5 @@ def list_coded_events(
         limit=limit,
         offset=offset,
         next_offset=offset + limit if len(found) > limit else None,
+        next_cursor=next_cursor(offset, limit, len(found) > limit),
     )

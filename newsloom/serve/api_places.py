@@ -10,9 +10,10 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from newsloom.serve.api_errors import invalid
+from newsloom.serve.api_paging import Cursor, cursor_offset, next_cursor
 from newsloom.serve.deps import StoreDep
 from newsloom.store.sqlite_places import PlaceFilter, PlaceMention, PlaceSummary
 
@@ -40,6 +41,9 @@ class PlaceList(BaseModel):
     limit: int
     offset: int
     next_offset: int | None
+    next_cursor: str | None = Field(
+        default=None, description="Pass as `cursor` for the next page; null on the last."
+    )
 
 
 class PlaceMentionOut(BaseModel):
@@ -100,8 +104,13 @@ def list_places(
     until: Annotated[dt.date | None, Query(description="Articles published on or before.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    cursor: Cursor = None,
 ) -> PlaceList:
-    """Places named in stored articles, in most articles first."""
+    """Places named in stored articles, in most articles first.
+
+    Page with `cursor` (the `next_cursor` given) or with `offset`."""
+    if cursor is not None:
+        offset = cursor_offset(cursor)
     if kind is not None and kind not in KINDS:
         raise invalid("query", "kind", kind, f"kind is one of {', '.join(KINDS)}")
     filters = PlaceFilter(country=country, kind=kind, prefix=q or None, since=since, until=until)
@@ -112,6 +121,7 @@ def list_places(
         limit=limit,
         offset=offset,
         next_offset=offset + limit if len(found) > limit else None,
+        next_cursor=next_cursor(offset, limit, len(found) > limit),
     )
 
 

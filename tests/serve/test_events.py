@@ -111,3 +111,19 @@ def test_api_filters_and_pagination(client: TestClient) -> None:
     assert client.get("/api/events?since=2031-03-04").json()["total"] == 2
     assert client.get("/api/events?type=NOPE").status_code == 422
     assert client.get("/api/events?since=yesterday").status_code == 422
+
+
+def test_api_events_page_with_the_cursor_they_give(client: TestClient) -> None:
+    everything = client.get("/api/events", params={"limit": 100}).json()
+    assert everything["next_cursor"] is None and len(everything["items"]) > 2
+    seen, cursor = [], None
+    while True:
+        params: dict[str, str | int] = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/events", params=params).json()
+        seen.extend((item["article"]["id"], item["trigger_span"][0]) for item in page["items"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == [(i["article"]["id"], i["trigger_span"][0]) for i in everything["items"]]
+    for bad in ("2", "o-1", "x10"):
+        assert client.get("/api/events", params={"cursor": bad}).status_code == 422

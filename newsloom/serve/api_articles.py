@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Depends, HTTPException, Query, status
 
 from newsloom.serve.api_errors import invalid
 from newsloom.serve.api_models import (
@@ -49,11 +49,7 @@ EventType = Annotated[
 Cursor = Annotated[str | None, Query(max_length=1000)]
 
 
-@router.get("/articles", response_model=ArticlePage)
-def list_articles(
-    store: StoreDep,
-    limit: Limit = 20,
-    cursor: Cursor = None,
+def article_filter(
     since: Since = None,
     until: Until = None,
     source: Source = None,
@@ -61,11 +57,21 @@ def list_articles(
     entity: EntityName = None,
     place: PlaceName = None,
     event_type: EventType = None,
-) -> ArticlePage:
-    """Newest first (published desc, then id desc); undated articles come last."""
-    filters = ArticleFilter(
+) -> ArticleFilter:
+    """The filters `/articles` and `/search` share, from the query string."""
+    return ArticleFilter(
         source, language, since, until, entity=entity, place=place, event_type=event_type
     )
+
+
+Filters = Annotated[ArticleFilter, Depends(article_filter)]
+
+
+@router.get("/articles", response_model=ArticlePage)
+def list_articles(
+    store: StoreDep, filters: Filters, limit: Limit = 20, cursor: Cursor = None
+) -> ArticlePage:
+    """Newest first (published desc, then id desc); undated articles come last."""
     try:
         page = store.list_articles(limit=limit, cursor=cursor, filters=filters)
     except ValueError as error:
@@ -90,22 +96,13 @@ def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
 def search(
     store: StoreDep,
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Words to look for.")],
+    filters: Filters,
     limit: Limit = 20,
     cursor: OffsetCursor = None,
-    since: Since = None,
-    until: Until = None,
-    source: Source = None,
-    language: Language = None,
-    entity: EntityName = None,
-    place: PlaceName = None,
-    event_type: EventType = None,
 ) -> SearchResults:
     """Full-text search, best matches first, each with a snippet and the matched terms'
     offsets in it; filtered like `/articles`."""
     offset = cursor_offset(cursor)
-    filters = ArticleFilter(
-        source, language, since, until, entity=entity, place=place, event_type=event_type
-    )
     hits = store.search(q, limit=limit + 1, offset=offset, filters=filters)
     more = len(hits) > limit
     return SearchResults(

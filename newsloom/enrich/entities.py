@@ -23,6 +23,7 @@ from newsloom.enrich.entities_data import entity_rules
 from newsloom.enrich.entities_descriptions import DescriptionLink, description_links
 from newsloom.enrich.entities_repeats import RepeatLink, repeat_links
 from newsloom.enrich.entities_resolve import Cluster, resolve
+from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.roles_links import PhraseLink, role_phrase_links
 from newsloom.record import Article, Entity, Mention
 
@@ -54,7 +55,7 @@ def build_entities(doc: Doc) -> list[Entity]:
         entity = by_id[link.entity_id]
         if any(m.start == link.start and m.end == link.end for m in entity.mentions):
             continue
-        text = doc.text[link.start : link.end]
+        text = doc_text(doc)[link.start : link.end]
         entity.mentions.append(Mention(text, link.start, link.end, link.confidence))
         entity.mentions.sort(key=lambda m: (m.start, m.end))
         entity.confidence = _confidence(entity.mentions, agree=False)

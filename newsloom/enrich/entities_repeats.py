@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsloom.enrich.nlp import doc_text
 from newsloom.record import Entity
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def repeat_links(doc: Doc, entities: list[Entity]) -> list[RepeatLink]:
     names = _unambiguous_names(entities)
     links: list[RepeatLink] = []
     for name, entity_id in sorted(names.items(), key=lambda item: -len(item[0])):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc)):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue

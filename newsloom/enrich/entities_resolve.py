@@ -31,6 +31,7 @@ from newsloom.enrich.entities_names import (
     slug,
 )
 from newsloom.enrich.entities_people import relabel_people
+from newsloom.enrich.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -95,7 +96,7 @@ def candidates(doc: Doc) -> list[Candidate]:
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         for ending in rules.possessives:
             if text.endswith(ending) and len(text) > len(ending) + 1 and len(tokens) == 1:
                 text, end = text[: -len(ending)], end - len(ending)
@@ -136,7 +137,7 @@ def _strip_title_before_surname(
     words = candidate.text.split()
     if len(words) == 2 and is_title(words[0]) and fold_spelling(words[1]) in surnames:
         candidate.start = candidate.end - len(words[1])
-        candidate.text = doc.text[candidate.start : candidate.end]
+        candidate.text = doc_text(doc)[candidate.start : candidate.end]
 
 
 def _full_names(found: list[Candidate], clusters: Clusters) -> dict[str, list[str]]:
@@ -162,7 +163,7 @@ def _defined_acronyms(doc: Doc, found: list[Candidate]) -> dict[str, str]:
     for candidate in found:
         if candidate.label != "ORG":
             continue
-        rest = doc.text[candidate.end : candidate.end + 16].lstrip()
+        rest = doc_text(doc)[candidate.end : candidate.end + 16].lstrip()
         if rest.startswith("("):
             inner = rest[1:].split(")", 1)[0].strip()
             if is_acronym(inner):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.quotes_config import QuoteConfig, quote_config
 from newsloom.enrich.quotes_context import channel_in, date_of
 from newsloom.enrich.quotes_cues import (
@@ -51,7 +52,7 @@ class QuoteStage:
 
     def __call__(self, article: Article, doc: Doc) -> None:
         config = quote_config()
-        quoted = find_quoted_spans(doc.text, config)
+        quoted = find_quoted_spans(doc_text(doc), config)
         inside = inside_quotes(doc, quoted)
         resolver = SpeakerResolver(article, doc, config, inside)
         context = _Context(article, doc, config, quoted, resolver)
@@ -68,7 +69,7 @@ class QuoteStage:
 
 
 def _direct_quotes(context: _Context, inside: list[bool]) -> list[Quote]:
-    text, config = context.doc.text, context.config
+    text, config = doc_text(context.doc), context.config
     quotes: list[Quote] = []
     previous: Quote | None = None
     for span in context.quoted:
@@ -121,7 +122,7 @@ def _word_before(doc: Doc, span: QuotedSpan) -> Token | None:
 
 def _continued(context: _Context, span: QuotedSpan, previous: Quote | None) -> Quote | None:
     """A quote without its own cue: the previous speaker's, when it follows closely."""
-    text = context.doc.text
+    text = doc_text(context.doc)
     if previous is None or text.count("\n\n", previous.end, span.open) > 1:
         return None
     starts_sentence = text[: span.open].rstrip()[-1:] in ("", *SENTENCE_END, "\n", '"', "”")
@@ -156,7 +157,7 @@ def _quote(
 ) -> Quote:
     from spacy.tokens import Span
 
-    text, config = context.doc.text, context.config
+    text, config = doc_text(context.doc), context.config
     speaker: Speaker | None = context.resolver.resolve(phrase) if isinstance(phrase, Span) else None
     sentence = cue.sent
     clause = _blank(text, sentence.start_char, sentence.end_char, (start, end))

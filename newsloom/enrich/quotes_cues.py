@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.quotes_config import QuoteConfig
 from newsloom.enrich.quotes_direct import QuotedSpan
 
@@ -96,7 +97,7 @@ def attribute_direct(
     doc: Doc, quote: QuotedSpan, inside: Sequence[bool], config: QuoteConfig
 ) -> Attribution | None:
     # A quote ending in a full stop ends its sentence: its cue, if any, comes before it.
-    ends_sentence = doc.text[quote.end - 1] == "."
+    ends_sentence = doc_text(doc)[quote.end - 1] == "."
     after = None if ends_sentence else _token_at(doc, quote.close + 1)
     if after is not None:
         for token in doc[after.i : min(len(doc), after.i + CUE_WINDOW)]:

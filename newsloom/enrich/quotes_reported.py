@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.quotes_config import QuoteConfig
 from newsloom.enrich.quotes_cues import noun_phrase, speaker_of
 
@@ -152,11 +153,11 @@ def _object_extension(verb: Token, obj: Token, config: QuoteConfig) -> list[Toke
 def _colon_lines(doc: Doc, config: QuoteConfig) -> list[Reported]:
     """`NAME: what they said` at a line start: transcripts and headlines."""
     found = []
-    for match in config.colon_speaker.finditer(doc.text):
+    for match in config.colon_speaker.finditer(doc_text(doc)):
         speaker = doc.char_span(*match.span("speaker"), alignment_mode="expand")
         colon = doc.char_span(match.end("speaker"), match.end("speaker") + 1)
         start, end = match.span("content")
-        end = len(doc.text[:end].rstrip(" .,;"))
+        end = len(doc_text(doc)[:end].rstrip(" .,;"))
         if speaker is None or colon is None or len(match.group("content").split()) < 2:
             continue
         found.append(Reported(start, end, colon.start_char, colon.end_char, ":", colon[0], speaker))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.roles_links import name_findings
 from newsloom.enrich.roles_patterns import EntityIndex, RoleFinding, phrase_role
 from newsloom.record import Article, Role
@@ -40,7 +41,7 @@ class RoleStage:
         for finding in findings:
             by_entity.setdefault(finding.entity_id, []).append(finding)
         for entity in article.entities:
-            entity.roles = merge_roles(doc.text, by_entity.get(entity.id, []))
+            entity.roles = merge_roles(doc_text(doc), by_entity.get(entity.id, []))
 
 
 def merge_roles(text: str, findings: list[RoleFinding]) -> list[Role]:

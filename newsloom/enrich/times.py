@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
+from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.times_lexicon import Lexicon, load_lexicon
 from newsloom.enrich.times_resolve import Context, Resolved, resolve
 from newsloom.enrich.times_tense import Tense, tense_of
@@ -41,7 +42,7 @@ class TimeStage:
     assigns: ClassVar[frozenset[str]] = frozenset({"times"})
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        article.times = find_times(doc.text, article.published, doc)
+        article.times = find_times(doc_text(doc), article.published, doc)
 
 
 def find_times(

@@ -120,6 +120,9 @@ def test_every_page_loads_and_draws_its_charts_and_map(live: LiveServer, watched
         ("/entities", "Entities"),
         ("/entities/person:tilda-quenby", "Tilda Quenby"),
         ("/events", "Events"),
+        ("/places", "Places"),
+        ("/stories", "Stories"),
+        (f"/stories/{live.store.enriched_id}", "Velmora council approves ferry timetable"),
         (f"/articles/{live.store.enriched_id}", "Velmora council approves ferry timetable"),
     ]:
         response = page.goto(live.base + path)
@@ -127,9 +130,15 @@ def test_every_page_loads_and_draws_its_charts_and_map(live: LiveServer, watched
         assert heading in page.locator("h1").inner_text(), path
         if path in {"/", "/entities/person:tilda-quenby"}:
             page.wait_for_selector("figure.chart-drawn canvas")
-        if path == "/events":
+        if path in {"/events", "/places"}:
             page.wait_for_selector("#world-map path.land", state="attached")
             assert len(page.get_attribute("#world-map path.land", "d") or "") > 1000
+        if path == "/places":  # the invented town's marker, drawn above the land
+            assert page.locator("#world-map circle.marker").count() >= 1
+            assert page.evaluate(
+                "document.querySelector('#world-map g.markers').previousElementSibling"
+                ".classList.contains('land')"
+            )
     assert watched.errors == []
 
 
@@ -181,13 +190,22 @@ def test_article_highlights_show_evidence_and_confidence(
 
 def test_hostile_article_runs_nothing(live: LiveServer, watched: Watched) -> None:
     page = watched.page
-    for path in [f"/articles/{live.store.hostile_id}", "/search?q=Zorvath", "/entities"]:
+    for path in [
+        f"/articles/{live.store.hostile_id}",
+        "/search?q=Zorvath",
+        "/entities",
+        "/stories?single=1",
+        "/places",
+        "/events",
+    ]:
         page.goto(live.base + path)
         page.wait_for_load_state("load")
         assert page.evaluate("document.querySelectorAll('img, style, iframe').length") == 0
+        # getAttribute: an SVG link's `href` (map markers) is an object, not a string.
         bad_links = page.evaluate(
             "[...document.querySelectorAll('a[href]')]"
-            ".filter(a => !['http:', 'https:'].includes(new URL(a.href).protocol)).length"
+            ".filter(a => !['http:', 'https:'].includes("
+            "new URL(a.getAttribute('href'), document.baseURI).protocol)).length"
         )
         assert bad_links == 0, path
     page.goto(f"{live.base}/articles/{live.store.hostile_id}")

@@ -25,7 +25,7 @@ from newsloom.enrich.quotes_cues import (
     is_cue,
 )
 from newsloom.enrich.quotes_direct import QuotedSpan, find_quoted_spans
-from newsloom.enrich.quotes_reported import find_reported
+from newsloom.enrich.quotes_reported import Reported, find_reported
 from newsloom.enrich.speakers_resolve import Speaker, SpeakerResolver
 from newsloom.record import Article, Quote
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 SENTENCE_END = ".!?…"
 CLAUSE_END = SENTENCE_END + ",;:—–-"
+CLOSERS = SENTENCE_END + ",;:\"”’»'"
 
 
 @dataclass(slots=True)
@@ -58,14 +59,41 @@ class QuoteStage:
         context = _Context(article, doc, config, quoted, resolver)
         reported = [
             _quote(context, "reported", r.start, r.end, r.cue, r.cue_start, r.cue_end, r.speaker)
-            for r in find_reported(doc, inside, config)
+            for r in outermost(find_reported(doc, inside, config))
         ]
         direct = [
             q
             for q in _direct_quotes(context, inside)
-            if not any(r.start <= q.start and q.end <= r.end for r in reported)
+            if not any(_holds(doc, r, q) for r in reported)
         ]
         article.quotes = sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+
+
+def _holds(doc: Doc, reported: Quote, direct: Quote) -> bool:
+    """The direct quote lies inside reported speech; one the content opens with may run on
+    to its own closing punctuation and marks (`tweeted that "...the call!"`)."""
+    if reported.start <= direct.start and direct.end <= reported.end:
+        return True
+    text = doc_text(doc)
+    end = reported.end
+    while end < len(text) and text[end] in CLOSERS:
+        end += 1
+    opens = not text[reported.start : direct.start].strip(CLOSERS + " ")
+    return opens and reported.start <= direct.start and direct.end <= end
+
+
+def outermost(found: list[Reported]) -> list[Reported]:
+    """Attributions at the writer's level only: one whose content lies inside another's
+    clause (`X said [Y believes [Z]]`) is part of what X said, not a second claim the
+    article makes, so the inner one is dropped (as PolNeAR's annotators do), and of two
+    with the same content the first is kept. A noun-phrase content does not swallow one
+    in its relative clause (`discussed [a deal, which Y said ...]`)."""
+    kept: list[Reported] = []
+    for r in sorted(found, key=lambda r: (r.start, -r.end)):
+        if any(k.clause and k.start <= r.start and r.end <= k.end for k in kept):
+            continue
+        kept.append(r)
+    return kept
 
 
 def _direct_quotes(context: _Context, inside: list[bool]) -> list[Quote]:

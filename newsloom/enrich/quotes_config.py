@@ -28,7 +28,7 @@ class QuoteConfig:
     role_window: int
     channel_patterns: tuple[re.Pattern[str], ...]
     confidence: dict[str, float]
-    # Reported speech: cue lemmas by category (clausal, infinitive, prepositional,
+    # Reported speech: cue lemmas by category (clausal, naming, infinitive, prepositional,
     # object, in the order tried) and the dependencies that carry each one's content.
     reported_cues: dict[str, frozenset[str]]
     complements: dict[str, frozenset[str]]
@@ -87,6 +87,7 @@ def _reported_cues(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
     speech = set(cues["speech"]) - set(cues["direct_only"])
     return {
         "clausal": frozenset(speech | set(reported["clausal"])),
+        "naming": frozenset(reported["naming"]),
         "infinitive": frozenset(reported["infinitive"]),
         "prepositional": frozenset(reported["prepositional"]),
         "object": frozenset(reported["object"]),

@@ -3,8 +3,9 @@
 A cue verb is looked up by category (newsloom/data/quotes.toml `[reported]`):
 clausal cues carry a clause (`X said/believes that ...`), infinitive cues a `to`
 clause (`X wants to ...`), prepositional cues the object of one preposition
-(`X called for higher taxes`) and object cues a noun phrase (`X announced a
-plan`, `X accused Y of lying`). The source is the cue's subject (or its head's,
+(`X called for higher taxes`), object cues a noun phrase (`X announced a
+plan`, `X accused Y of lying`) and naming cues an object with its predicate (`X
+called the plan a disaster`). The source is the cue's subject (or its head's,
 for a conjoined or participle cue). `according to X, ...` and transcript lines
 (`NAME: ...`) are read as well. A content that is mostly one quotation between
 marks is a direct quote and left to quotes_direct.
@@ -13,7 +14,7 @@ marks is a direct quote and left to quotes_direct.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsloom.enrich.nlp import doc_text
@@ -23,7 +24,7 @@ from newsloom.enrich.quotes_cues import noun_phrase, speaker_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CATEGORIES = ("clausal", "infinitive", "object", "prepositional")
+CATEGORIES = ("clausal", "naming", "infinitive", "object", "prepositional")
 CUE_TAGS = ("VERB",)
 
 
@@ -36,6 +37,8 @@ class Reported:
     cue_text: str
     cue: Token
     speaker: Span
+    # The content is a clause (what was said), not a noun phrase (what was spoken of).
+    clause: bool = True
 
 
 def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list[Reported]:
@@ -79,7 +82,7 @@ def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
         minimum = 2 if category in ("clausal", "infinitive") else 1
         reported = _reported(verb, speaker, part, verb.i, verb.i + 1, minimum)
         if reported is not None:
-            return reported
+            return replace(reported, clause=category in ("clausal", "infinitive"))
     return None
 
 
@@ -98,10 +101,22 @@ def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
         return []
     if category == "infinitive" and child.pos_ not in ("VERB", "AUX"):
         return []
+    if category == "naming":
+        return _named_as(verb, child, config)
     tokens = list(child.subtree)
     if category == "object":
         tokens.extend(_object_extension(verb, child, config))
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _named_as(verb: Token, obj: Token, config: QuoteConfig) -> list[Token]:
+    """`called [the plan a disaster]`: the object through its predicate, which the parse
+    hangs on the cue as a sibling; without a predicate (`called a meeting`) nothing."""
+    predicates = config.complements["predicate"]
+    predicate = next((c for c in verb.rights if c.dep_ in predicates and c.i > obj.i), None)
+    if predicate is None:
+        return []
+    return list(verb.doc[obj.left_edge.i : predicate.right_edge.i + 1])
 
 
 def _interrupted(verb: Token) -> list[Token]:
@@ -206,10 +221,17 @@ def _reported(
 
 
 def _is_quotation(reported: Reported, inside: Sequence[bool], config: QuoteConfig) -> bool:
-    """Mostly between quote marks and opening at one: a direct quote, not reported."""
+    """Mostly between quote marks and opening at one: a direct quote, not reported.
+    A quotation brought in by `that` (`tweeted that "..."`) is the writer's indirect
+    report of it, so it stays reported."""
     doc = reported.cue.doc
     span = doc.char_span(reported.start, reported.end, alignment_mode="expand")
     if span is None or len(span) == 0:
+        return False
+    before = span.start - 1
+    while before > reported.cue.i and doc[before].is_punct:
+        before -= 1
+    if before > reported.cue.i and doc[before].lower_ == "that":
         return False
     opens = inside[span.start] or (span.start > 0 and inside[span.start - 1])
     share = sum(inside[t.i] for t in span) / len(span)

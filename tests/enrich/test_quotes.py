@@ -209,3 +209,24 @@ def test_a_cue_in_a_prepositional_phrase_borrows_the_clause_subject(nlp: object)
     text = "Mary Jones was quoted as saying the harbour would close."
     (quote,) = run(nlp, text)
     assert quote.text == "the harbour would close" and quote.speaker == "Mary Jones"
+
+
+def test_a_nested_attribution_stays_part_of_the_outer_content(nlp: object) -> None:
+    text = "Mary Jones said the harbour master believes the pier is unsafe."
+    quotes = [q for q in run(nlp, text) if q.kind == "reported"]
+    assert [(q.text, q.cue) for q in quotes] == [
+        ("the harbour master believes the pier is unsafe", "said")
+    ]
+
+
+def test_a_quotation_brought_in_by_that_is_reported(nlp: object) -> None:
+    text = 'Tomas Berg wrote that, "the ferry will never run again on this coast."'
+    (quote,) = run(nlp, text)
+    assert quote.kind == "reported" and quote.speaker == "Tomas Berg"
+    assert quote.text == "the ferry will never run again on this coast"
+
+
+def test_calling_something_by_a_name_reports_object_and_name(nlp: object) -> None:
+    text = "Mary Brown called the new toll a disgrace. The mayor called a meeting at noon."
+    quotes = [q for q in run(nlp, text) if q.kind == "reported"]
+    assert [(q.text, q.speaker) for q in quotes] == [("the new toll a disgrace", "Mary Brown")]

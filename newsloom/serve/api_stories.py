@@ -45,6 +45,9 @@ class StoryEventOut(BaseModel):
     place_id: str | None
     confidence: float
     record: dict[str, Any]
+    also_in: list[str] = Field(
+        default_factory=list, description="Other articles of the story reporting it."
+    )
 
 
 class StoryPage(BaseModel):

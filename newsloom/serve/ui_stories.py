@@ -14,6 +14,8 @@ from newsloom.serve.ui_render import render
 from newsloom.store import Store
 from newsloom.stories.records import ArticleStory, StorySummary
 
+EVENT_FLOOR = 0.5
+
 router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schema=False)
 
 STORIES_PAGE = 30
@@ -54,4 +56,13 @@ def story_page(store: StoreDep, story_id: str) -> HTMLResponse:
     if detail is None:
         return render("not_found.html", 404, page="", what="story", key=story_id)
     titles = {a.id: a.title or "(untitled)" for a in detail.articles}
-    return render("story.html", page="stories", detail=detail, titles=titles)
+    # The same floor as the events page: the stage's low-confidence guesses stay in the API.
+    shown = [e for e in detail.events if e.confidence >= EVENT_FLOOR]
+    return render(
+        "story.html",
+        page="stories",
+        detail=detail,
+        titles=titles,
+        events=shown,
+        hidden=len(detail.events) - len(shown),
+    )

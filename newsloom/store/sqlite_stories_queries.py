@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from dataclasses import replace
 from typing import Any
 
 from newsloom.record import parse_iso
@@ -151,7 +152,8 @@ def story_detail(db: sqlite3.Connection, story_id: str) -> StoryDetail | None:
 
 
 def _events(db: sqlite3.Connection, article_ids: list[str]) -> list[StoryEvent]:
-    """The events of these articles by date, when the events table exists and reads."""
+    """The events of these articles by date, when the events table exists and reads; an
+    event several articles report (the same type, date, trigger and actors) comes once."""
     if not article_ids:
         return []
     exists = db.execute(
@@ -169,21 +171,25 @@ def _events(db: sqlite3.Connection, article_ids: list[str]) -> list[StoryEvent]:
         ).fetchall()
     except sqlite3.Error:
         return []
-    events = []
+    events: dict[tuple[str, str, str, str, str], StoryEvent] = {}
     for row in rows:
         try:
             record = json.loads(row["record"]) if row["record"] else {}
         except (TypeError, ValueError):
             record = {}
-        events.append(
-            StoryEvent(
-                article_id=row["article_id"],
-                position=int(row["position"]),
-                type=str(row["type"]),
-                date=row["date"],
-                place_id=row["place_id"],
-                confidence=float(row["confidence"] or 0.0),
-                record=record if isinstance(record, dict) else {},
-            )
+        event = StoryEvent(
+            article_id=row["article_id"],
+            position=int(row["position"]),
+            type=str(row["type"]),
+            date=row["date"],
+            place_id=row["place_id"],
+            confidence=float(row["confidence"] or 0.0),
+            record=record if isinstance(record, dict) else {},
         )
-    return events
+        # Copies carry the same sentences: one event, told by several articles, is one row.
+        first = events.get(event.key())
+        if first is None:
+            events[event.key()] = event
+        elif event.article_id != first.article_id and event.article_id not in first.also_in:
+            events[event.key()] = replace(first, also_in=(*first.also_in, event.article_id))
+    return list(events.values())

@@ -70,6 +70,18 @@ class StoryEvent:
     place_id: str | None
     confidence: float
     record: dict[str, Any] = field(default_factory=dict)
+    # Other articles of the story that report the same event (copies, follow-ups).
+    also_in: tuple[str, ...] = ()
+
+    def key(self) -> tuple[str, str, str, str, str]:
+        """What makes two reports one event: type, date, trigger and both actors' words."""
+
+        def actor(name: str) -> str:
+            value = self.record.get(name)
+            return str(value.get("text", "")).casefold() if isinstance(value, dict) else ""
+
+        trigger = str(self.record.get("trigger", "")).casefold()
+        return (self.type, self.date or "", trigger, actor("source"), actor("target"))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +92,7 @@ class StoryEvent:
             "place_id": self.place_id,
             "confidence": self.confidence,
             "record": self.record,
+            "also_in": list(self.also_in),
         }
 
 

@@ -187,3 +187,32 @@ def test_same_event_holds_when_the_model_types_a_name_differently(store: Store) 
     grouping = _grouping(store, ids)
     assert grouping[ids[0]][0] == grouping[ids[1]][0]
     assert grouping[ids[1]][1] is None  # the same event, not a copy
+
+
+def test_an_event_told_by_copies_is_listed_once(store: Store) -> None:
+    from newsloom.record import Event, EventActor
+
+    original, copy = wire_original(), copy_with_boilerplate()
+    for article in (original, copy):
+        # The same sentence in both (the copy has an editor's note before it).
+        lede = article.text.index(original.paragraphs[0])
+        trigger = lede + original.paragraphs[0].index(" ") + 1
+        article.events = [
+            Event(
+                "PROTEST",
+                article.text[trigger : trigger + 4],
+                trigger,
+                trigger + 4,
+                lede,
+                lede + 40,
+                source=EventActor(article.text[lede : lede + 4], lede, lede + 4),
+                date="2031-05-05",
+                confidence=0.9,
+            )
+        ]
+        article.enrichment = "done"
+    ids = _save_all(store, [original, copy])
+    story = store.story(store.story_of(ids[0]).story.id)  # type: ignore[union-attr]
+    assert story is not None
+    (event,) = story.events
+    assert event.article_id == ids[0] and event.also_in == (ids[1],)

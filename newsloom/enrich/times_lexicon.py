@@ -40,6 +40,8 @@ class Lexicon:
     shift_words: dict[str, int]
     future_aux: frozenset[str]
     future_lemmas: frozenset[str]
+    reported_future_aux: frozenset[str]
+    reporting_lemmas: frozenset[str]
     past_tags: frozenset[str]
     perfect_aux: frozenset[str]
     confidence: dict[str, float]
@@ -192,6 +194,8 @@ def load_lexicon() -> Lexicon:
         shift_words=dict(raw["shift_words"]),
         future_aux=frozenset(tense["future_aux"]),
         future_lemmas=frozenset(tense["future_lemmas"]),
+        reported_future_aux=frozenset(tense["reported_future_aux"]),
+        reporting_lemmas=frozenset(tense["reporting_lemmas"]),
         past_tags=frozenset(tense["past_tags"]),
         perfect_aux=frozenset(tense["perfect_aux"]),
         confidence=dict(raw["confidence"]),

@@ -53,6 +53,13 @@ def _reattach(verb: Token, position: int) -> Token:
     return verb
 
 
+def _reported(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb heads a clause that a reporting verb governs ("said [that] he would ...")."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.reporting_lemmas
+
+
 def verb_tense(verb: Token, lexicon: Lexicon) -> Tense:
     chain = [verb]
     if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head is not verb:
@@ -60,6 +67,8 @@ def verb_tense(verb: Token, lexicon: Lexicon) -> Tense:
     for node in chain:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in lexicon.future_aux for a in auxes):
+            return "future"
+        if any(a.lower_ in lexicon.reported_future_aux for a in auxes) and _reported(node, lexicon):
             return "future"
         if node.lemma_.lower() in lexicon.future_lemmas and node is not verb:
             return "future"

@@ -60,6 +60,25 @@ def test_weekday_under_future_verb_is_ahead(times: Times, sentence: str) -> None
     assert times(sentence)["Monday"] == ("2025-09-29", "DATE")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor of Dornholt said she would meet the strikers on Monday.",
+        "Officials told reporters that the ferry would resume on Monday.",
+    ],
+)
+def test_would_in_a_reported_clause_is_the_future_of_the_report(
+    times: Times, sentence: str
+) -> None:
+    assert times(sentence)["Monday"] == ("2025-09-29", "DATE")
+
+
+def test_would_outside_reported_speech_is_left_to_the_tense(times: Times) -> None:
+    # Habitual "would" in a past narrative: not a future.
+    found = times("Last year the old ferryman would sail to Brask on Monday.")
+    assert found["Monday"][0] != "2025-09-29"
+
+
 def test_next_weekday_is_ahead_and_last_weekday_behind(times: Times) -> None:
     found = times("Talks resume next Friday. They broke down last Wednesday.")
     assert found["next Friday"][0] == "2025-09-26"

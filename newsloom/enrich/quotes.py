@@ -86,14 +86,21 @@ def outermost(found: list[Reported]) -> list[Reported]:
     """Attributions at the writer's level only: one whose content lies inside another's
     clause (`X said [Y believes [Z]]`) is part of what X said, not a second claim the
     article makes, so the inner one is dropped (as PolNeAR's annotators do), and of two
-    with the same content the first is kept. A noun-phrase content does not swallow one
-    in its relative clause (`discussed [a deal, which Y said ...]`)."""
+    with the same content the first is kept. A noun-phrase content swallows only noun
+    cues (`announced [plans to ...]`), not a verb in its relative clause (`discussed [a
+    deal, which Y said ...]`)."""
     kept: list[Reported] = []
     for r in sorted(found, key=lambda r: (r.start, -r.end)):
-        if any(k.clause and k.start <= r.start and r.end <= k.end for k in kept):
+        if any(_swallows(k, r) for k in kept):
             continue
         kept.append(r)
     return kept
+
+
+def _swallows(outer: Reported, inner: Reported) -> bool:
+    if not (outer.start <= inner.start and inner.end <= outer.end):
+        return False
+    return outer.clause or inner.cue.pos_ == "NOUN"
 
 
 def _direct_quotes(context: _Context, inside: list[bool]) -> list[Quote]:

@@ -33,6 +33,8 @@ class QuoteConfig:
     reported_cues: dict[str, frozenset[str]]
     complements: dict[str, frozenset[str]]
     object_preps: frozenset[str]
+    # Noun cues by the clause they take: `that` + clause, `to` + verb (quotes_nouns).
+    reported_nouns: dict[str, frozenset[str]]
     quoted_share: float
 
     @property
@@ -78,6 +80,7 @@ def quote_config() -> QuoteConfig:
         reported_cues=_reported_cues(raw),
         complements={k: frozenset(v) for k, v in raw["reported"]["complements"].items()},
         object_preps=frozenset(raw["reported"]["object_preps"]),
+        reported_nouns={k: frozenset(v) for k, v in raw["reported"]["nouns"].items()},
         quoted_share=float(raw["reported"]["quoted_share"]),
     )
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.quotes_config import QuoteConfig
 from newsloom.enrich.quotes_cues import noun_phrase, speaker_of
+from newsloom.enrich.quotes_nouns import noun_cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,7 +37,7 @@ class Reported:
     cue_end: int
     cue_text: str
     cue: Token
-    speaker: Span
+    speaker: Span | None
     # The content is a clause (what was said), not a noun phrase (what was spoken of).
     clause: bool = True
 
@@ -50,13 +51,21 @@ def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list
             reported = _according(token, config)
         elif token.pos_ in CUE_TAGS:
             reported = _by_category(token, config)
-
+        elif token.pos_ == "NOUN":
+            reported = _by_noun(token, config)
         else:
             reported = None
         if reported is not None and not _is_quotation(reported, inside, config):
             found.append(reported)
     found.extend(r for r in _colon_lines(doc, config) if not _is_quotation(r, inside, config))
     return found
+
+
+def _by_noun(noun: Token, config: QuoteConfig) -> Reported | None:
+    cue = noun_cue(noun, config)
+    if cue is None or cue.speaker is None:
+        return None
+    return _reported(noun, cue.speaker, cue.content, noun.i, noun.i + 1)
 
 
 def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
@@ -198,7 +207,12 @@ def _according(token: Token, config: QuoteConfig) -> Reported | None:
 
 
 def _reported(
-    cue: Token, speaker: Span, part: list[Token], cue_first: int, cue_end: int, minimum: int = 2
+    cue: Token,
+    speaker: Span | None,
+    part: list[Token],
+    cue_first: int,
+    cue_end: int,
+    minimum: int = 2,
 ) -> Reported | None:
     while part and (part[0].is_punct or (part[0].dep_ == "mark" and part[0].lower_ == "that")):
         part = part[1:]

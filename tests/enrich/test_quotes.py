@@ -230,3 +230,21 @@ def test_calling_something_by_a_name_reports_object_and_name(nlp: object) -> Non
     text = "Mary Brown called the new toll a disgrace. The mayor called a meeting at noon."
     quotes = [q for q in run(nlp, text) if q.kind == "reported"]
     assert [(q.text, q.speaker) for q in quotes] == [("the new toll a disgrace", "Mary Brown")]
+
+
+def test_noun_cues_report_their_clause_with_the_possessor_as_source(nlp: object) -> None:
+    text = (
+        "The council studied Mary Jones's claim that the pier was unsafe. "
+        "Tomas Berg made a promise to rebuild the ferry dock. "
+        "The claim that he made was never checked."
+    )
+    quotes = {q.text: q for q in run(nlp, text) if q.kind == "reported"}
+    assert set(quotes) == {"the pier was unsafe", "to rebuild the ferry dock"}
+    assert quotes["the pier was unsafe"].cue == "claim"
+    assert quotes["the pier was unsafe"].speaker == "Mary Jones"
+    assert quotes["to rebuild the ferry dock"].speaker == "Tomas Berg"
+
+
+def test_a_noun_cue_without_a_source_reports_nothing(nlp: object) -> None:
+    text = "The announcement that the plant will close shocked the town of Lindmoor."
+    assert [q for q in run(nlp, text) if q.kind == "reported"] == []

@@ -248,3 +248,15 @@ def test_noun_cues_report_their_clause_with_the_possessor_as_source(nlp: object)
 def test_a_noun_cue_without_a_source_reports_nothing(nlp: object) -> None:
     text = "The announcement that the plant will close shocked the town of Lindmoor."
     assert [q for q in run(nlp, text) if q.kind == "reported"] == []
+
+
+def test_attacks_findings_and_knowledge_are_reported(nlp: object) -> None:
+    text = (
+        "Mary Jones attacked the new toll on the old bridge. "
+        "Brian Smith knows the harbour wall is unsafe. "
+        "The survey indicates a close race in Lindmoor."
+    )
+    quotes = {q.cue: q for q in run(nlp, text) if q.kind == "reported"}
+    assert quotes["attacked"].text == "the new toll on the old bridge"
+    assert quotes["knows"].text == "the harbour wall is unsafe"
+    assert quotes["indicates"].text == "a close race in Lindmoor"

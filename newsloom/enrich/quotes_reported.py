@@ -74,6 +74,8 @@ def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
     for category in CATEGORIES:
         if category != "prepositional" and lemma not in config.reported_cues[category]:
             continue
+        if passive and category == "object":
+            return _by_agent(verb)
         if passive and category != "clausal":
             continue  # "was praised for": the subject is the topic, not the source
         part = _content(verb, category, config)
@@ -84,7 +86,7 @@ def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
             return None
         held = set(range(speaker.start, speaker.end))
         part = [t for t in part if t.i not in held]
-        if category == "clausal" and not _is_parenthetical(verb, config):
+        if category == "clausal" and not _is_aside(verb, config):
             after = [t for t in part if t.i > verb.i]
             before = [t for t in part if t.i < min(held | {verb.i})]
             part = after if len(after) >= len(before) else before
@@ -95,12 +97,25 @@ def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
     return None
 
 
+def _by_agent(verb: Token) -> Reported | None:
+    """`The plan was rejected by Mary Jones`: a passive object cue reports its subject,
+    and the source is the `by` agent; without an agent there is no source."""
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if subject is None or source is None:
+        return None
+    part = sorted(subject.subtree, key=lambda t: t.i)
+    reported = _reported(verb, noun_phrase(source), part, verb.i, verb.i + 1, 1)
+    return replace(reported, clause=False) if reported is not None else None
+
+
 def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
     deps = config.complements[category]
     if category == "prepositional":
         return _prepositional(verb, config)
     child = next((c for c in verb.children if c.dep_ in deps), None)
-    if child is None and category == "clausal" and _is_parenthetical(verb, config):
+    if child is None and category == "clausal" and _is_aside(verb, config):
         # "The harbour, Mary Jones said, will reopen": the content is the clause the
         # cue interrupts; its extent runs over the cue, as a discontinuous gold span does.
         return _interrupted(verb)
@@ -137,6 +152,15 @@ def _interrupted(verb: Token) -> list[Token]:
     kept = {t.i for c in verb.lefts if c.i < first and not c.is_punct for t in c.subtree}
     inner = {t.i for t in verb.subtree} - kept
     return [t for t in verb.head.subtree if t.i not in inner]
+
+
+def _is_aside(verb: Token, config: QuoteConfig) -> bool:
+    """A parenthetical cue, or one in an `as` clause (`Prices, as Mary Jones noted,
+    will rise`): either way the content is the clause around it."""
+    if _is_parenthetical(verb, config):
+        return True
+    marks = [c for c in verb.lefts if c.dep_ == "mark"]
+    return verb.dep_ == "advcl" and len(marks) == 1 and marks[0].lower_ == "as"
 
 
 def _is_parenthetical(verb: Token, config: QuoteConfig) -> bool:

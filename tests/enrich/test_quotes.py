@@ -260,3 +260,16 @@ def test_attacks_findings_and_knowledge_are_reported(nlp: object) -> None:
     assert quotes["attacked"].text == "the new toll on the old bridge"
     assert quotes["knows"].text == "the harbour wall is unsafe"
     assert quotes["indicates"].text == "a close race in Lindmoor"
+
+
+def test_a_passive_object_cue_reports_its_subject_by_the_agent(nlp: object) -> None:
+    text = "The toll plan was rejected by Mary Jones. The bridge was praised for its design."
+    quotes = [q for q in run(nlp, text) if q.kind == "reported"]
+    assert [(q.text, q.speaker) for q in quotes] == [("The toll plan", "Mary Jones")]
+
+
+def test_an_as_clause_cue_reports_the_clause_around_it(nlp: object) -> None:
+    text = "Lindmoor, as Mayor Mary Jones observed, normally does not get two storms."
+    (quote,) = run(nlp, text)
+    assert (quote.speaker or "").endswith("Mary Jones") and quote.cue == "observed"
+    assert quote.text.startswith("Lindmoor") and quote.text.endswith("not get two storms")

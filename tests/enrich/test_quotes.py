@@ -273,3 +273,10 @@ def test_an_as_clause_cue_reports_the_clause_around_it(nlp: object) -> None:
     (quote,) = run(nlp, text)
     assert (quote.speaker or "").endswith("Mary Jones") and quote.cue == "observed"
     assert quote.text.startswith("Lindmoor") and quote.text.endswith("not get two storms")
+
+
+def test_a_transcript_line_may_open_with_a_quote_mark(nlp: object) -> None:
+    text = 'The debate went on.\n\n"KOVACS: We will rebuild the old bridge this year.'
+    quotes = [q for q in run(nlp, text) if q.cue == ":"]
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["KOVACS"]  # type: ignore[misc]
+    assert quotes[0].text == "We will rebuild the old bridge this year"

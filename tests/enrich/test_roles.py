@@ -67,3 +67,18 @@ def test_plain_title_leaves_of_empty(nlp: Any) -> None:
         people(nlp, "President Amara Okonkwo visited the port.")["Amara Okonkwo"], "president"
     )
     assert president.of is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Regional prefect Odile Marchal said the roads would reopen.", "Odile Marchal", "prefect"),
+        ("Sheriff Dana Holt said the bridge was closed.", "Dana Holt", "sheriff"),
+        ("Archbishop Tomas Reyl led the service in Brask.", "Tomas Reyl", "archbishop"),
+    ],
+)
+def test_local_and_religious_offices_are_roles(
+    nlp: Any, sentence: str, name: str, title: str
+) -> None:
+    found = people(nlp, sentence)
+    assert title in [r.title for r in found[name].roles]

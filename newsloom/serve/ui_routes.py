@@ -99,10 +99,13 @@ def article_page(store: StoreDep, article_id: str) -> HTMLResponse:
     )
 
 
+MAX_ENTITY_PAGES = 10_000
+
+
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(store: StoreDep, type: str = "", page: int = 1) -> HTMLResponse:
     kind = type if type in ENTITY_TYPES else None
-    number = max(page, 1)
+    number = min(max(page, 1), MAX_ENTITY_PAGES)  # SQLite offsets are 64-bit
     rows = store.entities(type=kind, limit=ENTITIES_PAGE + 1, offset=(number - 1) * ENTITIES_PAGE)
     return render(
         "entities.html",

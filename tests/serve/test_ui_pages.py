@@ -146,3 +146,11 @@ def test_search_pages_through_results_twenty_at_a_time(client: TestClient) -> No
     assert client.get("/search", params={"page": -3}).status_code == 200
     assert client.get("/search", params={"page": 10**9}).status_code == 200
     assert client.get("/search", params={"page": "two"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/entities?page=99999999999999999999999", "/search?page=99999999999999999999999"],
+)
+def test_huge_page_numbers_are_clamped_not_an_error(client: TestClient, path: str) -> None:
+    assert client.get(path).status_code == 200

@@ -157,3 +157,19 @@ def test_templates_autoescape_and_never_mark_data_safe() -> None:
         # no inline script or style: the CSP would block them anyway
         assert not re.search(r"<script(?![^>]*\bsrc=)", source), template.name
         assert "<style" not in source and " style=" not in source, template.name
+
+
+HOSTILE_VALUES = ["<script>alert(1)</script>", "\x00", "' OR 1=1 --", "9" * 40, "-1", "💥" * 300]
+UI_PATHS = ["/search", "/events", "/events.csv", "/places", "/stories", "/entities", "/login"]
+UI_PARAMS = ["q", "type", "place", "since", "until", "page", "country", "kind", "cursor", "next"]
+
+
+@pytest.mark.parametrize("path", UI_PATHS)
+def test_hostile_query_values_never_break_or_echo_markup(client: TestClient, path: str) -> None:
+    for name in UI_PARAMS:
+        for value in HOSTILE_VALUES:
+            response = client.get(path, params={name: value})
+            assert response.status_code < 500, (path, name, value)
+            # A 422 answers JSON (the value echoed as data, never rendered); pages escape.
+            if response.headers["content-type"].startswith("text/html"):
+                assert "<script>alert(1)</script>" not in response.text, (path, name)

@@ -7,7 +7,6 @@ layer, and the metadata is read from the untouched tree (`html_metadata`).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 import trafilatura
@@ -18,14 +17,13 @@ from newsloom.extract import html_rules as rules
 from newsloom.extract.errors import ExtractionError
 from newsloom.extract.html_article_body import prefer_stated_body, stated_body
 from newsloom.extract.html_dates import modification_time, publication_time
+from newsloom.extract.html_load import load_html
 from newsloom.extract.html_metadata import byline_author, json_ld_article, read_page_metadata
+from newsloom.extract.language import confirms_language
 from newsloom.extract.news import NewsLayerResult, apply_news_layer
 from newsloom.extract.news_data import news_patterns
 from newsloom.options import Options
-from newsloom.record import Article, RemovedSegment, normalize_for_hash
-
-# Left by decoding with `surrogateescape`; lxml stops parsing at the first one.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+from newsloom.record import PARAGRAPH_SEPARATOR, Article, RemovedSegment, normalize_for_hash
 
 
 def extract_html(html: str, url: str | None, options: Options) -> Article:
@@ -79,12 +77,10 @@ def _parse(html: str) -> tuple[HtmlElement, int]:
     if not html or html.isspace():
         raise ExtractionError("no_text", "empty HTML")
     html = html[: rules.MAX_HTML_CHARS]
-    if _LONE_SURROGATE.search(html):
-        html = _LONE_SURROGATE.sub("\ufffd", html)
-    tree = trafilatura.load_html(html)
+    tree = load_html(html)
     count = _element_count(tree) if tree is not None else 0
     if count > rules.MAX_ELEMENTS:
-        tree = trafilatura.load_html(html[: len(html) * rules.MAX_ELEMENTS // count])
+        tree = load_html(html[: len(html) * rules.MAX_ELEMENTS // count])
         count = _element_count(tree) if tree is not None else 0
     if tree is None:
         raise ExtractionError("no_text", "the input could not be parsed as HTML")
@@ -115,11 +111,16 @@ def _drop_leading_title(layer: NewsLayerResult, title: str | None) -> None:
 
 
 def _language_hint(declared: str | None, paragraphs: list[str], options: Options) -> str | None:
-    """The page's declared language, where detection on the text will not do better."""
-    if not options.detect_language:
+    """The page's declared language, where detection on the text will not do better.
+
+    On a long body the declared language stands when detection on the opening of
+    the text agrees with it; otherwise (None) detection on the text decides.
+    """
+    if not options.detect_language or declared is None:
         return declared
-    short = sum(len(p) for p in paragraphs) < rules.LANGUAGE_HINT_MAX_BODY_CHARS
-    return declared if short else None
+    if sum(len(p) for p in paragraphs) < rules.LANGUAGE_HINT_MAX_BODY_CHARS:
+        return declared
+    return declared if confirms_language(PARAGRAPH_SEPARATOR.join(paragraphs), declared) else None
 
 
 def _authors(author: str | None, layer: NewsLayerResult) -> tuple[list[str], str | None]:

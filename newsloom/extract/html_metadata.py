@@ -12,6 +12,7 @@ a missing tag is just absent.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from htmldate import find_date
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.json_metadata import normalize_authors
@@ -37,6 +39,16 @@ from newsloom.extract import html_rules as rules
 from newsloom.record import parse_iso
 
 _LANGUAGE_TAG = re.compile(rf"({rules.LANGUAGE_TAG_PATTERN})(?:[-_][A-Za-z0-9]+)*")
+
+_BYLINE_TAGS = XPath(f"boolean({'|'.join(f'//{tag}' for tag in rules.BYLINE_TAGS)})")
+_BYLINE_ATTRIBUTE_VALUES = XPath(
+    "|".join(f"//@{name}" for name in rules.BYLINE_ATTRIBUTES), smart_strings=False
+)
+_BYLINE_WORDS = re.compile("|".join(re.escape(word) for word in rules.BYLINE_ATTRIBUTE_WORDS))
+_BYLINE_PREFILTER_VALID = (
+    hashlib.sha256("\n".join(x.path for x in AUTHOR_XPATHS).encode()).hexdigest()
+    == rules.AUTHOR_XPATHS_FINGERPRINT
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -93,9 +105,28 @@ def byline_author(tree: HtmlElement) -> str | None:
     tree: comment sections, figures and dates are pruned from `tree` itself, so
     call this last, when nothing else needs the tree.
     """
+    if not _may_have_byline(tree):
+        return None
     pruned = prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
     author = extract_metainfo(pruned, AUTHOR_XPATHS, len_limit=rules.BYLINE_MAX_CHARS)
     return normalize_authors(None, author) if author else None
+
+
+def _may_have_byline(tree: HtmlElement) -> bool:
+    """False when no element can match trafilatura's `AUTHOR_XPATHS`, whose regex
+    tests (a Python call per element) cost most of a byline search that finds nothing.
+
+    A cheap superset: every literal or regex branch of those XPaths contains one of
+    `BYLINE_ATTRIBUTE_WORDS` in one of `BYLINE_ATTRIBUTES`, or is an `author` or
+    `rel` element. Should trafilatura change the XPaths, the check is off until the
+    words are reviewed and the fingerprint updated.
+    """
+    if not _BYLINE_PREFILTER_VALID:
+        return True
+    if _BYLINE_TAGS(tree):
+        return True
+    values: list[str] = _BYLINE_ATTRIBUTE_VALUES(tree)
+    return _BYLINE_WORDS.search("\n".join(values)) is not None
 
 
 def _with_json_ld(tree: HtmlElement, found: Document) -> Document:

@@ -69,10 +69,11 @@ JSON_LD_MAX_DEPTH = 6
 # JSON-LD blocks longer than this are skipped (some pages embed whole app states).
 JSON_LD_MAX_CHARS = 500_000
 
-# The page's declared language is kept only for bodies shorter than this (or
-# when detection is off): on longer bodies language detection on the text is
-# the better judge (declared `lang` disagreed with it on about 2% of pages,
-# mostly site templates declaring `en` over German or Spanish articles).
+# The page's declared language is kept as it is for bodies shorter than this (or
+# when detection is off); on longer bodies only when detection on the opening of
+# the text confirms it (`language.confirms_language`), else detection decides:
+# declared `lang` disagreed with detection on about 2% of pages, mostly site
+# templates declaring `en` over German or Spanish articles.
 LANGUAGE_HINT_MAX_BODY_CHARS = 400
 
 # JSON-LD `articleBody` replaces the extracted text when the extraction has
@@ -91,3 +92,30 @@ BYLINE_MAX_CHARS = 120
 
 # trafilatura joins several authors with this separator.
 AUTHOR_SEPARATOR = ";"
+
+# Before the byline search (trafilatura's `AUTHOR_XPATHS`, slow for their regex
+# tests), a quick look whether any element could match: an element named below,
+# or one of these attributes whose value contains one of these words (each word is
+# part of a literal or a regex branch of those XPaths, matched case-sensitively as
+# they are: "uthor" covers author, Author, authorName, AuthorCard).
+BYLINE_TAGS = ("author", "rel")
+BYLINE_ATTRIBUTES = ("class", "id", "rel", "itemprop", "data-testid", "data-component")
+BYLINE_ATTRIBUTE_WORDS = (
+    "uthor",
+    "byl",
+    "yline",
+    "username",
+    "BBL",
+    "channel-name",
+    "zuozhe",
+    "bianji",
+    "xiaobian",
+    "submitted-by",
+    "posted-by",
+    "journalist-name",
+    "screenname",
+    "writer",
+)
+# sha256 of trafilatura's AUTHOR_XPATHS (their `.path` texts joined by newlines) the
+# words above were checked against; on any other version the quick look is skipped.
+AUTHOR_XPATHS_FINGERPRINT = "e7cdb233823cbb0a7eadad1211ccea04ebd7789ae4ffc076b2fc765f00286c9f"

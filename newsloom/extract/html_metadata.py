@@ -40,9 +40,9 @@ from newsloom.record import parse_iso
 
 _LANGUAGE_TAG = re.compile(rf"({rules.LANGUAGE_TAG_PATTERN})(?:[-_][A-Za-z0-9]+)*")
 
-_BYLINE_TAGS = XPath(f"boolean({'|'.join(f'//{tag}' for tag in rules.BYLINE_TAGS)})")
-_BYLINE_ATTRIBUTE_VALUES = XPath(
-    "|".join(f"//@{name}" for name in rules.BYLINE_ATTRIBUTES), smart_strings=False
+# One XPath per attribute: a union of them costs half as much again (document-order sort).
+_BYLINE_ATTRIBUTE_VALUES = tuple(
+    XPath(f"//@{name}", smart_strings=False) for name in rules.BYLINE_ATTRIBUTES
 )
 _BYLINE_WORDS = re.compile("|".join(re.escape(word) for word in rules.BYLINE_ATTRIBUTE_WORDS))
 _BYLINE_PREFILTER_VALID = (
@@ -123,10 +123,12 @@ def _may_have_byline(tree: HtmlElement) -> bool:
     """
     if not _BYLINE_PREFILTER_VALID:
         return True
-    if _BYLINE_TAGS(tree):
+    if next(tree.iter(*rules.BYLINE_TAGS), None) is not None:
         return True
-    values: list[str] = _BYLINE_ATTRIBUTE_VALUES(tree)
-    return _BYLINE_WORDS.search("\n".join(values)) is not None
+    return any(
+        _BYLINE_WORDS.search("\n".join(values(tree))) is not None
+        for values in _BYLINE_ATTRIBUTE_VALUES
+    )
 
 
 def _with_json_ld(tree: HtmlElement, found: Document) -> Document:

@@ -250,16 +250,23 @@ def test_a_noun_cue_without_a_source_reports_nothing(nlp: object) -> None:
     assert [q for q in run(nlp, text) if q.kind == "reported"] == []
 
 
-def test_attacks_findings_and_knowledge_are_reported(nlp: object) -> None:
+def test_findings_and_knowledge_are_reported(nlp: object) -> None:
     text = (
-        "Mary Jones attacked the new toll on the old bridge. "
         "Brian Smith knows the harbour wall is unsafe. "
         "The survey indicates a close race in Lindmoor."
     )
     quotes = {q.cue: q for q in run(nlp, text) if q.kind == "reported"}
-    assert quotes["attacked"].text == "the new toll on the old bridge"
     assert quotes["knows"].text == "the harbour wall is unsafe"
     assert quotes["indicates"].text == "a close race in Lindmoor"
+
+
+def test_acts_are_not_what_was_said(nlp: object) -> None:
+    text = (
+        "Rebels attacked a convoy near Brask. "
+        "The two ministers signed the grain deal in Orvik. "
+        "The council published its accounts on Monday."
+    )
+    assert [q for q in run(nlp, text) if q.kind == "reported"] == []
 
 
 def test_a_passive_object_cue_reports_its_subject_by_the_agent(nlp: object) -> None:

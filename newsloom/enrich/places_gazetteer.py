@@ -108,6 +108,11 @@ def _cities_named(name_key: str) -> tuple[Sense, ...]:
     return tuple(_city(row) for row in _store().cities_named(name_key))
 
 
+def cities_named(name_key: str) -> tuple[Sense, ...]:
+    """The cities one name form (`key()`) stands for, common words included."""
+    return _cities_named(name_key)
+
+
 @functools.cache
 def _small_index() -> dict[str, tuple[Sense, ...]]:
     """Lower-cased name -> its countries, continents, regions and US states."""

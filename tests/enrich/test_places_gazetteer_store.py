@@ -267,3 +267,14 @@ def test_lookups_work_from_other_threads() -> None:
         threaded = list(pool.map(places_gazetteer.lookup, names))
     assert threaded == [places_gazetteer.lookup(n) for n in names]
     assert all(threaded)
+
+
+def test_entity_stage_cities_come_from_the_same_store() -> None:
+    from newsloom.enrich.gazetteer_places import capital_of, city
+
+    paris = city("Paris")
+    assert paris is not None and paris.country == "FR" and paris.capital
+    assert capital_of("Kiev") == "UA" and capital_of("Kyiv") == "UA"
+    # Its own name wins over another city's alternate name; small towns are not cities here.
+    assert city("Springfield") is not None and city("Springfield").country == "US"  # type: ignore[union-attr]
+    assert city("Zzyzxqu") is None

@@ -6,10 +6,15 @@ evidence span is the entity's first mention that is a place name: nationality wo
 ("Ukrainian", which the entity stage files under the country `gpe:ua`) are left out,
 since an adjective says who, not where; an entity named only by them gets no place.
 A name the gazetteer lacks (an invented town, a street) gets no place either.
+
+The small model sometimes tags a city as a person ("north of Goma"). A PERSON entity
+whose every mention follows a locative preposition ("in", "near", "north of") and names
+a city of at least `LOCATIVE_PERSON_MIN_POPULATION` people is taken as that place.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from newsloom.enrich import places_gazetteer as gaz
@@ -21,6 +26,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_PERSON_MIN_POPULATION = 100_000
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:in|near|outside|around|{_COMPASS}\s+of)\s+$", re.IGNORECASE)
 
 
 class PlaceStage:
@@ -39,12 +47,26 @@ def build_places(text: str, entities: list[Entity]) -> list[Place]:
 
 def resolve_entities(text: str, entities: list[Entity]) -> list[Choice]:
     """The chosen sense of each place entity, with the spans that name it."""
-    return resolve(text, [g for g in map(name_group, entities) if g is not None])
+    groups = (name_group(entity, text) for entity in entities)
+    return resolve(text, [g for g in groups if g is not None])
 
 
-def name_group(entity: Entity) -> NameGroup | None:
+def _city_tagged_as_person(entity: Entity, text: str) -> bool:
+    if entity.type != "PERSON" or not entity.mentions or not text:
+        return False
+    if not all(
+        _LOCATIVE_BEFORE.search(text[max(m.start - 24, 0) : m.start]) for m in entity.mentions
+    ):
+        return False
+    return any(
+        sense.kind == "city" and sense.population >= LOCATIVE_PERSON_MIN_POPULATION
+        for sense in gaz.lookup(entity.mentions[0].text)
+    )
+
+
+def name_group(entity: Entity, text: str = "") -> NameGroup | None:
     """The entity's place-name mentions as a group; None when it has none."""
-    if entity.type not in PLACE_TYPES:
+    if entity.type not in PLACE_TYPES and not _city_tagged_as_person(entity, text):
         return None
     spans, names = [], []
     for mention in entity.mentions:

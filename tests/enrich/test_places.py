@@ -105,6 +105,23 @@ def test_people_and_organisations_are_not_placed() -> None:
     assert build_places(text, [people]) == []
 
 
+def test_a_large_city_tagged_as_a_person_after_in_or_north_of_is_placed() -> None:
+    text = "Gunmen attacked a checkpoint north of Mombasa on Tuesday."
+    tagged = entity(text, "Mombasa", "person:mombasa", type="PERSON")
+    (place,) = build_places(text, [tagged])
+    assert place.country == "KE" and place.text == "Mombasa"
+
+
+def test_a_person_named_like_a_city_stays_a_person_without_a_locative() -> None:
+    # "Lincoln" and "Kent" are cities and places too; said by a person, they stay people.
+    text = "Lincoln Sharp said the talks had failed, and Sharp thanked Kent Dorrow."
+    assert build_places(text, [entity(text, "Lincoln Sharp", type="PERSON")]) == []
+    text = "The award went to Paris Hilton in Monaco."
+    assert build_places(text, [entity(text, "Paris Hilton", type="PERSON")]) == []
+    text = "Talks were held in Brask near Orvik."  # invented towns: no city to place
+    assert build_places(text, [entity(text, "Brask", type="PERSON")]) == []
+
+
 @pytest.mark.filterwarnings("ignore")
 def test_enricher_fills_places_with_offsets_into_the_text() -> None:
     text = "Protesters gathered in Paris on Sunday, and smaller crowds marched in Lyon."

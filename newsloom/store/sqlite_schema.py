@@ -18,6 +18,7 @@ from newsloom.store.sqlite_events import EVENTS_SQL
 from newsloom.store.sqlite_facts_backfill import move_facts_out_of_extra
 from newsloom.store.sqlite_places import PLACES_SQL
 from newsloom.store.sqlite_stories import STORIES_SQL
+from newsloom.store.sqlite_stories_backfill import assign_stored_articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +249,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "enrichment facts tables", FACTS, move_facts_out_of_extra),
     Migration(6, "places resolved to coordinates", PLACES_SQL),
     Migration(7, "coded events", EVENTS_SQL),
-    Migration(8, "stories: syndicated copies and same-event groups", STORIES_SQL),
+    Migration(
+        8, "stories: syndicated copies and same-event groups", STORIES_SQL, assign_stored_articles
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -216,3 +216,31 @@ def test_an_event_told_by_copies_is_listed_once(store: Store) -> None:
     assert story is not None
     (event,) = story.events
     assert event.article_id == ids[0] and event.also_in == (ids[1],)
+
+
+def test_upgrading_a_store_puts_its_articles_into_stories(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    original, copy, other = wire_original(), copy_with_boilerplate(), unrelated_same_words()
+    with open_store(path) as built:
+        for article in (copy, original, other):
+            built.save(article)
+        expected = _grouping(built, [original.id, copy.id, other.id])
+    # Make it the store a version 7 newsloom left: no story tables at all.
+    db = sqlite3.connect(path)
+    tables = [
+        row[0]
+        for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if row[0].startswith("stor")
+    ]
+    for table in tables:
+        db.execute(f"DROP TABLE {table}")
+    db.execute("PRAGMA user_version = 7")
+    db.commit()
+    db.close()
+    with open_store(path) as upgraded:
+        grouping = _grouping(upgraded, [original.id, copy.id, other.id])
+    assert grouping == expected
+    assert grouping[copy.id] == (original.id, original.id)
+    assert grouping[other.id][0] != original.id

@@ -93,3 +93,16 @@ def doc_text(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data[_TEXT_KEY] = doc.text
     return str(cached)
+
+
+_OFFSETS_KEY = "newsloom.token_offsets"
+
+
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's start and end character offset, in order (for bisecting), built once."""
+    cached = doc.user_data.get(_OFFSETS_KEY)
+    if cached is None:
+        starts = [token.idx for token in doc]
+        ends = [token.idx + len(token.text) for token in doc]
+        cached = doc.user_data[_OFFSETS_KEY] = (starts, ends)
+    return cached

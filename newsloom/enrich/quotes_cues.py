@@ -7,11 +7,12 @@ quotes_reported also uses for reported speech.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsloom.enrich.nlp import doc_text
+from newsloom.enrich.nlp import doc_text, token_offsets
 from newsloom.enrich.quotes_config import QuoteConfig
 from newsloom.enrich.quotes_direct import QuotedSpan
 
@@ -144,10 +145,9 @@ def _name_at(token: Token) -> Span:
 
 def _token_at(doc: Doc, offset: int, before: bool = False) -> Token | None:
     """The first token starting at or after `offset`, or the last ending at or before it."""
+    starts, ends = token_offsets(doc)
     if before:
-        candidates = [t for t in doc if t.idx + len(t.text) <= offset]
-        return candidates[-1] if candidates else None
-    for token in doc:
-        if token.idx >= offset:
-            return token
-    return None
+        index = bisect.bisect_right(ends, offset) - 1
+        return doc[index] if index >= 0 else None
+    index = bisect.bisect_left(starts, offset)
+    return doc[index] if index < len(starts) else None

@@ -10,6 +10,8 @@ unclosed mark is ignored, and no quote runs over `max_chars`.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 from newsloom.enrich.quotes_config import QuoteConfig
@@ -35,11 +37,15 @@ class QuotedSpan:
 
 def find_quoted_spans(text: str, config: QuoteConfig) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
-    marks = sorted(config.mark_pairs, key=len, reverse=True)
+    any_mark = _mark_pattern(tuple(config.mark_pairs))
     position = 0
     while position < len(text):
-        mark = next((m for m in marks if text.startswith(m, position)), None)
-        if mark is not None and _opens(text, position, mark):
+        # Jump to the next quote mark instead of testing every character.
+        match = any_mark.search(text, position)
+        if match is None:
+            break
+        position, mark = match.start(), match.group()
+        if _opens(text, position, mark):
             found = _close(text, position, mark, config)
             if found is not None:
                 close, closer = found
@@ -50,6 +56,13 @@ def find_quoted_spans(text: str, config: QuoteConfig) -> list[QuotedSpan]:
                 continue
         position += 1
     return spans
+
+
+@functools.cache
+def _mark_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
+    """Any opening mark, the longest first where one begins another (`''` before `'`)."""
+    ordered = sorted(marks, key=len, reverse=True)
+    return re.compile("|".join(re.escape(mark) for mark in ordered))
 
 
 def _opens(text: str, index: int, mark: str) -> bool:

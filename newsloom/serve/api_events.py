@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from newsloom.enrich.events_lexicon import PLOVER_CATEGORIES
 from newsloom.record import EventActor
 from newsloom.serve.api_errors import invalid
-from newsloom.serve.api_paging import Cursor, cursor_offset, next_cursor
+from newsloom.serve.api_paging import Cursor, OffsetPage, cursor_offset, page_fields
 from newsloom.serve.deps import StoreDep
 from newsloom.store.sqlite_events import EventFilter, EventRecord
 
@@ -67,15 +67,8 @@ class EventOut(BaseModel):
     article: EventArticleOut
 
 
-class EventList(BaseModel):
+class EventList(OffsetPage):
     items: list[EventOut]
-    total: int = Field(description="Events matching the filters.")
-    limit: int
-    offset: int
-    next_offset: int | None
-    next_cursor: str | None = Field(
-        default=None, description="Pass as `cursor` for the next page; null on the last."
-    )
 
 
 def _actor(actor: EventActor | None) -> EventActorOut | None:
@@ -171,11 +164,8 @@ def list_coded_events(
         offset = cursor_offset(cursor)
     filters = event_filter(type, since, until, place, entity, min_confidence)
     found = store.events(filters, limit=limit + 1, offset=offset)
+    more = len(found) > limit
     return EventList(
         items=[event_out(record) for record in found[:limit]],
-        total=store.count_events(filters),
-        limit=limit,
-        offset=offset,
-        next_offset=offset + limit if len(found) > limit else None,
-        next_cursor=next_cursor(offset, limit, len(found) > limit),
+        **page_fields(offset, limit, store.count_events(filters), more),
     )

@@ -7,9 +7,10 @@ as an opaque token (`o40`). Clients pass back the `next_cursor` they were given.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query
+from pydantic import BaseModel, Field
 
 from newsloom.serve.api_errors import invalid
 
@@ -39,3 +40,26 @@ def cursor_offset(cursor: str | None) -> int:
 
 def next_cursor(offset: int, limit: int, more: bool) -> str | None:
     return f"{PREFIX}{offset + limit}" if more else None
+
+
+class OffsetPage(BaseModel):
+    """The paging fields of a list ranked by score or count (items are added by subclasses)."""
+
+    total: int = Field(description="Items matching the filters.")
+    limit: int
+    offset: int
+    next_offset: int | None
+    next_cursor: str | None = Field(
+        default=None, description="Pass as `cursor` for the next page; null on the last."
+    )
+
+
+def page_fields(offset: int, limit: int, total: int, more: bool) -> dict[str, Any]:
+    """An `OffsetPage`'s fields for one page of `limit` items starting at `offset`."""
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if more else None,
+        "next_cursor": next_cursor(offset, limit, more),
+    }

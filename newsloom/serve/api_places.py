@@ -10,10 +10,10 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from newsloom.serve.api_errors import invalid
-from newsloom.serve.api_paging import Cursor, cursor_offset, next_cursor
+from newsloom.serve.api_paging import Cursor, OffsetPage, cursor_offset, page_fields
 from newsloom.serve.deps import StoreDep
 from newsloom.store.sqlite_places import PlaceFilter, PlaceMention, PlaceSummary
 
@@ -35,15 +35,8 @@ class PlaceOut(BaseModel):
     articles: int
 
 
-class PlaceList(BaseModel):
+class PlaceList(OffsetPage):
     items: list[PlaceOut]
-    total: int
-    limit: int
-    offset: int
-    next_offset: int | None
-    next_cursor: str | None = Field(
-        default=None, description="Pass as `cursor` for the next page; null on the last."
-    )
 
 
 class PlaceMentionOut(BaseModel):
@@ -115,13 +108,10 @@ def list_places(
         raise invalid("query", "kind", kind, f"kind is one of {', '.join(KINDS)}")
     filters = PlaceFilter(country=country, kind=kind, prefix=q or None, since=since, until=until)
     found = store.places(filters, limit=limit + 1, offset=offset)
+    more = len(found) > limit
     return PlaceList(
         items=[place_out(p) for p in found[:limit]],
-        total=store.count_places(filters),
-        limit=limit,
-        offset=offset,
-        next_offset=offset + limit if len(found) > limit else None,
-        next_cursor=next_cursor(offset, limit, len(found) > limit),
+        **page_fields(offset, limit, store.count_places(filters), more),
     )
 
 

@@ -8,52 +8,25 @@ from __future__ import annotations
 
 import csv
 import io
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsloom.serve import ServeSettings, create_app
+from tests.serve.browser import CHROMIUM, CHROMIUM_ARGS, needs_chromium, serve_live
 from tests.serve.test_events_data import RAID, SCRIPT, build_events_store
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="browser tests need Debian's Chromium at /usr/bin/chromium"
-)
+pytestmark = needs_chromium
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-uvicorn = pytest.importorskip("uvicorn")
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("events-browser") / "events.db"
     build_events_store(path)
-    app = create_app(ServeSettings(store=str(path)))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail("the server did not start within 5 s")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with serve_live(create_app(ServeSettings(store=str(path)))) as base_url:
+        yield base_url
 
 
 @pytest.fixture

@@ -5,9 +5,6 @@ The server runs in a thread on a free loopback port; screenshots go to tmp_path 
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,29 +12,11 @@ from pathlib import Path
 import pytest
 
 from newsloom.serve import ServeSettings, create_app
+from tests.serve.browser import CHROMIUM, CHROMIUM_ARGS, needs_chromium, serve_live
 from tests.serve.ui_fixtures import UIStore, build_ui_store
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="browser tests need Debian's Chromium at /usr/bin/chromium"
-)
+pytestmark = needs_chromium
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-uvicorn = pytest.importorskip("uvicorn")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @dataclass(slots=True)
@@ -50,19 +29,8 @@ class LiveServer:
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     ui_store = build_ui_store(tmp_path_factory.mktemp("ui-browser") / "ui.db")
     app = create_app(ServeSettings(store=str(ui_store.path)))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail("the UI server did not start within 5 s")
-    yield LiveServer(f"http://127.0.0.1:{port}", ui_store)
-    server.should_exit = True
-    thread.join(timeout=5)
+    with serve_live(app) as base:
+        yield LiveServer(base, ui_store)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,8 @@ import io
 import math
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse, Response
@@ -105,9 +106,34 @@ def _filters(
     )
 
 
-def _page_rows(store: Store, filters: EventFilter, page: int) -> tuple[list[EventRecord], bool]:
-    number = max(1, min(page, 10_000))
-    found = store.events(filters, limit=PAGE_SIZE + 1, offset=(number - 1) * PAGE_SIZE)
+@dataclass(slots=True, frozen=True)
+class EventsQuery:
+    """What the events page and its CSV were asked for: the filters as shown, for the
+    store, and the page number."""
+
+    shown: dict[str, str]
+    filters: EventFilter
+    number: int
+
+
+def events_query(
+    type: str = "",
+    place: str = "",
+    since: str = "",
+    until: str = "",
+    confidence: str = DEFAULT_CONFIDENCE,
+    page: int = 1,
+) -> EventsQuery:
+    shown, filters = _filters(type, place, since, until, confidence)
+    return EventsQuery(shown, filters, max(1, min(page, 10_000)))
+
+
+Query = Annotated[EventsQuery, Depends(events_query)]
+
+
+def _page_rows(store: Store, query: EventsQuery) -> tuple[list[EventRecord], bool]:
+    offset = (query.number - 1) * PAGE_SIZE
+    found = store.events(query.filters, limit=PAGE_SIZE + 1, offset=offset)
     return found[:PAGE_SIZE], len(found) > PAGE_SIZE
 
 
@@ -136,17 +162,9 @@ def markers(records: Iterable[EventRecord]) -> list[dict[str, Any]]:
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(
-    store: StoreDep,
-    type: str = "",
-    place: str = "",
-    since: str = "",
-    until: str = "",
-    confidence: str = DEFAULT_CONFIDENCE,
-    page: int = 1,
-) -> HTMLResponse:
-    shown, filters = _filters(type, place, since, until, confidence)
-    rows, has_next = _page_rows(store, filters, page)
+def events_page(store: StoreDep, query: Query) -> HTMLResponse:
+    filters = query.filters
+    rows, has_next = _page_rows(store, query)
     days = store.event_days(filters)
     per_day: Counter[str] = Counter()
     per_type: Counter[str] = Counter()
@@ -156,13 +174,13 @@ def events_page(
     return render(
         "events.html",
         page="events",
-        filters=shown,
+        filters=query.shown,
         types=EVENT_TYPES,
         confidences=CONFIDENCE_CHOICES,
         events=rows,
         excerpt=excerpt,
         total=store.count_events(filters),
-        number=max(1, min(page, 10_000)),
+        number=query.number,
         has_next=has_next,
         per_day=sorted(per_day.items()),
         per_type=[(t, per_type[t]) for t in EVENT_TYPES if per_type[t]],
@@ -201,18 +219,9 @@ def csv_row(record: EventRecord) -> list[str]:
 
 
 @router.get("/events.csv")
-def events_csv(
-    store: StoreDep,
-    type: str = "",
-    place: str = "",
-    since: str = "",
-    until: str = "",
-    confidence: str = DEFAULT_CONFIDENCE,
-    page: int = 1,
-) -> Response:
+def events_csv(store: StoreDep, query: Query) -> Response:
     """The rows of the events table for the same filters and page."""
-    _, filters = _filters(type, place, since, until, confidence)
-    rows, _ = _page_rows(store, filters, page)
+    rows, _ = _page_rows(store, query)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

@@ -7,6 +7,7 @@ page exists); `since`/`until` filter by the article's publication day.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
@@ -59,30 +60,13 @@ class PlaceDetailOut(BaseModel):
 
 
 def place_out(place: PlaceSummary) -> PlaceOut:
-    return PlaceOut(
-        entity_id=place.entity_id,
-        name=place.name,
-        latitude=round(place.latitude, 5),
-        longitude=round(place.longitude, 5),
-        kind=place.kind,
-        country=place.country,
-        geonames_id=place.geonames_id,
-        articles=place.articles,
-    )
+    fields = asdict(place)
+    fields.update(latitude=round(place.latitude, 5), longitude=round(place.longitude, 5))
+    return PlaceOut(**fields)
 
 
 def mention_out(mention: PlaceMention) -> PlaceMentionOut:
-    return PlaceMentionOut(
-        article_id=mention.article_id,
-        url=mention.url,
-        title=mention.title,
-        source=mention.source,
-        published=mention.published,
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
-        confidence=round(mention.confidence, 3),
-    )
+    return PlaceMentionOut(**{**asdict(mention), "confidence": round(mention.confidence, 3)})
 
 
 @router.get("/places", response_model=PlaceList)

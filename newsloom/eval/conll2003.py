@@ -111,8 +111,8 @@ def _bare_doc(doc: Doc) -> list[tuple[int, int, str]]:
 
 def _newsloom_doc(doc: Doc) -> list[tuple[int, int, str]]:
     """Mentions of newsloom's entities found by the model, plus the model's other names."""
-    from newsloom.enrich.entities import model_spans
-    from newsloom.enrich.entities_data import entity_rules
+    from newsloom.enrich.entities.rules import entity_rules
+    from newsloom.enrich.entities.stage import model_spans
 
     kept = entity_rules().labels
     spans = [

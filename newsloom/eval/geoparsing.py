@@ -187,10 +187,10 @@ def aggregate(pages: Sequence[GeoCounts]) -> GeoScore:
 
 
 def run_newsloom(doc: GeoDoc) -> GeoOutput:
-    from newsloom.enrich.entities import build_entities
+    from newsloom.enrich.entities.stage import build_entities
     from newsloom.enrich.nlp import load_pipeline, parse
-    from newsloom.enrich.places import resolve_entities
-    from newsloom.enrich.places_resolve import NameGroup, resolve
+    from newsloom.enrich.places.resolve import NameGroup, resolve
+    from newsloom.enrich.places.stage import resolve_entities
 
     parsed = next(parse(load_pipeline(), [doc.text]))
     found = [
@@ -230,7 +230,7 @@ def run_baseline(doc: GeoDoc) -> GeoOutput:
 
 
 def _most_populous(text: str, start: int, end: int) -> Toponym:
-    from newsloom.enrich.places_gazetteer import most_populous
+    from newsloom.gazetteer.senses import most_populous
 
     sense = most_populous(text[start:end])
     if sense is None:

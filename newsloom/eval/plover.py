@@ -4,7 +4,7 @@ Layout: `PLOVER_GSR_CAMEO.json`, a JSON list of records with `id`, `event` (a PL
 category), `text` (the sentence) and `source`/`target` (lists of `{actorText, ...}`);
 the leading `DOCUMENT` record is skipped. Each sentence is one page. A system answers
 one event per sentence (newsloom: the event whose trigger is nearest the parse root,
-then the most confident; see `newsloom.enrich.events.main_event`).
+then the most confident; see `newsloom.enrich.events.stage.main_event`).
 
 Metrics: category accuracy over all sentences (no event counts as wrong), macro-F1 over
 the categories in gold or predicted, coverage (sentences given any event), and source /
@@ -201,7 +201,7 @@ def read_sentence(path: Path) -> str:
 def newsloom_event(text: str) -> Prediction:
     """The product path: every enrichment stage on the sentence, then its main event."""
     from newsloom.enrich import default_stages
-    from newsloom.enrich.events import main_event
+    from newsloom.enrich.events.stage import main_event
     from newsloom.enrich.nlp import load_pipeline, parse
     from newsloom.record import Article
 
@@ -223,7 +223,7 @@ def newsloom_event(text: str) -> Prediction:
 
 @functools.cache
 def _keywords() -> tuple[tuple[str, str], ...]:
-    from newsloom.enrich.events_lexicon import event_lexicon
+    from newsloom.enrich.events.lexicon import event_lexicon
 
     lexicon = event_lexicon()
     table = {**lexicon.nouns, **lexicon.verbs}

@@ -197,7 +197,7 @@ def read_page(path: Path) -> TimeDoc:
 def run_newsloom(doc: TimeDoc) -> list[Timex]:
     """The product path: an Article with the anchor as published, parsed, TimeStage."""
     from newsloom.enrich.nlp import load_pipeline, parse
-    from newsloom.enrich.times import TimeStage
+    from newsloom.enrich.times.stage import TimeStage
 
     article = Article(paragraphs=[doc.text], published=doc.anchor, language="en")
     parsed = next(parse(load_pipeline(), [article.text]))

@@ -1,183 +1,41 @@
 """The storage interface: what routes, CLI and pipeline may ask of a store.
 
 Every backend (SQLite now, PostgreSQL later) implements `Store`; callers never
-write SQL themselves. The records returned here are plain dataclasses with a
-`to_dict()` for JSON output.
+write SQL themselves. What it returns are the backend-neutral records of
+`newsloom.store.records`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from enum import StrEnum
 from types import TracebackType
-from typing import Any, Generic, Protocol, Self, TypeVar, runtime_checkable
+from typing import Protocol, Self, runtime_checkable
 
 from newsloom.record import Article, Dropped, PendingFetch, RunCounts
-from newsloom.store.fact_records import EntityDetail, EntitySummary, QuoteRecord
-from newsloom.store.sqlite_events import EventFilter, EventRecord
-from newsloom.store.sqlite_places import PlaceDetail, PlaceFilter, PlaceSummary
+from newsloom.store.records import (
+    ArticleFilter,
+    ArticleSummary,
+    DropRecord,
+    EntityDetail,
+    EntitySummary,
+    EventFilter,
+    EventRecord,
+    Page,
+    PlaceDetail,
+    PlaceFilter,
+    PlaceSummary,
+    QuoteRecord,
+    RunRecord,
+    SaveOutcome,
+    SearchFacets,
+    SearchHit,
+)
 from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
 
-T = TypeVar("T")
 
-# What marks a cut at either end of `SearchHit.snippet`.
-SNIPPET_ELLIPSIS = "…"
-
-
-class SaveOutcome(StrEnum):
-    """What `Store.save` did with one article (compares equal to its string value)."""
-
-    STORED = "stored"  # a new article
-    UNCHANGED = "unchanged"  # this provenance was stored already, with the same content
-    MERGED = "merged"  # the same article from a new provenance: provenance added
-    UPDATED = "updated"  # same provenance or URL, changed content: fields replaced, id kept;
-    # also the same text with different enrichment facts: facts replaced (a re-enrichment)
-
-
-def _iso(value: dt.date | dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-@dataclass(slots=True, frozen=True)
-class ArticleSummary:
-    id: str
-    title: str | None
-    url: str | None
-    published: dt.date | dt.datetime | None
-    source: str | None
-    site: str | None
-    language: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "url": self.url,
-            "published": _iso(self.published),
-            "source": self.source,
-            "site": self.site,
-            "language": self.language,
-        }
-
-
-@dataclass(slots=True, frozen=True)
-class Page(Generic[T]):
-    """One page of a keyset-paginated listing; pass `next_cursor` back for the next."""
-
-    items: list[T]
-    next_cursor: str | None = None
-
-
-@dataclass(slots=True, frozen=True)
-class SearchHit:
-    """One full-text match. `score` is higher for better matches.
-
-    `snippet` is a short plain-text excerpt of the best-matching column, cuts marked
-    with `SNIPPET_ELLIPSIS`; `highlights` are the (start, end) offsets of each matched
-    term inside it (text offsets, not markers, so brackets in articles stay unambiguous).
-    """
-
-    id: str
-    title: str | None
-    url: str | None
-    published: dt.date | dt.datetime | None
-    snippet: str
-    score: float
-    source: str | None = None
-    language: str | None = None
-    highlights: list[tuple[int, int]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "url": self.url,
-            "published": _iso(self.published),
-            "source": self.source,
-            "language": self.language,
-            "snippet": self.snippet,
-            "highlights": [list(span) for span in self.highlights],
-            "score": self.score,
-        }
-
-
-@dataclass(slots=True)
-class RunRecord:
-    id: int
-    started: dt.datetime
-    finished: dt.datetime | None
-    status: str
-    inputs: list[str] = field(default_factory=list)
-    counts: RunCounts = field(default_factory=RunCounts)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "started": self.started.isoformat(),
-            "finished": _iso(self.finished),
-            "status": self.status,
-            "inputs": list(self.inputs),
-            "counts": self.counts.to_dict(),
-        }
-
-
-@dataclass(slots=True)
-class DropRecord:
-    """An input that did not become an article: why, and in which run it was last seen."""
-
-    input: str
-    locator: str
-    reader: str
-    reason: str
-    message: str
-    run_id: int | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "input": self.input,
-            "locator": self.locator,
-            "reader": self.reader,
-            "reason": self.reason,
-            "message": self.message,
-            "run": self.run_id,
-        }
-
-
-@dataclass(slots=True, frozen=True)
-class ArticleFilter:
-    """Conditions on articles shared by listing and search; empty means any.
-
-    `entity` and `place` take an entity id or any of its names; `event_type` a PLOVER
-    category (`PROTEST`).
-    """
-
-    source: str | None = None
-    language: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    entity: str | None = None
-    place: str | None = None
-    event_type: str | None = None
-
-
-@dataclass(slots=True)
-class SearchFacets:
-    """Counts over the matches of a query (or the newest articles without one).
-
-    Each list is (value, count), most first; entities and places are (id, name, count).
-    """
-
-    scanned: int = 0
-    sources: list[tuple[str, int]] = field(default_factory=list)
-    languages: list[tuple[str, int]] = field(default_factory=list)
-    months: list[tuple[str, int]] = field(default_factory=list)
-    entities: list[tuple[str, str, int]] = field(default_factory=list)
-    places: list[tuple[str, str, int]] = field(default_factory=list)
-    event_types: list[tuple[str, int]] = field(default_factory=list)
-    first_day: str | None = None
-    last_day: str | None = None
+class SchemaError(RuntimeError):
+    """A store's schema cannot be used by this version of newsloom."""
 
 
 @runtime_checkable

@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 
 from newsloom.cli import app as main_app
 from newsloom.enrich import Enricher
-from newsloom.store import SQLiteStore, open_store
+from newsloom.store import open_store
+from newsloom.store.sqlite import SQLiteStore
 from tests.cli.fact_app import fact_app
 
 runner = CliRunner()

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from newsloom.enrich.entities import build_entities, model_spans
-from newsloom.enrich.entities_names import fold_spelling, person_key, strip_possessive
-from newsloom.enrich.gazetteer_places import capital_of, country_code, country_of_demonym
+from newsloom.enrich.entities.names import fold_spelling, person_key, strip_possessive
+from newsloom.enrich.entities.stage import build_entities, model_spans
 from newsloom.enrich.nlp import load_pipeline
+from newsloom.gazetteer import capital_of, country_code, country_of_demonym
 from newsloom.record import Entity
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsloom.enrich.entities import build_entities
+from newsloom.enrich.entities.stage import build_entities
 from newsloom.enrich.nlp import load_pipeline
 from newsloom.record import Entity
 

@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from newsloom.api import analyze
-from newsloom.enrich.entities import build_entities
-from newsloom.enrich.entities_resolve import Candidate
-from newsloom.enrich.gazetteer_places import country_code
+from newsloom.enrich.entities.candidate import Candidate
+from newsloom.enrich.entities.stage import build_entities
 from newsloom.enrich.nlp import load_pipeline
+from newsloom.gazetteer.countries import country_code
 from newsloom.record import Entity
 
 
@@ -64,7 +64,7 @@ def test_one_surface_form_gets_one_label(nlp: Any) -> None:
 
 
 def test_gazetteer_types_a_known_place_whatever_the_majority() -> None:
-    from newsloom.enrich.entities_labels import _chosen_label
+    from newsloom.enrich.entities.labels import _chosen_label
 
     group = [
         Candidate(0, 6, "Lisbon", "ORG", "ORG", 1.0, 0),

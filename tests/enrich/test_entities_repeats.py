@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsloom.enrich.entities_repeats import REPEAT_CONFIDENCE, RepeatLink, repeat_links
+from newsloom.enrich.entities.repeats import REPEAT_CONFIDENCE, RepeatLink, repeat_links
 from newsloom.enrich.nlp import load_pipeline
 from newsloom.record import Entity, Mention
 

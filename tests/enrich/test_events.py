@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from newsloom.enrich import default_stages
-from newsloom.enrich.events import EventStage, main_event
+from newsloom.enrich.events.stage import EventStage, main_event
 from newsloom.record import Article, Entity, Event, Mention, Place, parse_iso
 
 # 2025-09-24 is a Wednesday.

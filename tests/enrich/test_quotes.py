@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import newsloom
-from newsloom.enrich.quotes import QuoteStage
-from newsloom.enrich.quotes_config import quote_config
-from newsloom.enrich.quotes_direct import find_quoted_spans
+from newsloom.enrich.quotes.config import quote_config
+from newsloom.enrich.quotes.direct import find_quoted_spans
+from newsloom.enrich.quotes.stage import QuoteStage
 from newsloom.record import Article, Quote
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

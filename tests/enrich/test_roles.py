@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from newsloom.enrich.entities import EntityStage
+from newsloom.enrich.entities.stage import EntityStage
 from newsloom.enrich.nlp import load_pipeline
-from newsloom.enrich.roles import RoleStage
+from newsloom.enrich.roles.stage import RoleStage
 from newsloom.record import Article, Entity, Role
 
 

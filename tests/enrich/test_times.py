@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsloom.enrich.times import TimeStage
+from newsloom.enrich.times.stage import TimeStage
 from newsloom.record import Article, parse_iso
 
 # 2025-09-24 is a Wednesday in ISO week 39.

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from newsloom.enrich.times import find_times
+from newsloom.enrich.times.stage import find_times
 
 ANCHOR = dt.date(2025, 9, 24)
 

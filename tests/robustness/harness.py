@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsloom.pipeline import Pipeline
 from newsloom.record import Article, RunCounts
-from newsloom.store.base import DropRecord
+from newsloom.store.records import DropRecord
 from tests.robustness.hostile import article_html
 
 

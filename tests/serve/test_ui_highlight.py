@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from newsloom.record import Article, Entity, Mention, Quote, TimeExpression
-from newsloom.serve.ui_highlight import fact_annotations, highlight_paragraphs
+from newsloom.serve.ui.highlight import fact_annotations, highlight_paragraphs
 from tests.store.articles import make_enriched_article
 
 

@@ -124,7 +124,7 @@ def test_static_files_and_missing_vendor_asset(client: TestClient) -> None:
 def test_charts_degrade_to_tables_without_the_chart_library(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from newsloom.serve import ui_assets
+    from newsloom.serve.ui import assets as ui_assets
 
     monkeypatch.setattr(ui_assets, "NODE_MODULES", tmp_path)
     html = client.get("/").text

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsloom.serve import ServeSettings, create_app
-from newsloom.serve.ui_render import ENVIRONMENT, TEMPLATES_DIR, safe_href, snippet_html
+from newsloom.serve.ui.render import ENVIRONMENT, TEMPLATES_DIR, safe_href, snippet_html
 from tests.serve.ui_fixtures import UIStore, build_ui_store
 
 

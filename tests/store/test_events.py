@@ -6,7 +6,7 @@ import datetime as dt
 
 from newsloom.record import Article, Event, EventActor, Place
 from newsloom.store import Store
-from newsloom.store.sqlite_events import EventFilter
+from newsloom.store.records import EventFilter
 from tests.store.articles import make_article
 
 RIOT = "Crowds rioted in Orvik on Monday after the vote."

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from newsloom.record import Entity, Quote
-from newsloom.store import SQLiteStore, Store
+from newsloom.store import Store
+from newsloom.store.sqlite import SQLiteStore
 from tests.store.articles import make_article, make_enriched_article, mention
 
 SECOND_BODY = "Crowds in Marlowe Sound cheered as Tilda Quenby cut the ribbon."

@@ -6,7 +6,7 @@ import datetime as dt
 
 from newsloom.record import Place
 from newsloom.store import Store
-from newsloom.store.sqlite_places import PlaceFilter
+from newsloom.store.records import PlaceFilter
 from tests.store.articles import make_article
 
 

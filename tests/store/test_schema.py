@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from newsloom.record import Article
-from newsloom.store import LATEST_VERSION, SchemaError, SQLiteStore, open_store
+from newsloom.store import SchemaError, open_store
 from newsloom.store.rows import FACT_KEYS, article_row, dumps
-from newsloom.store.sqlite_schema import MIGRATIONS, Migration, migrate, split_statements
+from newsloom.store.sqlite import LATEST_VERSION, SQLiteStore
+from newsloom.store.sqlite.schema import MIGRATIONS, Migration, migrate, split_statements
 from tests.store.articles import make_article, make_enriched_article
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsloom.store import Store, open_store
-from newsloom.store.sqlite_search import match_expression
+from newsloom.store.sqlite.search import match_expression
 from tests.store.articles import make_article
 
 

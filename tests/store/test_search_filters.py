@@ -8,7 +8,7 @@ import pytest
 
 from newsloom.record import Entity, Event, Mention, Place
 from newsloom.store import Store
-from newsloom.store.base import ArticleFilter
+from newsloom.store.records import ArticleFilter
 from tests.store.articles import make_article
 
 ORVIK = "Strikers marched through Orvik as the dock strike entered its third week."

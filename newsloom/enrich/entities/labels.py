@@ -1,0 +1,64 @@
+"""One label per name in an article: "Pellingham" is not an ORG here and a GPE there.
+
+The model's spans of one surface form (possessive and a leading "the" aside) that carry
+different labels among `unified_labels` all take one label: GPE when the gazetteer knows the
+name as a country or city; otherwise the label most of them carry; on a tie, the label of a
+mention that is the object of a location preposition ("in Pellingham") when there is one,
+else the first mention's. Changed mentions carry the confidence `relabelled`. People are left
+to the surname rule of entities_resolve; a capital that speaks for its government is still
+told apart later, by the parse.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from newsloom import gazetteer as places
+from newsloom.enrich.entities.rules import entity_rules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newsloom.enrich.entities.candidate import Candidate
+
+
+def _surface(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in entity_rules().org_articles:
+        words = words[1:]
+    return " ".join(words).lower()
+
+
+def unify_labels(doc: Doc, found: list[Candidate]) -> None:
+    rules = entity_rules()
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in found:
+        if candidate.label in rules.unified_labels:
+            groups.setdefault(_surface(candidate.text), []).append(candidate)
+    for name, group in groups.items():
+        if len({c.label for c in group}) < 2:
+            continue
+        label = _chosen_label(doc, name, group)
+        for candidate in group:
+            if candidate.label != label:
+                candidate.label = label
+                candidate.confidence = min(candidate.confidence, rules.confidence["relabelled"])
+
+
+def _chosen_label(doc: Doc, name: str, group: list[Candidate]) -> str:
+    if places.country_code(name) is not None or places.city(name) is not None:
+        return "GPE"
+    ranked = Counter(c.label for c in group).most_common()
+    top = [label for label, count in ranked if count == ranked[0][1]]
+    if len(top) == 1:
+        return top[0]
+    for candidate in group:
+        if candidate.label in top and _after_location_preposition(doc, candidate):
+            return candidate.label
+    return next(c.label for c in group if c.label in top)
+
+
+def _after_location_preposition(doc: Doc, candidate: Candidate) -> bool:
+    token = doc[candidate.root]
+    return token.dep_ == "pobj" and token.head.lower_ in entity_rules().location_prepositions

@@ -1,0 +1,494 @@
+"""Triggers and actors in the dependency parse: who did what to whom, and how surely.
+
+A trigger is a verb (or verb + particle) or an event noun from the lexicon, or a light
+verb whose object is an event noun ("held talks", "imposed sanctions"). A trigger that a
+frame verb governs is absorbed by it: "agreed to withdraw" is one AGREE, "threatened to
+strike" one THREATEN, "urged X to withdraw" one DEMAND, and an intent ("will withdraw",
+"is ready to send aid") makes a cooperative act AGREE and a hostile one THREATEN, as
+PLOVER codes announced intentions. A negated trigger (or frame) is not coded: a denied
+event did not happen. A trigger under could/might/may is kept with
+`mode = "hypothetical"` and low confidence; one inside an `if`/`unless` clause, and any
+candidate that only looks like an event, is dropped by events_filter before it can absorb
+the event nouns of its clause. An event noun under a future verb is an intent ("would
+keep up the protests": THREATEN) or a planned event ("talks will begin").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsloom.enrich.events.candidate import Candidate
+from newsloom.enrich.events.filters import (
+    event_category,
+    plausible,
+    stopped_category,
+    stopped_event,
+)
+from newsloom.enrich.events.lexicon import EventLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "dative", "attr", "oprd")
+# Prepositions whose object is the one acted upon ("protested against", "met with").
+TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "into", "for", "at")
+# Where the one acted upon is a prepositional object rather than the direct object.
+RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
+    "AID": ("to", "for"),
+    "AGREE": ("to", "for", "with"),
+    "SUPPORT": ("to", "for"),
+    "RETREAT": ("from",),
+}
+EMBEDDED = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
+# Right-hand children that still belong to an actor's noun phrase.
+PHRASE_RIGHT = ("compound", "flat", "conj", "cc", "appos", "nummod")
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def find_candidates(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
+    """Every coded event in one sentence, frames having absorbed what they govern."""
+    found: list[Candidate] = []
+    absorbed: set[int] = set()
+    for token in sent:
+        candidate = _verb_candidate(token, lexicon) if token.pos_ in ("VERB", "AUX") else None
+        if candidate is None or not plausible(candidate, lexicon):
+            continue
+        if candidate.kind == "verb":
+            stopped = stopped_category(token, lexicon)
+            if stopped == "":
+                continue
+            candidate.type = stopped or candidate.type
+            candidate.stopping = stopped is not None
+        found.append(candidate)
+        if candidate.kind == "light_verb":
+            absorbed.add(candidate.trigger.i)
+    verbs = {c.clause.i for c in found if c.clause is not None}
+    for token in sent:
+        if token.pos_ != "NOUN" or token.i in absorbed:
+            continue
+        category = lexicon.nouns.get(token.lemma_.lower())
+        if category is None or _governing_trigger(token, verbs) or _negated_noun(token):
+            continue
+        stopping = _stopping_verb(token, lexicon)
+        if stopping is not None:
+            # "police prevented the demonstration": the stopping is the event.
+            if stopping[1] and stopping[0].i not in verbs:
+                verbs.add(stopping[0].i)
+                verb = stopping[0]
+                found.append(Candidate(stopping[1], verb, verb, None, "verb", stopping=True))
+            continue
+        if token.dep_ == "compound" and event_category(token.head, lexicon) is None:
+            continue  # "call centre", "protest leader": a modifier names no event
+        candidate = Candidate(category, token, None, None, "noun", planned=_planned(token, lexicon))
+        if plausible(candidate, lexicon):
+            found.append(candidate)
+    return _apply_frames(found, lexicon)
+
+
+def _planned(noun: Token, lexicon: EventLexicon) -> str | None:
+    """ "object" or "subject" when the verb governing the noun is future, else None."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in verb.children):
+        return None
+    return "subject" if noun.dep_ in ("nsubj", "nsubjpass") else "object"
+
+
+def _stopping_verb(noun: Token, lexicon: EventLexicon) -> tuple[Token, str] | None:
+    """The verb that stops, puts off or prevents the event a noun names, and its category
+    ("" when nothing happened); None when the noun's event is not stopped."""
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    category = stopped_category(noun.head, lexicon)
+    return None if category is None else (noun.head, category)
+
+
+def _verb_candidate(token: Token, lexicon: EventLexicon) -> Candidate | None:
+    lemma = token.lemma_.lower()
+    if token.dep_ in ("aux", "auxpass"):
+        return None
+    particle = next(
+        (c for c in token.children if c.dep_ in ("prt", "prep") and c.i > token.i), None
+    )
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for word in [particle, *objects]:
+        category = lexicon.phrases.get(f"{lemma} {word.lower_}") if word is not None else None
+        if category is not None:
+            return Candidate(category, token, token, None, "verb")
+    joined = _participation(token, lexicon)
+    if joined is not None:
+        return joined
+    for obj in token.children:
+        if obj.dep_ == "dobj" and lemma in lexicon.light_verbs:
+            category = lexicon.nouns.get(obj.lemma_.lower())
+            if category is not None:
+                return Candidate(category, obj, token, None, "light_verb")
+    if lemma in lexicon.reporting:
+        return None
+    demand = _obligation(token, lexicon)
+    if demand is not None:
+        return demand
+    category = lexicon.verbs.get(lemma)
+    if category is None and token.lower_ in lexicon.verbs:
+        category = lexicon.verbs[token.lower_]
+    if category is None:
+        return None
+    return Candidate(category, token, token, None, "verb")
+
+
+def _participation(verb: Token, lexicon: EventLexicon) -> Candidate | None:
+    """ "took part in the protest": the event noun after `in` is the event, the verb its
+    clause (so the subject is the actor); taking part in a marathon is no event."""
+    lemma = verb.lemma_.lower()
+    words = [lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("dobj", "prt"))]
+    if not any(word in lexicon.participation for word in words):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for obj in prep.children:
+                category = lexicon.nouns.get(obj.lemma_.lower())
+                if obj.dep_ == "pobj" and category is not None:
+                    return Candidate(category, obj, verb, None, "light_verb")
+    return None
+
+
+def _obligation(verb: Token, lexicon: EventLexicon) -> Candidate | None:
+    """`X said (that) Y must/should do Z`: X demands it of Y (PLOVER DEMAND)."""
+    if not any(c.dep_ == "aux" and c.lower_ in lexicon.obligation for c in verb.children):
+        return None
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon.reporting:
+        return None
+    return Candidate("DEMAND", verb, verb, None, "verb", speaker=verb.head)
+
+
+def _governing_trigger(noun: Token, verbs: set[int]) -> bool:
+    """A noun inside the clause of a verb trigger ("killed 12 in an attack") is its detail."""
+    head = noun.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head.i in verbs
+
+
+def _negated_noun(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def negated(token: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "advmod") for c in token.children
+    )
+
+
+def _apply_frames(found: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
+    """Frames absorb what they govern; negation drops; intent and hypothesis set the mode."""
+    by_clause = {c.clause.i: c for c in found if c.clause is not None}
+    kept: list[Candidate] = []
+    for candidate in found:
+        clause = candidate.clause
+        if clause is not None and negated(clause):
+            if not _refused_intent(candidate, lexicon):
+                continue  # a denied event did not happen: not coded
+            candidate.type = "REJECT"
+            kept.append(candidate)
+            continue
+        if clause is not None and clause.dep_ in ("conj", "advcl"):
+            first = by_clause.get(clause.head.i)
+            # A bare count ("and five injured") numbers the victims; it is no actor.
+            own_subject = any(c.dep_ in SUBJECTS and not c.like_num for c in clause.children)
+            if first is not None and first.type == candidate.type and not own_subject:
+                # "killed and wounded", "exploded, killing three": one event, told by
+                # its first verb.
+                continue
+        if candidate.planned == "object":
+            # "the union would keep up the protests": an intent, as for a verb.
+            hostile = candidate.type in lexicon.hostile
+            cooperative = candidate.type in lexicon.cooperative
+            candidate.type, candidate.mode = _intent(candidate, hostile, cooperative)
+        elif candidate.planned == "subject":
+            candidate.mode = "intent"  # "talks will begin in the autumn": not yet held
+        frame = _frame_of(candidate, by_clause, lexicon)
+        if frame is _ABSORBED:
+            continue
+        if frame is _DROPPED:
+            continue
+        if isinstance(frame, tuple):
+            candidate.type, candidate.mode = frame
+        if candidate.mode == "intent" and _conditioned(candidate.clause, lexicon.ultimatum):
+            candidate.type, candidate.mode = "THREATEN", "threat"  # "will go unless ..."
+        if candidate.mode is None and _hypothetical(candidate.trigger, lexicon):
+            candidate.mode = "hypothetical"
+        kept.append(candidate)
+    return kept
+
+
+def _refused_intent(candidate: Candidate, lexicon: EventLexicon) -> bool:
+    """`will not accept`, `won't withdraw`: a refusal to cooperate is PLOVER REJECT."""
+    clause = candidate.clause
+    return (
+        clause is not None
+        and candidate.type in lexicon.cooperative
+        and any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in clause.children)
+    )
+
+
+_ABSORBED = object()
+_DROPPED = object()
+
+
+def _frame_of(
+    candidate: Candidate, by_clause: dict[int, Candidate], lexicon: EventLexicon
+) -> object:
+    """What governs the trigger: another event (absorbed), a negated frame (dropped), an
+    intent or threat (a new type and mode), or nothing (None)."""
+    clause = candidate.clause
+    if clause is None:
+        return None
+    hostile = candidate.type in lexicon.hostile
+    cooperative = candidate.type in lexicon.cooperative
+    head = clause.head
+    if clause.dep_ in ("xcomp", "ccomp", "pcomp") or (
+        clause.dep_ == "pobj" and head.dep_ == "prep"
+    ):
+        governor = head.head if clause.dep_ == "pobj" or head.pos_ == "ADP" else head
+        lemma = governor.lemma_.lower()
+        governed = governor.i in by_clause and governor.i != clause.i
+        if governed and (clause.dep_ != "ccomp" or lemma in lexicon.frames):
+            return _ABSORBED
+        if lemma in lexicon.refusal or lemma in lexicon.demand or lemma in lexicon.threat:
+            if negated(governor):
+                return _DROPPED
+            # A frame that is no trigger of its own ("failed to agree", "wants X to go")
+            # gives the event its category; the governed act is what is refused or asked.
+            if lemma in lexicon.refusal:
+                return ("REJECT", None)
+            if lemma in lexicon.demand:
+                return ("DEMAND", None)
+            return ("THREATEN", "threat")
+        if lemma in lexicon.intent or lemma in lexicon.intent_adjectives:
+            if negated(governor) or (governor.dep_ == "acomp" and negated(governor.head)):
+                return _DROPPED
+            if governor.dep_ == "acomp" and lemma not in lexicon.intent_adjectives:
+                return None
+            return _intent(candidate, hostile, cooperative)
+    if clause.dep_ == "advcl" and head.i in by_clause and _purpose(clause):
+        return _ABSORBED  # "began a strike to demand ...": the purpose of another event
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in clause.children):
+        return _intent(candidate, hostile, cooperative)
+    return None
+
+
+def _purpose(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _intent(candidate: Candidate, hostile: bool, cooperative: bool) -> tuple[str, str]:
+    if cooperative:
+        return ("AGREE", "intent")
+    if hostile:
+        return ("THREATEN", "threat")
+    return (candidate.type, "intent")
+
+
+def _conditioned(clause: Token | None, marks: frozenset[str]) -> bool:
+    """A clause of `clause` opens with one of `marks` ("unless they pay")."""
+    if clause is None:
+        return False
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in clause.children
+    )
+
+
+def _hypothetical(trigger: Token, lexicon: EventLexicon) -> bool:
+    token = trigger
+    while True:
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical:
+                return True
+            if child.dep_ == "aux" and child.lower_ in lexicon.hypothetical_modals:
+                return True
+        if token.head.i == token.i or token.dep_ in ("ccomp", "conj"):
+            return False
+        token = token.head
+
+
+# Actors ----------------------------------------------------------------------------
+
+
+def attach_actors(candidate: Candidate, lexicon: EventLexicon) -> None:
+    _attach(candidate)
+    if candidate.source is not None:
+        candidate.source = _antecedent(candidate.source, candidate.clause, lexicon)
+        head = candidate.source.root.lemma_.lower()
+        if candidate.type == "ASSAULT" and head in lexicon.military:
+            candidate.type = "FIGHT"  # armed forces using force: PLOVER FIGHT
+
+
+def _antecedent(actor: Span, clause: Token | None, lexicon: EventLexicon) -> Span:
+    """A pronoun actor in a reported clause is the reporter: "X said it will go" -> X;
+    a relative pronoun is the noun its clause modifies: "X, who met Y" -> X."""
+    if len(actor) == 1 and actor[0].tag_ in ("WP", "WDT") and clause is not None:
+        return noun_phrase(clause.head) if clause.dep_ == "relcl" else actor
+    if len(actor) != 1 or actor[0].lower_ not in lexicon.pronouns or clause is None:
+        return actor
+    token = clause
+    for _ in range(4):
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.reporting:
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in lexicon.pronouns:
+                return noun_phrase(subject)
+            return actor
+        if token.head.i == token.i:
+            return actor
+        token = token.head
+    return actor
+
+
+def _attach(candidate: Candidate) -> None:
+    clause = candidate.clause
+    if clause is None:
+        candidate.source, candidate.target = _noun_actors(candidate.trigger)
+        return
+    if candidate.speaker is not None:
+        subject = next((c for c in candidate.speaker.children if c.dep_ == "nsubj"), None)
+        candidate.source = noun_phrase(subject) if subject is not None else None
+        own = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        candidate.target = noun_phrase(own) if own is not None else None
+        return
+    candidate.source = _source(clause)
+    target_verb = clause
+    if candidate.mode in ("intent", "threat") or candidate.type in ("AGREE", "THREATEN"):
+        inner = next((c for c in clause.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if inner is not None and not _target(clause):
+            target_verb = inner
+    candidate.target = _target(target_verb, candidate.type)
+    stopped = stopped_event(clause) if candidate.stopping else None
+    if stopped is not None:
+        # "cancelled a planned visit to Haiti": the one acted upon is the visit's.
+        candidate.target = _noun_actors(stopped)[1] or candidate.target
+    if candidate.kind == "light_verb":
+        candidate.target = (
+            candidate.target if candidate.target else _noun_actors(candidate.trigger)[1]
+        )
+        if candidate.target is not None and candidate.trigger.i in range(
+            candidate.target.start, candidate.target.end
+        ):
+            candidate.target = _noun_actors(candidate.trigger)[1]
+
+
+def _source(verb: Token) -> Span | None:
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return noun_phrase(objects[0])
+        return None
+    token = verb
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            return noun_phrase(subject)
+        if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
+            token = token.head
+            continue
+        break
+    return None
+
+
+def _target(verb: Token, category: str = "", skip: Token | None = None) -> Span | None:
+    """Who is acted upon: the passive subject, the recipient for giving and promising
+    ("granted asylum to X", "sent aid to X"), the place left for a withdrawal ("from X"),
+    the object, the object of a targeting preposition, else the subject of a demanded
+    clause ("demanded that X resign"). Times are never targets."""
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return noun_phrase(passive)
+    preferred = RECIPIENT_PREPS.get(category)
+    if preferred:
+        found = _prep_object(verb, preferred, skip)
+        if found is not None:
+            return found
+    for child in verb.children:
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and child is not skip):
+            if child.dep_ == "dobj" and child.i < verb.i:
+                continue
+            return _possessor(child)
+    found = _prep_object(verb, TARGET_PREPS, skip)
+    if found is not None:
+        return found
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is not None and category == "DEMAND":
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        return noun_phrase(subject) if subject is not None else None
+    return None
+
+
+def _prep_object(verb: Token, preps: tuple[str, ...], skip: Token | None) -> Span | None:
+    for child in verb.children:
+        if child.dep_ not in ("prep", "prt", "dative") or child.lower_ not in preps:
+            continue
+        if child.i < verb.i:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj is not skip and not _is_time(obj):
+                return noun_phrase(obj)
+    return None
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.pos_ in ("ADJ", "ADV", "NUM")
+
+
+def _possessor(obj: Token) -> Span:
+    """ "supported Kandor's bid": the one acted upon is Kandor, the owner of the object."""
+    owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    return noun_phrase(owner) if owner is not None else noun_phrase(obj)
+
+
+def _noun_actors(noun: Token) -> tuple[Span | None, Span | None]:
+    """A bare event noun's actors: its possessor or a named modifier ("Kandor's
+    protest", "Velmar riots", "an attack by X"), else the subject of the verb it is the
+    object of ("activists staged rallies"); the target follows against/on/of."""
+    source = None
+    target = None
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_):
+            source = noun_phrase(child)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and source is None:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            source = noun_phrase(objects[0]) if objects else None
+        if child.dep_ == "prep" and child.lower_ in (*TARGET_PREPS, "of") and target is None:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            target = noun_phrase(objects[0]) if objects else None
+    if source is None:
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj"):
+            source = _source(verb)
+            if target is None:
+                target = _prep_object(verb, ("against",), noun)
+    return source, target
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head with its left modifiers, its compounds, conjuncts and an `of` phrase."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and doc[start].dep_ in ("det", "punct", "cc", "predet"):
+        start += 1
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in PHRASE_RIGHT or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.i)
+        else:
+            break
+    while end > head.i and doc[end].is_punct:
+        end -= 1
+    return doc[start : end + 1]

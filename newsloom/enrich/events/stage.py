@@ -1,0 +1,261 @@
+"""The events stage: PLOVER-coded events, each tied to the sentence that supports it.
+
+For every sentence, events_parse finds the triggers and their actors, events_details
+the casualties, claims, date and place; this module turns them into `Event` records:
+actors linked to the article's entities by span overlap, confidence lowered for a
+hypothetical, for an event told inside a direct quote and for a date that is only the
+publication day. Negated events are not coded (see events_parse).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from newsloom.enrich.events.candidate import Candidate
+from newsloom.enrich.events.details import (
+    Casualties,
+    casualties,
+    claimant,
+    event_date,
+    event_place,
+)
+from newsloom.enrich.events.filters import actor_rejection
+from newsloom.enrich.events.lexicon import EventLexicon, event_lexicon
+from newsloom.enrich.events.parse import attach_actors, find_candidates
+from newsloom.record import Article, Entity, Event, EventActor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Categories that casualties and responsibility claims belong to.
+VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+# A claim in a later sentence reaches back this many sentences for its attack.
+CLAIM_REACH = 3
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+class EventStage:
+    name: ClassVar[str] = "events"
+    requires: ClassVar[frozenset[str]] = frozenset({"entities", "times", "places"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"events"})
+
+    def __call__(self, article: Article, doc: Doc) -> None:
+        article.events = code_events(article, doc)
+
+
+def code_events(article: Article, doc: Doc) -> list[Event]:
+    lexicon = event_lexicon()
+    quoted = [(q.start, q.end) for q in article.quotes if q.kind == "direct"]
+    events: list[Event] = []
+    recent: list[tuple[int, Event]] = []  # (sentence number, violent event)
+    previous: Span | None = None
+    for number, sent in enumerate(doc.sents):
+        candidates = find_candidates(sent, lexicon)
+        claim = claimant(sent, lexicon)
+        toll = casualties(sent, lexicon)
+        if not candidates:
+            if claim is not None:
+                _claim_back(recent, number, _actor(claim, article.entities))
+            if _recent(recent, number):
+                _toll_back(recent[-1][1], toll)
+            previous = _same_paragraph(previous, sent)
+            continue
+        date, from_text = event_date(article.times, sent, previous, article.published)
+        place = event_place(article.places, article.entities, sent)
+        coded: list[Event] = []
+        for candidate in sorted(candidates, key=lambda c: c.trigger.i):
+            attach_actors(candidate, lexicon)
+            if actor_rejection(candidate, lexicon) is not None:
+                continue
+            event = _event(candidate, sent, article, lexicon, quoted, toll, from_text)
+            event.date = date
+            if from_text and _after_publication(date, article) and _not_past(candidate):
+                # "the union will keep up the protests on Friday": not yet happened.
+                event.mode = event.mode or "intent"
+                event.confidence = round(event.confidence * lexicon.confidence["planned"], 3)
+            event.place_id = place.entity_id if place else None
+            if claim is not None and event.type in VIOLENT:
+                event.claimed_by = _actor(claim, article.entities)
+            if _retold(candidate, event, events):
+                continue  # "The deal also includes ...": an event already coded, named again
+            if not any(_same(event, other) for other in coded):
+                coded.append(event)
+        if claim is not None and _recent(recent, number):
+            # "X claimed responsibility for the blast": a definite event noun names an
+            # attack already coded; the claim goes to it and the mention is not recounted.
+            mentions = [e for e in coded if e.type in VIOLENT and _definite(doc, e)]
+            if mentions or not any(e.type in VIOLENT for e in coded):
+                coded = [e for e in coded if e not in mentions]
+                _claim_back(recent, number, _actor(claim, article.entities))
+        recent.extend((number, e) for e in coded if e.type in VIOLENT)
+        events.extend(coded)
+        previous = sent
+    return events
+
+
+def _same_paragraph(previous: Span | None, sent: Span) -> Span | None:
+    """The sentence kept as `previous` for dates: only while in one paragraph."""
+    return sent if "\n\n" not in sent.text else None
+
+
+def _toll_back(event: Event, toll: Casualties) -> None:
+    """ "The death toll rose to 30": a later count for the attack just told, the higher."""
+    if toll.fatalities is not None:
+        event.fatalities = max(event.fatalities or 0, toll.fatalities)
+    if toll.injured is not None:
+        event.injured = max(event.injured or 0, toll.injured)
+
+
+def _recent(recent: list[tuple[int, Event]], number: int) -> bool:
+    return bool(recent) and number - recent[-1][0] <= CLAIM_REACH
+
+
+def _definite(doc: Doc, event: Event) -> bool:
+    span = doc.char_span(event.trigger_start, event.trigger_end)
+    if span is None or len(span) != 1 or span[0].pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in span[0].children)
+
+
+def _claim_back(recent: list[tuple[int, Event]], number: int, actor: EventActor) -> None:
+    for position, event in reversed(recent):
+        if number - position > CLAIM_REACH:
+            break
+        if event.claimed_by is None:
+            event.claimed_by = actor
+            return
+
+
+def _event(
+    candidate: Candidate,
+    sent: Span,
+    article: Article,
+    lexicon: EventLexicon,
+    quoted: Sequence[tuple[int, int]],
+    toll: Casualties,
+    date_from_text: bool,
+) -> Event:
+    weights = lexicon.confidence
+    trigger = candidate.trigger
+    confidence = weights[candidate.kind]
+    if candidate.source is not None:
+        confidence += weights["with_source"]
+    if candidate.target is not None:
+        confidence += weights["with_target"]
+    confidence = min(confidence, 0.95)
+    if candidate.mode == "hypothetical":
+        confidence *= weights["hypothetical"]
+    if any(start <= trigger.idx < end for start, end in quoted):
+        confidence *= weights["quoted"]
+    if not date_from_text:
+        confidence *= weights["published_date"]
+    if candidate.planned == "subject":
+        confidence *= weights["planned"]
+    violent = candidate.type in VIOLENT
+    start, end = _trimmed(sent)
+    return Event(
+        type=candidate.type,
+        trigger=trigger.text,
+        trigger_start=trigger.idx,
+        trigger_end=trigger.idx + len(trigger.text),
+        start=start,
+        end=end,
+        mode=candidate.mode,
+        source=_actor(candidate.source, article.entities) if candidate.source else None,
+        target=_actor(candidate.target, article.entities) if candidate.target else None,
+        fatalities=toll.fatalities if violent else None,
+        injured=toll.injured if violent else None,
+        confidence=round(confidence, 3),
+    )
+
+
+def _after_publication(date: str | None, article: Article) -> bool:
+    """A TIMEX3 value later than the publication day, compared at its own precision
+    ("2026" is after 2025-11-06, "2025-11" is not, "2025-W45" is judged by its year)."""
+    published = article.published
+    if date is None or published is None:
+        return False
+    day = published.date() if isinstance(published, dt.datetime) else published
+    parts = date.split("-")
+    if not parts[0].isdigit():
+        return False
+    if int(parts[0]) != day.year or len(parts) == 1 or not parts[1].isdigit():
+        return int(parts[0]) > day.year
+    if int(parts[1]) != day.month or len(parts) == 2:
+        return int(parts[1]) > day.month
+    digits = parts[2][:2]
+    return digits.isdigit() and int(digits) > day.day
+
+
+def _not_past(candidate: Candidate) -> bool:
+    """The trigger's clause is not told in the past ("will meet", a bare noun)."""
+    clause = candidate.clause
+    if clause is None:
+        return True
+    if clause.tag_ in ("VBD", "VBN"):
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return start, max(end, start)
+
+
+def _actor(span: Span, entities: Sequence[Entity]) -> EventActor:
+    """The actor's words, linked to the entity whose mention overlaps them most."""
+    best: tuple[int, str] | None = None
+    for entity in entities:
+        for mention in entity.mentions:
+            shared = min(mention.end, span.end_char) - max(mention.start, span.start_char)
+            if shared > 0 and (best is None or shared > best[0]):
+                best = (shared, entity.id)
+    return EventActor(span.text, span.start_char, span.end_char, best[1] if best else None)
+
+
+def _retold(candidate: Candidate, event: Event, earlier: Sequence[Event]) -> bool:
+    """A bare event noun with a definite article or a possessive ("the deal", "their
+    protest") after an event of its category in an earlier sentence names that event."""
+    trigger = candidate.trigger
+    if candidate.kind != "noun" or not any(e.type == event.type for e in earlier):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in trigger.children
+    )
+
+
+def _same(a: Event, b: Event) -> bool:
+    """One event twice in a sentence ("attacked and bombed the base"): keep the first."""
+    return (
+        a.type == b.type
+        and _actor_text(a.source) == _actor_text(b.source)
+        and _actor_text(a.target) == _actor_text(b.target)
+    )
+
+
+def _actor_text(actor: EventActor | None) -> str | None:
+    return actor.text if actor else None
+
+
+def main_event(events: Sequence[Event], doc: Doc) -> Event | None:
+    """The event a one-sentence text is about: the trigger nearest the root, then the
+    surest. Used by the PLOVER evaluation, which codes one event per sentence."""
+    if not events:
+        return None
+
+    def depth(event: Event) -> int:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is None:
+            return 99
+        token, steps = span.root, 0
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in event_lexicon().light_verbs:
+            token = token.head  # "held talks": the light verb stands for the event
+        while token.head.i != token.i and steps < 50:
+            token, steps = token.head, steps + 1
+        return steps
+
+    return min(events, key=lambda e: (depth(e), -e.confidence, e.trigger_start))

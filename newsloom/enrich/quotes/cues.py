@@ -1,0 +1,153 @@
+"""Cue verbs and their subjects in the dependency parse: who said what.
+
+`attribute_direct` finds the cue for a quote between marks (`"...," she said`,
+`She said: "..."`); `speaker_of` finds a cue's subject phrase, which
+quotes_reported also uses for reported speech.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsloom.enrich.nlp import doc_text, token_offsets
+from newsloom.enrich.quotes.config import QuoteConfig
+from newsloom.enrich.quotes.direct import QuotedSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SUBJECTS = ("nsubj", "nsubjpass")
+DASHES = ("―", "—", "–", "-")
+# Children of a subject's head that stay in the speaker phrase (to its right).
+SPEAKER_RIGHT = ("prep", "compound", "pobj", "nummod", "amod", "flat")
+# How many tokens after a closing mark (or before an opening one) a cue may sit.
+CUE_WINDOW = 12
+
+
+@dataclass(slots=True, frozen=True)
+class Attribution:
+    cue: Token | None
+    speaker: Span | None
+
+
+def inside_quotes(doc: Doc, quoted: Sequence[QuotedSpan]) -> list[bool]:
+    """For each token, whether it lies between the marks of a quote (marks included)."""
+    flags = [False] * len(doc)
+    for span in quoted:
+        for token in _tokens_between(doc, span.open, span.close + 1):
+            flags[token.i] = True
+    return flags
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> Span:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else doc[0:0]
+
+
+def is_cue(token: Token, config: QuoteConfig) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in config.speech_cues
+
+
+def speaker_of(verb: Token) -> Span | None:
+    """The cue's subject phrase; a conjoined or participle cue borrows its head's subject,
+    and one in a prepositional phrase the clause's (`X was quoted as saying`). Of two
+    subjects (a parse of `The harbour, Mary Jones said, will reopen`) the one nearest
+    the cue is the speaker."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        verb, head = head, head.head
+    for candidate in (verb, head):
+        for child in sorted(candidate.children, key=lambda c: abs(c.i - candidate.i)):
+            if child.dep_ in SUBJECTS:
+                if child.tag_ in ("WP", "WDT") and candidate.dep_ == "relcl":
+                    return noun_phrase(candidate.head)
+                return noun_phrase(_named_appositive(child) or child)
+        if verb.dep_ not in ("conj", "advcl", "xcomp", "prep") or candidate is head:
+            break
+    for token in verb.doc[verb.i + 1 : verb.i + 4]:
+        if token.ent_type_ in ("PERSON", "ORG"):
+            return noun_phrase(token.head if token.dep_ == "compound" else token)
+    return None
+
+
+def _named_appositive(subject: Token) -> Token | None:
+    """`Its founder's grandson, chief executive Piers Holloway, said`: a common-noun
+    subject with a proper name in apposition speaks by that name."""
+    if subject.pos_ != "NOUN" or subject.ent_type_:
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head with its left modifiers and right modifiers up to any apposition or clause."""
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ not in SPEAKER_RIGHT:
+            break
+        right = child.right_edge.i
+    while left < head.i and head.doc[left].is_punct:
+        left += 1
+    return head.doc[left : right + 1]
+
+
+def attribute_direct(
+    doc: Doc, quote: QuotedSpan, inside: Sequence[bool], config: QuoteConfig
+) -> Attribution | None:
+    # A quote ending in a full stop ends its sentence: its cue, if any, comes before it.
+    ends_sentence = doc_text(doc)[quote.end - 1] == "."
+    after = None if ends_sentence else _token_at(doc, quote.close + 1)
+    if after is not None:
+        for token in doc[after.i : min(len(doc), after.i + CUE_WINDOW)]:
+            if inside[token.i] or (token.i > after.i and token.is_sent_start):
+                break
+            if is_cue(token, config):
+                return Attribution(token, speaker_of(token))
+    before = _token_at(doc, quote.open, before=True)
+    if before is not None:
+        stop = max(before.sent.start, before.i - CUE_WINDOW)
+        for index in range(before.i, stop - 1, -1):
+            token = doc[index]
+            if inside[index]:
+                break
+            if is_cue(token, config):
+                return Attribution(token, speaker_of(token))
+    return _punctuation_attribution(doc, quote, before)
+
+
+def _punctuation_attribution(
+    doc: Doc, quote: QuotedSpan, before: Token | None
+) -> Attribution | None:
+    """`"..." ― Name` (a dash and a name after the quote) or `Name: "..."` (a headline)."""
+    after = _token_at(doc, quote.close + 1)
+    if after is not None and after.text in DASHES and after.i + 1 < len(doc):
+        named = doc[after.i + 1]
+        if named.pos_ == "PROPN":
+            return Attribution(after, _name_at(named))
+    if before is not None and before.text == ":" and before.i > 0:
+        head = doc[before.i - 1]
+        if head.pos_ in ("PROPN", "NOUN") and not head.is_sent_start:
+            return Attribution(before, _name_at(head))
+    return None
+
+
+def _name_at(token: Token) -> Span:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return noun_phrase(token)
+
+
+def _token_at(doc: Doc, offset: int, before: bool = False) -> Token | None:
+    """The first token starting at or after `offset`, or the last ending at or before it."""
+    starts, ends = token_offsets(doc)
+    if before:
+        index = bisect.bisect_right(ends, offset) - 1
+        return doc[index] if index >= 0 else None
+    index = bisect.bisect_left(starts, offset)
+    return doc[index] if index < len(starts) else None

@@ -1,0 +1,276 @@
+"""Reported speech in the dependency parse: a cue with a source and a content.
+
+A cue verb is looked up by category (newsloom/data/quotes.toml `[reported]`):
+clausal cues carry a clause (`X said/believes that ...`), infinitive cues a `to`
+clause (`X wants to ...`), prepositional cues the object of one preposition
+(`X called for higher taxes`), object cues a noun phrase (`X announced a
+plan`, `X accused Y of lying`) and naming cues an object with its predicate (`X
+called the plan a disaster`). The source is the cue's subject (or its head's,
+for a conjoined or participle cue). `according to X, ...` and transcript lines
+(`NAME: ...`) are read as well. A content that is mostly one quotation between
+marks is a direct quote and left to quotes_direct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from newsloom.enrich.nlp import doc_text
+from newsloom.enrich.quotes.config import QuoteConfig
+from newsloom.enrich.quotes.cues import noun_phrase, speaker_of
+from newsloom.enrich.quotes.nouns import noun_cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CATEGORIES = ("clausal", "naming", "infinitive", "object", "prepositional")
+CUE_TAGS = ("VERB",)
+
+
+@dataclass(slots=True, frozen=True)
+class Reported:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    cue_text: str
+    cue: Token
+    speaker: Span | None
+    # The content is a clause (what was said), not a noun phrase (what was spoken of).
+    clause: bool = True
+
+
+def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list[Reported]:
+    found: list[Reported] = []
+    for token in doc:
+        if inside[token.i]:
+            continue
+        if token.lower_ == "according" and token.i + 1 < len(doc):
+            reported = _according(token, config)
+        elif token.pos_ in CUE_TAGS:
+            reported = _by_category(token, config)
+        elif token.pos_ == "NOUN":
+            reported = _by_noun(token, config)
+        else:
+            reported = None
+        if reported is not None and not _is_quotation(reported, inside, config):
+            found.append(reported)
+    found.extend(r for r in _colon_lines(doc, config) if not _is_quotation(r, inside, config))
+    return found
+
+
+def _by_noun(noun: Token, config: QuoteConfig) -> Reported | None:
+    cue = noun_cue(noun, config)
+    if cue is None or cue.speaker is None:
+        return None
+    return _reported(noun, cue.speaker, cue.content, noun.i, noun.i + 1)
+
+
+def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for category in CATEGORIES:
+        if category != "prepositional" and lemma not in config.reported_cues[category]:
+            continue
+        if passive and category == "object":
+            return _by_agent(verb)
+        if passive and category != "clausal":
+            continue  # "was praised for": the subject is the topic, not the source
+        part = _content(verb, category, config)
+        if not part:
+            continue
+        speaker = speaker_of(verb)
+        if speaker is None:
+            return None
+        held = set(range(speaker.start, speaker.end))
+        part = [t for t in part if t.i not in held]
+        if category == "clausal" and not _is_aside(verb, config):
+            after = [t for t in part if t.i > verb.i]
+            before = [t for t in part if t.i < min(held | {verb.i})]
+            part = after if len(after) >= len(before) else before
+        minimum = 2 if category in ("clausal", "infinitive") else 1
+        reported = _reported(verb, speaker, part, verb.i, verb.i + 1, minimum)
+        if reported is not None:
+            return replace(reported, clause=category in ("clausal", "infinitive"))
+    return None
+
+
+def _by_agent(verb: Token) -> Reported | None:
+    """`The plan was rejected by Mary Jones`: a passive object cue reports its subject,
+    and the source is the `by` agent; without an agent there is no source."""
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if subject is None or source is None:
+        return None
+    part = sorted(subject.subtree, key=lambda t: t.i)
+    reported = _reported(verb, noun_phrase(source), part, verb.i, verb.i + 1, 1)
+    return replace(reported, clause=False) if reported is not None else None
+
+
+def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
+    deps = config.complements[category]
+    if category == "prepositional":
+        return _prepositional(verb, config)
+    child = next((c for c in verb.children if c.dep_ in deps), None)
+    if child is None and category == "clausal" and _is_aside(verb, config):
+        # "The harbour, Mary Jones said, will reopen": the content is the clause the
+        # cue interrupts; its extent runs over the cue, as a discontinuous gold span does.
+        return _interrupted(verb)
+    if child is None:
+        return []
+    if category != "clausal" and child.i < verb.i:
+        return []
+    if category == "infinitive" and child.pos_ not in ("VERB", "AUX"):
+        return []
+    if category == "naming":
+        return _named_as(verb, child, config)
+    tokens = list(child.subtree)
+    if category == "object":
+        tokens.extend(_object_extension(verb, child, config))
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _named_as(verb: Token, obj: Token, config: QuoteConfig) -> list[Token]:
+    """`called [the plan a disaster]`: the object through its predicate, which the parse
+    hangs on the cue as a sibling; without a predicate (`called a meeting`) nothing."""
+    predicates = config.complements["predicate"]
+    predicate = next((c for c in verb.rights if c.dep_ in predicates and c.i > obj.i), None)
+    if predicate is None:
+        return []
+    return list(verb.doc[obj.left_edge.i : predicate.right_edge.i + 1])
+
+
+def _interrupted(verb: Token) -> list[Token]:
+    """The clause around a parenthetical cue, less the cue, its speaker and what
+    follows it in its own phrase; a subject the parse hung on the cue before its
+    speaker still belongs to the clause."""
+    speaker = speaker_of(verb)
+    first = speaker.start if speaker is not None else verb.i
+    kept = {t.i for c in verb.lefts if c.i < first and not c.is_punct for t in c.subtree}
+    inner = {t.i for t in verb.subtree} - kept
+    return [t for t in verb.head.subtree if t.i not in inner]
+
+
+def _is_aside(verb: Token, config: QuoteConfig) -> bool:
+    """A parenthetical cue, or one in an `as` clause (`Prices, as Mary Jones noted,
+    will rise`): either way the content is the clause around it."""
+    if _is_parenthetical(verb, config):
+        return True
+    marks = [c for c in verb.lefts if c.dep_ == "mark"]
+    return verb.dep_ == "advcl" and len(marks) == 1 and marks[0].lower_ == "as"
+
+
+def _is_parenthetical(verb: Token, config: QuoteConfig) -> bool:
+    return verb.dep_ in config.complements["parenthetical"]
+
+
+def _prepositional(verb: Token, config: QuoteConfig) -> list[Token]:
+    lemma = verb.lemma_.lower()
+    deps = config.complements["prepositional"]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        if f"{lemma} {prep.lower_}" not in config.reported_cues["prepositional"]:
+            continue
+        objects = [c for c in prep.children if c.dep_ in deps]
+        if objects:
+            return list(objects[0].subtree)
+    return []
+
+
+def _object_extension(verb: Token, obj: Token, config: QuoteConfig) -> list[Token]:
+    """`accused Mary Jones [of lying]`, `described the plan [as a failure]`."""
+    extra: list[Token] = []
+    end = obj.right_edge.i
+    for sibling in verb.rights:
+        if sibling.i <= end:
+            continue
+        if sibling.left_edge.i != end + 1:
+            break
+        if sibling.dep_ == "prep" and sibling.lower_ in config.object_preps:
+            extra.extend(sibling.subtree)
+            end = sibling.right_edge.i
+        else:
+            break
+    return extra
+
+
+def _colon_lines(doc: Doc, config: QuoteConfig) -> list[Reported]:
+    """`NAME: what they said` at a line start: transcripts and headlines."""
+    found = []
+    for match in config.colon_speaker.finditer(doc_text(doc)):
+        speaker = doc.char_span(*match.span("speaker"), alignment_mode="expand")
+        colon = doc.char_span(match.end("speaker"), match.end("speaker") + 1)
+        start, end = match.span("content")
+        end = len(doc_text(doc)[:end].rstrip(" .,;"))
+        if speaker is None or colon is None or len(match.group("content").split()) < 2:
+            continue
+        found.append(Reported(start, end, colon.start_char, colon.end_char, ":", colon[0], speaker))
+    return found
+
+
+def _according(token: Token, config: QuoteConfig) -> Reported | None:
+    doc = token.doc
+    phrase = f"{token.lower_} {doc[token.i + 1].lower_}"
+    if phrase not in config.according:
+        return None
+    objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = noun_phrase(objects[0])
+    clause = token.head
+    hole = {t.i for t in token.subtree}
+    tokens = [t for t in clause.subtree if t.i not in hole]
+    after = [t for t in tokens if t.i > max(hole)]
+    before = [t for t in tokens if t.i < min(hole)]
+    part = after if len(after) >= len(before) else before
+    return _reported(token, source, part, token.i, token.i + 2)
+
+
+def _reported(
+    cue: Token,
+    speaker: Span | None,
+    part: list[Token],
+    cue_first: int,
+    cue_end: int,
+    minimum: int = 2,
+) -> Reported | None:
+    while part and (part[0].is_punct or (part[0].dep_ == "mark" and part[0].lower_ == "that")):
+        part = part[1:]
+    while part and part[-1].is_punct and part[-1].text not in "?!":
+        part = part[:-1]
+    if len(part) < minimum:
+        return None
+    doc = cue.doc
+    cue_span = doc[cue_first:cue_end]
+    last = part[-1]
+    return Reported(
+        start=part[0].idx,
+        end=last.idx + len(last.text),
+        cue_start=cue_span.start_char,
+        cue_end=cue_span.end_char,
+        cue_text=cue_span.text,
+        cue=cue,
+        speaker=speaker,
+    )
+
+
+def _is_quotation(reported: Reported, inside: Sequence[bool], config: QuoteConfig) -> bool:
+    """Mostly between quote marks and opening at one: a direct quote, not reported.
+    A quotation brought in by `that` (`tweeted that "..."`) is the writer's indirect
+    report of it, so it stays reported."""
+    doc = reported.cue.doc
+    span = doc.char_span(reported.start, reported.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    before = span.start - 1
+    while before > reported.cue.i and doc[before].is_punct:
+        before -= 1
+    if before > reported.cue.i and doc[before].lower_ == "that":
+        return False
+    opens = inside[span.start] or (span.start > 0 and inside[span.start - 1])
+    share = sum(inside[t.i] for t in span) / len(span)
+    return opens and share > config.quoted_share

@@ -1,0 +1,148 @@
+"""Time expressions found in the article text and resolved against its publication date.
+
+Patterns and word lists live in data/times.toml (read by `times_lexicon`); each match
+is resolved to a TimeML value and type by `times_resolve`, with the tense of the
+governing verb (`times_tense`, from the spaCy parse) choosing past or future for
+weekdays, bare months and month-days. Overlapping matches: the longest wins.
+Extents follow TimeML: determiners and modifiers inside ("the past three years",
+"last week"), prepositions outside ("on Tuesday" gives "Tuesday").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, ClassVar
+
+from newsloom.enrich.nlp import doc_text
+from newsloom.enrich.times.lexicon import Lexicon, load_lexicon
+from newsloom.enrich.times.resolve import Context, Resolved, resolve
+from newsloom.enrich.times.tense import Tense, tense_of
+from newsloom.record import Article, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# A trailing full stop stays in the extent only after an abbreviation ("Sept.", "p.m.").
+ABBREVIATION_MAX_LETTERS = 4
+# Kinds resolved again, in text order, with the last quarter named before them
+# ("a year ago" in an earnings story is the year-ago quarter, "the latest period" that
+# quarter itself).
+CONTEXT_KINDS = frozenset({"year_earlier", "latest_period"})
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+# A 4-digit number counting things ("2000 people") is not a year.
+_COUNTED_NOUN_DEPS = frozenset({"nummod"})
+
+
+class TimeStage:
+    name: ClassVar[str] = "times"
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "published"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"times"})
+
+    def __call__(self, article: Article, doc: Doc) -> None:
+        article.times = find_times(doc_text(doc), article.published, doc)
+
+
+def find_times(
+    text: str, published: dt.date | dt.datetime | None, doc: Doc | None = None
+) -> list[TimeExpression]:
+    """Every time expression in `text`, resolved against `published` (None: unanchored)."""
+    lexicon = load_lexicon()
+    anchor = published.date() if isinstance(published, dt.datetime) else published
+    clock = published if isinstance(published, dt.datetime) else None
+
+    def context(start: int, end: int, last_quarter: str | None = None) -> Context:
+        tense = _tense_getter(doc, start, end, lexicon)
+        return Context(lexicon, anchor, clock, tense, last_quarter)
+
+    def resolve_one(kind: str, match: re.Match[str], start: int, end: int) -> Resolved | None:
+        if doc is not None and _rejected(kind, doc, start, end, lexicon):
+            return None
+        return resolve(kind, match, context(start, end))
+
+    found: list[TimeExpression] = []
+    last_quarter: str | None = None
+    for kind, match, start, end, resolved in _select(_candidates(text, lexicon), resolve_one):
+        if kind in CONTEXT_KINDS and last_quarter is not None:
+            resolved = resolve(kind, match, context(start, end, last_quarter)) or resolved
+        if kind not in CONTEXT_KINDS and _QUARTER.fullmatch(resolved.value):
+            last_quarter = resolved.value
+        found.append(
+            TimeExpression(
+                text[start:end], resolved.value, resolved.type, start, end, resolved.confidence
+            )
+        )
+    return found
+
+
+Candidate = tuple[str, re.Match[str], int, int]
+
+
+def _candidates(text: str, lexicon: Lexicon) -> list[tuple[int, Candidate]]:
+    out: list[tuple[int, Candidate]] = []
+    for rank, pattern in enumerate(lexicon.patterns):
+        for match in pattern.regex.finditer(text):
+            start, end = match.span()
+            end = _trim_full_stop(text, start, end)
+            if end > start:
+                out.append((rank, (pattern.kind, match, start, end)))
+    return out
+
+
+def _trim_full_stop(text: str, start: int, end: int) -> int:
+    if text[end - 1] != ".":
+        return end
+    last_word = text[start : end - 1].split()[-1] if text[start : end - 1].split() else ""
+    letters = last_word.replace(".", "")
+    if len(letters) > ABBREVIATION_MAX_LETTERS or ("." not in last_word and letters.isdigit()):
+        return end - 1
+    return end
+
+
+def _select(
+    candidates: list[tuple[int, Candidate]],
+    resolve_one: Callable[[str, re.Match[str], int, int], Resolved | None],
+) -> list[tuple[str, re.Match[str], int, int, Resolved]]:
+    """Non-overlapping resolved matches: longest first, then earliest, then the first
+    pattern listed; a match that does not resolve leaves room for a shorter one."""
+    ordered = sorted(candidates, key=lambda c: (-(c[1][3] - c[1][2]), c[1][2], c[0]))
+    taken: list[tuple[str, re.Match[str], int, int, Resolved]] = []
+    for _, (kind, match, start, end) in ordered:
+        if any(start < e and s < end for _, _, s, e, _ in taken):
+            continue
+        resolved = resolve_one(kind, match, start, end)
+        if resolved is not None:
+            taken.append((kind, match, start, end, resolved))
+    return sorted(taken, key=lambda c: c[2])
+
+
+def _tense_getter(doc: Doc | None, start: int, end: int, lexicon: Lexicon) -> Callable[[], Tense]:
+    @cache
+    def get() -> Tense:
+        return tense_of(doc, start, end, lexicon) if doc is not None else "present"
+
+    return get
+
+
+def _rejected(kind: str, doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    if kind == "year":
+        return _counts_things(doc, start, end, lexicon)
+    if kind in lexicon.not_verbs:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")
+    return False
+
+
+def _counts_things(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[-1]
+    if token.dep_ not in _COUNTED_NOUN_DEPS or token.head.i < token.i:
+        return False
+    if token.head.tag_ not in lexicon.counted_noun_tags:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is None or (before.pos_ not in lexicon.year_openers and before.tag_ != "POS")

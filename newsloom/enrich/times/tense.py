@@ -1,0 +1,86 @@
+"""The tense of the verb that governs a time expression, read from the spaCy parse.
+
+"will meet on Friday" is future, "met on Friday" past, "is due to visit on Friday"
+future (a future-leaning verb such as "due" or "plan" above the verb). Used to pick
+which Friday, which March, which side of the anchor a month-day lies on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from newsloom.enrich.times.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Tense = Literal["past", "present", "future"]
+
+VERBAL = frozenset({"VERB", "AUX"})
+MAX_CLIMB = 6
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above `token` in the dependency tree (itself when a verb)."""
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in VERBAL:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def tense_of(doc: Doc, start: int, end: int, lexicon: Lexicon) -> Tense:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "present"
+    verb = governing_verb(span.root)
+    if verb is None:
+        return "present"
+    return verb_tense(_reattach(verb, span.start), lexicon)
+
+
+def _reattach(verb: Token, position: int) -> Token:
+    """Fix a common misparse: in "said on Tuesday it will visit", the parser hangs
+    "on Tuesday" on "visit"; an expression that sits between a reporting verb and the
+    subject of its clause belongs to the reporting verb."""
+    if verb.dep_ != "ccomp" or not verb.head.i < position:
+        return verb
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and position < subjects[0].left_edge.i and verb.head.pos_ in VERBAL:
+        return verb.head
+    return verb
+
+
+def _reported(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb heads a clause that a reporting verb governs ("said [that] he would ...")."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.reporting_lemmas
+
+
+def verb_tense(verb: Token, lexicon: Lexicon) -> Tense:
+    chain = [verb]
+    if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head is not verb:
+        chain.append(verb.head)
+    for node in chain:
+        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in lexicon.future_aux for a in auxes):
+            return "future"
+        if any(a.lower_ in lexicon.reported_future_aux for a in auxes) and _reported(node, lexicon):
+            return "future"
+        if node.lemma_.lower() in lexicon.future_lemmas and node is not verb:
+            return "future"
+        if node.lower_ == "going" and any(c.lower_ == "to" for c in node.children):
+            return "future"
+    if any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ in lexicon.past_tags or c.lower_ in ("had", "'d"))
+        for c in verb.children
+    ):
+        return "past"
+    if verb.tag_ in lexicon.past_tags:
+        return "past"
+    if verb.tag_ == "VBN" and any(c.lower_ in lexicon.perfect_aux for c in verb.children):
+        return "past"
+    return "present"

@@ -1,0 +1,18 @@
+"""Web UI: server-rendered pages at / (dashboard, search, articles, entities, events)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from newsloom.serve.ui import events, places, routes, stories
+from newsloom.serve.ui.assets import register_static
+from newsloom.serve.ui.login import register_sign_in
+
+
+def register(app: FastAPI) -> None:
+    app.include_router(routes.router)
+    app.include_router(events.router)
+    app.include_router(places.router)
+    app.include_router(stories.router)
+    register_static(app)
+    register_sign_in(app)

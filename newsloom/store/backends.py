@@ -1,0 +1,58 @@
+"""Which backend opens a store location: a table keyed by URL scheme.
+
+A plain path (or `Path`) is a SQLite file. `scheme://...` opens the backend registered
+for `scheme` here; each backend is imported only when a location asks for it, so a
+server store's driver is never needed for a laptop store. A new backend is one
+function and one line in `BACKENDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from newsloom.store.base import Store
+
+SQLITE_PREFIX = "sqlite:///"
+
+
+def _sqlite(location: str) -> Store:
+    """`sqlite:///relative.db`, `sqlite:////absolute.db` or `sqlite:///:memory:`."""
+    from newsloom.store.sqlite import SQLiteStore
+
+    path = location[len(SQLITE_PREFIX) :] if location.startswith("sqlite:") else location
+    if location.startswith("sqlite:") and not location.startswith(SQLITE_PREFIX):
+        raise ValueError(f"malformed SQLite location {location!r}; use sqlite:///path/to/file.db")
+    if not path:
+        raise ValueError(f"no database path in {location!r}; use sqlite:///path/to/file.db")
+    return SQLiteStore(path)
+
+
+# scheme -> the function that opens a location of that scheme
+BACKENDS: dict[str, Callable[[str], Store]] = {"sqlite": _sqlite}
+# What a location without a scheme is: a file path.
+DEFAULT_SCHEME = "sqlite"
+
+
+def scheme_of(location: str | Path) -> str:
+    """The backend a location names: its URL scheme, else the default (a file path)."""
+    if isinstance(location, Path) or "://" not in location:
+        return DEFAULT_SCHEME
+    return location.split("://", 1)[0].lower()
+
+
+def open_store(location: str | Path) -> Store:
+    """Open (creating or migrating as needed) the store at `location`.
+
+    An unknown scheme raises ValueError naming the supported ones, never falls back to
+    a file path (a `postgresql://` URL must not become a folder named `postgresql:`).
+    """
+    scheme = scheme_of(location)
+    opener = BACKENDS.get(scheme)
+    if opener is None:
+        supported = ", ".join(f"{name}://" for name in sorted(BACKENDS))
+        raise ValueError(
+            f"unsupported store location scheme {scheme!r} in {str(location)!r};"
+            f" supported: a file path or {supported}"
+        )
+    return opener(str(location))

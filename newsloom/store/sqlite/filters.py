@@ -1,0 +1,50 @@
+"""Article filters shared by listing, search and facets, as SQL conditions on `articles a`.
+
+Entity and place filters take an id or any stored name (case-insensitive); the event
+type filter needs the events table (schema version 7). Every condition is a bound
+parameter, never text pasted into SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from newsloom.store.records import ArticleFilter
+from newsloom.store.sqlite.fact_queries import find_entity_id
+
+# An id that no entity has: an unknown entity or place name matches no article.
+NO_MATCH = "\x00none"
+
+
+def filter_conditions(
+    db: sqlite3.Connection, filters: ArticleFilter
+) -> tuple[list[str], list[Any]]:
+    """(conditions to AND, their parameters) for articles aliased `a`."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    for column, value in (("a.source", filters.source), ("a.language", filters.language)):
+        if value:
+            conditions.append(f"{column} = ?")
+            params.append(value)
+    if filters.since is not None:
+        conditions.append("a.published_day >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until is not None:
+        conditions.append("a.published_day <= ?")
+        params.append(filters.until.isoformat())
+    if filters.entity:
+        conditions.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
+        params.append(find_entity_id(db, filters.entity) or NO_MATCH)
+    if filters.place:
+        conditions.append("a.id IN (SELECT article_id FROM places WHERE entity_id = ?)")
+        params.append(_place_id(db, filters.place))
+    if filters.event_type:
+        conditions.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
+        params.append(filters.event_type.upper())
+    return conditions, params
+
+
+def _place_id(db: sqlite3.Connection, id_or_name: str) -> str:
+    """A place is an entity (`gpe:fr`, or any of its names)."""
+    return find_entity_id(db, id_or_name) or NO_MATCH

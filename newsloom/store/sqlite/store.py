@@ -1,0 +1,634 @@
+"""The embedded SQLite store: the default backend, and the only place SQLite SQL lives.
+
+One connection per store, used for reads and writes under a lock (one writer),
+in autocommit mode with explicit `BEGIN IMMEDIATE` transactions: every `save` is
+committed before it returns. The file uses WAL so readers in other processes are
+not blocked by a running ingest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from newsloom.record import Article, Dropped, PendingFetch, Provenance, RunCounts, parse_iso
+from newsloom.store.records import (
+    SNIPPET_ELLIPSIS,
+    ArticleFilter,
+    ArticleSummary,
+    DropRecord,
+    EntityDetail,
+    EntitySummary,
+    EventFilter,
+    EventRecord,
+    Page,
+    PlaceDetail,
+    PlaceFilter,
+    PlaceSummary,
+    QuoteRecord,
+    RunRecord,
+    SaveOutcome,
+    SearchFacets,
+    SearchHit,
+    facts_fingerprint,
+)
+from newsloom.store.rows import (
+    ARTICLE_COLUMNS,
+    article_from_row,
+    article_row,
+    counts_from_json,
+    decode_cursor,
+    dumps,
+    encode_cursor,
+)
+from newsloom.store.sqlite.events import count_events, event_day_counts, list_events
+from newsloom.store.sqlite.fact_queries import entity_detail, list_entities, list_quotes
+from newsloom.store.sqlite.facts import attach_facts, read_facts, refresh_entities, write_facts
+from newsloom.store.sqlite.filters import filter_conditions
+from newsloom.store.sqlite.places import count_places, list_places, place_detail
+from newsloom.store.sqlite.schema import MIGRATIONS, Migration, migrate, transaction
+from newsloom.store.sqlite.search import (
+    BM25_WEIGHTS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    SNIPPET_TOKENS,
+    match_expression,
+    ranked_search_sql,
+    search_facets,
+    split_marks,
+)
+from newsloom.store.sqlite.stories import assign_story
+from newsloom.store.sqlite.stories_queries import list_stories, story_detail, story_of
+from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
+
+MEMORY = ":memory:"
+# Seconds a write waits for another process's write lock before failing.
+BUSY_TIMEOUT_SECONDS = 30.0
+# Articles fetched per query while streaming `iter_articles`.
+ITER_BATCH_SIZE = 200
+RUN_RUNNING = "running"
+
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, created, modified) "
+    f"VALUES ({', '.join(':' + c for c in ARTICLE_COLUMNS)}, :now, :now)"
+)
+_UPDATE_ARTICLE = (
+    "UPDATE articles SET "
+    + ", ".join(f"{c} = :{c}" for c in ARTICLE_COLUMNS if c != "id")
+    + ", modified = :now WHERE id = :id"
+)
+_SUMMARY_COLUMNS = "id, title, url, published, source, site, language, published_key"
+# What `save` needs to know about the stored copy of an incoming article.
+_EXISTING_COLUMNS = "a.id, a.content_hash, a.text, a.facts_hash"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+class SQLiteStore:
+    """A `Store` in one SQLite file (or `:memory:`)."""
+
+    def __init__(self, path: str | Path, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+        self.path = str(path)
+        if self.path != MEMORY:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        # Readers on other threads (the server's request threads) get a connection each,
+        # so reads run side by side under WAL instead of queueing behind one lock.
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._connection: sqlite3.Connection | None = sqlite3.connect(
+            self.path,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_SECONDS,
+        )
+        self._connection.row_factory = sqlite3.Row
+        try:
+            self._connection.execute("PRAGMA journal_mode = WAL")
+            self._connection.execute("PRAGMA synchronous = NORMAL")
+            self._connection.execute("PRAGMA foreign_keys = ON")
+            migrate(self._connection, migrations)
+        except BaseException:
+            self.close()
+            raise
+
+    # -- connection -------------------------------------------------------------------
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._connection is None:
+            raise RuntimeError("the store is closed")
+        return self._connection
+
+    def close(self) -> None:
+        with self._lock:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
+            self._local = threading.local()
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection for reads: this thread's own for a file store, else the shared one."""
+        if self.path == MEMORY:
+            with self._lock:
+                yield self._db
+            return
+        reader: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if reader is None:
+            with self._lock:
+                if self._connection is None:
+                    raise RuntimeError("the store is closed")
+                reader = sqlite3.connect(
+                    self.path,
+                    isolation_level=None,
+                    check_same_thread=False,
+                    timeout=BUSY_TIMEOUT_SECONDS,
+                )
+                reader.row_factory = sqlite3.Row
+                self._readers.append(reader)
+            self._local.connection = reader
+        yield reader
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        with self._lock:
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- saving -----------------------------------------------------------------------
+
+    def save(self, article: Article) -> SaveOutcome:
+        """Save the article and its facts in one transaction.
+
+        Changed content replaces the stored fields and facts (UPDATED). The same
+        content with different facts (a re-enrichment) replaces the facts and the
+        enrichment status and also counts as UPDATED; that needs the same text
+        exactly (the facts' offsets point into it) and an article that went through
+        enrichment (`enrichment` not None), so a run without enrichment never wipes
+        stored facts. Otherwise MERGED when provenance was added, else UNCHANGED.
+        """
+        incoming_id = article.assign_id()
+        content = article.content_hash
+        with self._lock, transaction(self._db):
+            now = _now()
+            self._forget_drops(article.provenance)
+            existing = self._find_by_provenance(article.provenance)
+            if existing is None:
+                existing = self._find_same_article(article, incoming_id, content)
+            if existing is None:
+                self._db.execute(_INSERT_ARTICLE, {**article_row(article, incoming_id), "now": now})
+                self._add_provenance(incoming_id, article.provenance, now)
+                self._write_facts(incoming_id, article)
+                return SaveOutcome.STORED
+            article_id = existing["id"]
+            added = self._add_provenance(article_id, article.provenance, now)
+            article.id = article_id
+            if existing["content_hash"] != content:
+                self._db.execute(_UPDATE_ARTICLE, {**article_row(article, article_id), "now": now})
+                self._write_facts(article_id, article)
+                return SaveOutcome.UPDATED
+            if _has_new_facts(article, existing):
+                self._db.execute(
+                    "UPDATE articles SET extra = ?, modified = ? WHERE id = ?",
+                    (article_row(article, article_id)["extra"], now, article_id),
+                )
+                self._write_facts(article_id, article)
+                return SaveOutcome.UPDATED
+            return SaveOutcome.MERGED if added else SaveOutcome.UNCHANGED
+
+    def _write_facts(self, article_id: str, article: Article) -> None:
+        refresh_entities(self._db, write_facts(self._db, article_id, article))
+        assign_story(self._db, article_id, article)
+
+    def _find_by_provenance(self, provenance: list[Provenance]) -> sqlite3.Row | None:
+        for item in provenance:
+            row = self._db.execute(
+                f"SELECT {_EXISTING_COLUMNS} FROM provenance p"
+                " JOIN articles a ON a.id = p.article_id WHERE p.input = ? AND p.locator = ?",
+                (item.input, item.locator),
+            ).fetchone()
+            if row is not None:
+                return row
+        return None
+
+    def _find_same_article(
+        self, article: Article, article_id: str, content: str
+    ) -> sqlite3.Row | None:
+        """The stored copy of this article: same id, canonical URL, URL, else content."""
+        lookups: list[tuple[str, tuple[str, ...]]] = [("id = ?", (article_id,))]
+        if article.canonical_url:
+            lookups.append(("canonical_url = ?", (article.canonical_url,)))
+        for url in dict.fromkeys(u for u in (article.canonical_url, article.url) if u):
+            lookups.append(("url = ? OR canonical_url = ?", (url, url)))
+        lookups.append(("content_hash = ?", (content,)))
+        for condition, params in lookups:
+            row = self._db.execute(
+                f"SELECT {_EXISTING_COLUMNS} FROM articles a WHERE {condition}"
+                " ORDER BY seq LIMIT 1",
+                params,
+            ).fetchone()
+            if row is not None:
+                return row
+        return None
+
+    def _add_provenance(self, article_id: str, provenance: list[Provenance], now: str) -> int:
+        """Attach the provenance not stored yet; returns how many were added."""
+        added = 0
+        for item in provenance:
+            cursor = self._db.execute(
+                "INSERT INTO provenance (article_id, position, input, reader, locator, added)"
+                " SELECT :id, coalesce(max(position) + 1, 0), :input, :reader, :locator, :now"
+                " FROM provenance WHERE article_id = :id"
+                " ON CONFLICT (input, locator) DO NOTHING",
+                {
+                    "id": article_id,
+                    "input": item.input,
+                    "reader": item.reader,
+                    "locator": item.locator,
+                    "now": now,
+                },
+            )
+            added += cursor.rowcount
+        return added
+
+    def save_pending(self, fetch: PendingFetch) -> bool:
+        with self._lock, transaction(self._db):
+            cursor = self._db.execute(
+                "INSERT INTO pending_fetches (url, title, published, input, reader, locator,"
+                " created) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
+                (
+                    fetch.url,
+                    fetch.title,
+                    fetch.published,
+                    fetch.provenance.input,
+                    fetch.provenance.reader,
+                    fetch.provenance.locator,
+                    _now(),
+                ),
+            )
+            return cursor.rowcount == 1
+
+    # -- reading ----------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Article | None:
+        with self._reading() as db:
+            row = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                return None
+            provenance = self._provenance_of([article_id], db)[article_id]
+            article = article_from_row(dict(row), provenance)
+            return attach_facts(article, read_facts(db, [article_id])[article_id])
+
+    def _provenance_of(
+        self, article_ids: list[str], db: sqlite3.Connection | None = None
+    ) -> dict[str, list[Provenance]]:
+        found: dict[str, list[Provenance]] = {article_id: [] for article_id in article_ids}
+        marks = ", ".join("?" for _ in article_ids)
+        rows = (db or self._db).execute(
+            "SELECT article_id, input, reader, locator FROM provenance"
+            f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
+            article_ids,
+        )
+        for row in rows:
+            found[row["article_id"]].append(Provenance(row["input"], row["reader"], row["locator"]))
+        return found
+
+    def iter_articles(self) -> Iterator[Article]:
+        last_seq = 0
+        while True:
+            with self._lock:
+                rows = [
+                    dict(row)
+                    for row in self._db.execute(
+                        "SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                        (last_seq, ITER_BATCH_SIZE),
+                    )
+                ]
+                if not rows:
+                    return
+                ids = [row["id"] for row in rows]
+                provenance = self._provenance_of(ids)
+                facts = read_facts(self._db, ids)
+            for row in rows:
+                article = article_from_row(row, provenance[row["id"]])
+                yield attach_facts(article, facts[row["id"]])
+            last_seq = rows[-1]["seq"]
+
+    def count_articles(self) -> int:
+        with self._reading() as db:
+            return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def articles_per_day(self, days: int = 60) -> list[tuple[str, int]]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT published_day, count(*) FROM articles WHERE published_day IS NOT NULL"
+                " GROUP BY published_day ORDER BY published_day DESC LIMIT ?",
+                (days,),
+            ).fetchall()
+        return [(row[0], row[1]) for row in reversed(rows)]
+
+    def list_articles(
+        self,
+        limit: int = 20,
+        cursor: str | None = None,
+        source: str | None = None,
+        language: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        *,
+        filters: ArticleFilter | None = None,
+    ) -> Page[ArticleSummary]:
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, got {limit}")
+        filters = _merge_filters(filters, source, language, since, until)
+        with self._reading() as db:
+            conditions, params = filter_conditions(db, filters)
+            if cursor is not None:
+                conditions.append("(a.published_key, a.id) < (?, ?)")
+                params.extend(decode_cursor(cursor))
+            where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+            rows = db.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM articles a {where}"
+                " ORDER BY a.published_key DESC, a.id DESC LIMIT ?",
+                [*params, limit + 1],
+            ).fetchall()
+        items = [_summary(row) for row in rows[:limit]]
+        more = len(rows) > limit
+        last = rows[limit - 1] if more else None
+        return Page(items, encode_cursor(last["published_key"], last["id"]) if last else None)
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        *,
+        offset: int = 0,
+        filters: ArticleFilter | None = None,
+    ) -> list[SearchHit]:
+        expression = match_expression(query)
+        if expression is None or limit < 1:
+            return []
+        with self._reading() as db:
+            conditions, params = filter_conditions(db, filters or ArticleFilter())
+            rows = db.execute(
+                ranked_search_sql(conditions),
+                (
+                    *BM25_WEIGHTS,
+                    expression,
+                    *params,
+                    limit,
+                    max(offset, 0),
+                    MARK_OPEN,
+                    MARK_CLOSE,
+                    SNIPPET_ELLIPSIS,
+                    SNIPPET_TOKENS,
+                    expression,
+                ),
+            ).fetchall()
+        hits = []
+        for row in rows:
+            snippet, highlights = split_marks(row["snippet"] or "")
+            hits.append(
+                SearchHit(
+                    id=row["id"],
+                    title=row["title"],
+                    url=row["url"],
+                    published=parse_iso(row["published"]),
+                    snippet=snippet,
+                    highlights=highlights,
+                    score=-float(row["rank"]),
+                    source=row["source"],
+                    language=row["language"],
+                )
+            )
+        return hits
+
+    def search_facets(self, query: str, scan: int = 2000) -> SearchFacets:
+        expression = match_expression(query) if query.strip() else None
+        if query.strip() and expression is None:
+            return SearchFacets()
+        with self._reading() as db:
+            return search_facets(db, expression, scan)
+
+    # -- facts ------------------------------------------------------------------------
+
+    def entities(
+        self, type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> list[EntitySummary]:
+        with self._reading() as db:
+            return list_entities(db, type, limit, offset)
+
+    def entity(self, id_or_name: str) -> EntityDetail | None:
+        with self._reading() as db:
+            return entity_detail(db, id_or_name)
+
+    def quotes(
+        self, speaker: str | None = None, since: dt.date | None = None, limit: int = 20
+    ) -> list[QuoteRecord]:
+        with self._reading() as db:
+            return list_quotes(db, speaker, since, limit)
+
+    # -- places --
+
+    def places(
+        self, filters: PlaceFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[PlaceSummary]:
+        with self._reading() as db:
+            return list_places(db, filters or PlaceFilter(), limit, offset)
+
+    def count_places(self, filters: PlaceFilter | None = None) -> int:
+        with self._reading() as db:
+            return count_places(db, filters or PlaceFilter())
+
+    def place(self, entity_id: str, limit: int = 200) -> PlaceDetail | None:
+        with self._reading() as db:
+            return place_detail(db, entity_id, limit)
+
+    # -- events --
+
+    def events(
+        self, filters: EventFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[EventRecord]:
+        with self._reading() as db:
+            return list_events(db, filters or EventFilter(), limit, offset)
+
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        with self._reading() as db:
+            return count_events(db, filters or EventFilter())
+
+    def event_days(self, filters: EventFilter | None = None) -> list[tuple[str, str, int]]:
+        with self._reading() as db:
+            return event_day_counts(db, filters or EventFilter())
+
+    # -- stories --
+
+    def story_of(self, article_id: str) -> ArticleStory | None:
+        with self._reading() as db:
+            return story_of(db, article_id)
+
+    def stories(
+        self,
+        limit: int = 20,
+        cursor: str | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        source: str | None = None,
+        entity: str | None = None,
+        shared_only: bool = True,
+    ) -> Page[StorySummary]:
+        with self._reading() as db:
+            return list_stories(db, limit, cursor, since, until, source, entity, shared_only)
+
+    def story(self, story_id: str) -> StoryDetail | None:
+        with self._reading() as db:
+            return story_detail(db, story_id)
+
+    # -- runs -------------------------------------------------------------------------
+
+    def start_run(self, inputs: list[str]) -> int:
+        with self._lock, transaction(self._db):
+            cursor = self._db.execute(
+                "INSERT INTO runs (started, status, inputs, counts) VALUES (?, ?, ?, ?)",
+                (_now(), RUN_RUNNING, dumps(list(inputs)), dumps(RunCounts().to_dict())),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: RunCounts, status: str = "finished") -> None:
+        with self._lock, transaction(self._db):
+            cursor = self._db.execute(
+                "UPDATE runs SET finished = ?, status = ?, counts = ? WHERE id = ?",
+                (_now(), status, dumps(counts.to_dict()), run_id),
+            )
+            if cursor.rowcount != 1:
+                raise KeyError(f"no run with id {run_id}")
+
+    def runs(self, limit: int = 10) -> list[RunRecord]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM runs ORDER BY id DESC LIMIT ?", (max(limit, 0),)
+            ).fetchall()
+        return [
+            RunRecord(
+                id=row["id"],
+                started=dt.datetime.fromisoformat(row["started"]),
+                finished=dt.datetime.fromisoformat(row["finished"]) if row["finished"] else None,
+                status=row["status"],
+                inputs=_json_list(row["inputs"]),
+                counts=counts_from_json(row["counts"]),
+            )
+            for row in rows
+        ]
+
+    # -- drops ------------------------------------------------------------------------
+
+    def record_drop(self, run_id: int | None, dropped: Dropped) -> None:
+        provenance = dropped.provenance
+        with self._lock, transaction(self._db):
+            self._db.execute(
+                "INSERT INTO drops (input, locator, reader, reason, message, run_id, seen)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input, locator) DO UPDATE SET"
+                " reader = excluded.reader, reason = excluded.reason,"
+                " message = excluded.message, run_id = excluded.run_id, seen = excluded.seen",
+                (
+                    provenance.input,
+                    provenance.locator,
+                    provenance.reader,
+                    dropped.reason,
+                    dropped.message[:2000],
+                    run_id,
+                    _now(),
+                ),
+            )
+
+    def _forget_drops(self, provenance: list[Provenance]) -> None:
+        """An input that now became an article is no longer a drop."""
+        for item in provenance:
+            self._db.execute(
+                "DELETE FROM drops WHERE input = ? AND locator = ?", (item.input, item.locator)
+            )
+
+    def drops(self, reason: str | None = None, limit: int = 100) -> list[DropRecord]:
+        where, params = ("WHERE reason = ?", [reason]) if reason else ("", [])
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT * FROM drops {where} ORDER BY input, locator LIMIT ?",
+                (*params, max(limit, 0)),
+            ).fetchall()
+        return [
+            DropRecord(
+                row["input"],
+                row["locator"],
+                row["reader"],
+                row["reason"],
+                row["message"],
+                row["run_id"],
+            )
+            for row in rows
+        ]
+
+
+def _has_new_facts(article: Article, existing: sqlite3.Row) -> bool:
+    """Whether an enriched copy of the stored text brings facts that differ from the stored."""
+    return (
+        article.enrichment is not None
+        and article.text == existing["text"]
+        and facts_fingerprint(article) != existing["facts_hash"]
+    )
+
+
+def _json_list(text: str) -> list[str]:
+    return [str(item) for item in json.loads(text)]
+
+
+def _summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=row["id"],
+        title=row["title"],
+        url=row["url"],
+        published=parse_iso(row["published"]),
+        source=row["source"],
+        site=row["site"],
+        language=row["language"],
+    )
+
+
+def _merge_filters(
+    filters: ArticleFilter | None,
+    source: str | None,
+    language: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> ArticleFilter:
+    base = filters or ArticleFilter()
+    return ArticleFilter(
+        source=source or base.source,
+        language=language or base.language,
+        since=since or base.since,
+        until=until or base.until,
+        entity=base.entity,
+        place=base.place,
+        event_type=base.event_type,
+    )

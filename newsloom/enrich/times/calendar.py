@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from dateutil.easter import easter
+
 from newsloom.enrich.times.tense import Tense
 
 
@@ -33,19 +35,6 @@ def shift_months(year: int, month: int, months: int) -> tuple[int, int]:
 def shift_quarters(year: int, quarter: int, quarters: int) -> tuple[int, int]:
     index = year * 4 + (quarter - 1) + quarters
     return index // 4, index % 4 + 1
-
-
-def easter(year: int) -> dt.date:
-    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    lo = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * lo) // 451
-    month, day = divmod(h + lo - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
 
 
 def holiday_date(spec: dict[str, int], year: int) -> dt.date:

@@ -17,29 +17,6 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Labels that browsers (WHATWG Encoding Standard) read as another encoding, keyed
-# by the label as written and by Python's codec name for it.
-LABEL_ALIASES: dict[str, str] = {
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin-1": "cp1252",
-    "latin1": "cp1252",
-    "l1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "x-cp1251": "cp1251",
-    "win-1251": "cp1251",
-    "x-mac-cyrillic": "mac-cyrillic",
-    "utf8": "utf-8",
-    "gb2312": "gbk",
-    "iso8859-9": "cp1254",
-    "shift_jis": "cp932",
-    "euc_kr": "cp949",
-    "tis-620": "cp874",
-    "iso8859-11": "cp874",
-    "big5": "big5hkscs",
-}
-
 # How much of the input the declaration scan and the plausibility score look at.
 DECLARATION_SCAN_BYTES = 8192
 # Plausibility is scored on at most this many whitespace-separated tokens that hold

@@ -26,6 +26,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+import webencodings
 from charset_normalizer import from_bytes
 
 from newsloom.ingest.charsets import (
@@ -33,7 +34,6 @@ from newsloom.ingest.charsets import (
     CANDIDATES,
     DECLARATION_SCAN_BYTES,
     DETECTOR_MIN_NON_ASCII_BYTES,
-    LABEL_ALIASES,
     MOSTLY_UTF8_MIN_SHARE,
     OVERRIDE_MARGIN,
     SCORE_TOKEN_LIMIT,
@@ -49,6 +49,8 @@ _TOKEN = re.compile(rb"[^\s<>]+")
 _META_CHARSET = re.compile(r"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 # A declaration inside an ASCII-compatible document cannot truthfully name these.
 _UNTRUSTED_IN_DOCUMENT = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"})
+# WHATWG encodings without a Python codec: such labels fall back to Python's own reading.
+_NO_PYTHON_CODEC = frozenset({"replacement", "x-user-defined"})
 
 
 STRAY_BYTES_AS_CP1252 = "newsloom.stray-cp1252"
@@ -71,16 +73,33 @@ class Decoded:
 
 
 def normalize_label(label: str | None) -> str | None:
-    """A charset label as Python's codec name (browser aliases applied), or None if unknown."""
+    """A charset label as Python's codec name, read as browsers read it, or None if unknown.
+
+    Labels go through the WHATWG Encoding Standard's table (`webencodings.LABELS`), so
+    ISO-8859-1 is cp1252, GB2312 is GBK and Shift_JIS is cp932. A label the standard
+    does not list (`latin-1`, `euc_kr`: Python spellings, as charset-normalizer gives)
+    is looked up by Python, and its codec name goes through the table once more.
+    """
     if not label:
         return None
-    cleaned = label.strip().strip("\"'").lower()
-    cleaned = LABEL_ALIASES.get(cleaned, cleaned)
+    cleaned = label.strip().strip("\"'")
+    whatwg = _whatwg_codec(cleaned)
+    if whatwg is not None:
+        return whatwg
     try:
         name = codecs.lookup(cleaned).name
     except LookupError:
         return None
-    return LABEL_ALIASES.get(name, name)
+    return _whatwg_codec(name) or _whatwg_codec(name.replace("_", "-")) or name
+
+
+def _whatwg_codec(label: str) -> str | None:
+    """Python's codec for a WHATWG label; None for labels the standard does not list
+    and for its two encodings Python has no codec for (`replacement`, `x-user-defined`)."""
+    encoding = webencodings.lookup(label)
+    if encoding is None or encoding.name in _NO_PYTHON_CODEC:
+        return None
+    return str(encoding.codec_info.name)
 
 
 def declared_charsets(data: bytes) -> list[str]:

@@ -12,7 +12,12 @@ from pathlib import Path
 
 from newsloom.eval.registry import DATASETS, UnknownDatasetError, dataset_names, select
 from newsloom.eval.report import EvalReport, Skipped, format_report
-from newsloom.eval.runner import DatasetLayoutError, DatasetResult, SystemResult
+from newsloom.eval.runner import (
+    DatasetLayoutError,
+    DatasetResult,
+    MissingBaselineError,
+    SystemResult,
+)
 
 __all__ = [
     "DATASETS",
@@ -32,7 +37,8 @@ def run_evaluation(
 ) -> EvalReport:
     """Score the registered sets found under `data_dir` (or only those named).
 
-    A set whose folder is missing, or whose gold file is, is reported as skipped;
+    A set whose folder is missing, or whose gold file is, or whose baseline library
+    is not installed, is reported as skipped;
     an unknown name in `only` raises `UnknownDatasetError`.
     """
     started = time.perf_counter()
@@ -44,7 +50,7 @@ def run_evaluation(
             continue
         try:
             report.results.append(spec.evaluate(folder, limit))
-        except DatasetLayoutError as exc:
+        except (DatasetLayoutError, MissingBaselineError) as exc:
             report.skipped.append(Skipped(spec.name, str(exc)))
     report.seconds = time.perf_counter() - started
     return report

@@ -37,6 +37,14 @@ class DatasetLayoutError(Exception):
     """A dataset folder exists but lacks what its layout needs (e.g. the gold file)."""
 
 
+class MissingBaselineError(Exception):
+    """A baseline library is not installed (they come with the `eval` extra)."""
+
+    def __init__(self, package: str) -> None:
+        super().__init__(f"baseline {package} not installed: pip install 'newsloom[eval]'")
+        self.package = package
+
+
 @dataclass(slots=True, frozen=True)
 class EvalPage(Generic[GoldT]):
     key: str

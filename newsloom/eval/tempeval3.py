@@ -24,6 +24,7 @@ from newsloom.eval.runner import (
     DatasetLayoutError,
     DatasetResult,
     EvalPage,
+    MissingBaselineError,
     System,
     take,
 )
@@ -205,10 +206,18 @@ def run_newsloom(doc: TimeDoc) -> list[Timex]:
     return [Timex(t.start, t.end, t.value, t.type) for t in article.times]
 
 
+def _search_dates() -> Callable[..., Any]:
+    """dateparser's `search_dates`, imported only here: dateparser is in the `eval` extra."""
+    try:
+        from dateparser.search import search_dates
+    except ModuleNotFoundError as error:
+        raise MissingBaselineError("dateparser") from error
+    return search_dates
+
+
 def run_dateparser(doc: TimeDoc) -> list[Timex]:
     """dateparser's search_dates, relative to the anchor; spans found in order."""
-    from dateparser.search import search_dates
-
+    search_dates = _search_dates()
     base = doc.anchor
     if isinstance(base, dt.date) and not isinstance(base, dt.datetime):
         base = dt.datetime(base.year, base.month, base.day)
@@ -231,7 +240,11 @@ DATEPARSER: System[TimeDoc, list[Timex]] = System("dateparser", run_dateparser)
 def timex_comparison(
     name: str, metric: str, read: Callable[[Path], TimeDoc]
 ) -> Comparison[list[Timex], TimeDoc, list[Timex], TimexCounts, TimexScore]:
-    """newsloom's TimeStage beside dateparser, scored the TempEval-3 way (also for MEANTIME)."""
+    """newsloom's TimeStage beside dateparser, scored the TempEval-3 way (also for MEANTIME).
+
+    Raises `MissingBaselineError` up front when dateparser is not installed.
+    """
+    _search_dates()
     return Comparison(
         name=name,
         metric=metric,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
 
+from newsloom.eval import run_evaluation
 from newsloom.eval.tempeval3 import (
     Timex,
     aggregate,
@@ -64,3 +66,17 @@ def test_evaluate_runs_both_systems(tmp_path: Path) -> None:
     assert ours["relaxed R"] == 1.0
     assert ours["value acc"] == 1.0
     assert set(result.baseline.score.metrics()) == set(ours)
+
+
+def test_set_is_skipped_with_the_extra_to_install_when_dateparser_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "tempeval3" / "TBAQ-cleaned" / "TimeBank"
+    folder.mkdir(parents=True)
+    (folder / "x1.tml").write_text(TML, encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "dateparser", None)  # import now fails
+    monkeypatch.setitem(sys.modules, "dateparser.search", None)
+    report = run_evaluation(tmp_path, only=["tempeval3"])
+    assert report.results == []
+    [skipped] = report.skipped
+    assert "dateparser" in skipped.reason and "newsloom[eval]" in skipped.reason

@@ -1,4 +1,4 @@
-"""The embedded SQLite store: the default backend, and the only place SQLite SQL lives.
+"""The embedded SQLite store, the default backend; the store's SQL lives in this package.
 
 One connection per store, used for reads and writes under a lock (one writer),
 in autocommit mode with explicit `BEGIN IMMEDIATE` transactions: every `save` is

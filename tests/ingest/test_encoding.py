@@ -132,6 +132,17 @@ def test_labels_follow_browser_aliases() -> None:
     assert normalize_label(None) is None
 
 
+def test_every_whatwg_label_is_known_and_python_spellings_get_the_same_reading() -> None:
+    assert normalize_label("x-cp1252") == "cp1252"
+    assert normalize_label("windows-874") == "cp874"
+    assert normalize_label(" KOI8 ") == "koi8-r"
+    # charset-normalizer's guesses come in Python's spelling
+    assert normalize_label("euc_kr") == "cp949"
+    assert normalize_label("latin-1") == "cp1252"
+    # no Python codec for WHATWG's `replacement`: Python's own codec is kept
+    assert normalize_label("iso-2022-kr") == "iso2022_kr"
+
+
 def test_undecodable_bytes_never_raise() -> None:
     decoded = decode_bytes(bytes(range(128, 256)) * 4, declared="utf-8")
     assert isinstance(decoded.text, str)

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+import sys
 
 import newsloom
 from newsloom.record import Article
@@ -21,6 +23,16 @@ def test_public_names_are_exported() -> None:
     for name in newsloom.__all__:
         assert hasattr(newsloom, name), name
     assert callable(newsloom.extract)
+
+
+def test_extract_is_both_the_importable_subpackage_and_the_public_function() -> None:
+    import newsloom.extract as package
+
+    assert package is sys.modules["newsloom.extract"]
+    assert package.extract_document is not None
+    assert newsloom.extract is package
+    assert list(inspect.signature(newsloom.extract).parameters)[:2] == ["data", "kind"]
+    assert newsloom.extract(PAGE).title == "Harbour pilots end strike in Velmora"
 
 
 def test_extract_html_gives_body_title_and_date() -> None:

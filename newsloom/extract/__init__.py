@@ -4,6 +4,9 @@ HTML goes through trafilatura (`extract.html`), scraped plain text through the
 text-mode cleaner (`extract.text`); both then pass their paragraphs through the
 shared news layer (`extract.news`): wire agency, credits, related lists, chrome
 and repeated paragraphs.
+
+`newsloom.extract(data, ...)` calls this package as the public function
+`newsloom.api.extract` (see `newsloom/__init__.py`).
 """
 
 from __future__ import annotations

@@ -15,7 +15,11 @@ def extract(
     published: str | None = None,
     options: Options = DEFAULT_OPTIONS,
 ) -> Article:
-    """Extract one article from HTML or scraped text (str, or bytes of any encoding)."""
+    """Extract one article from HTML or scraped text (str, or bytes of any encoding).
+
+    Raises `ExtractionError` (with a reason) when there is no article. With
+    `options.enrich` the article also goes through the enrichment stages.
+    """
     text = decode_bytes(data).text if isinstance(data, bytes) else data
     document = Document(
         data=text,
@@ -24,7 +28,7 @@ def extract(
         url=url,
         published=published,
     )
-    return extract_document(document, options)
+    return _run_stages(extract_document(document, options), options)
 
 
 def analyze(
@@ -38,8 +42,6 @@ def analyze(
     No cleaning: every offset in the result points into the caller's string
     (`article.text == text`). The text is treated as English.
     """
-    from newsloom.enrich import Enricher
-
     article = Article(
         paragraphs=[text],
         title=title,
@@ -47,4 +49,13 @@ def analyze(
         language="en",
         provenance=[Provenance(input="<memory>", reader="analyze")],
     )
-    return Enricher(model=model)(article)
+    return _run_stages(article, Options(enrich=True, model=model))
+
+
+def _run_stages(article: Article, options: Options) -> Article:
+    """The article through `default_stages(options)`, in order; a stage's error is raised."""
+    from newsloom.pipeline.stages import default_stages  # the pipeline package loads on use
+
+    for stage in default_stages(options):
+        article = stage(article)
+    return article

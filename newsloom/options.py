@@ -19,6 +19,12 @@ class Options:
     include_tables: bool = True
     # Articles with fewer body characters than this are dropped with reason `no_text`.
     min_body_chars: int = 1
+    # Run enrichment after extraction (`default_stages` in newsloom.pipeline). Off here so
+    # `newsloom.extract` and `Pipeline` extract only unless asked; the CLI commands and the
+    # upload endpoint turn it on unless told not to (--no-enrich, ?enrich=false).
+    enrich: bool = False
+    # The spaCy pipeline enrichment loads: a name or path; None for en_core_web_sm.
+    model: str | None = None
 
 
 DEFAULT_OPTIONS = Options()

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from newsloom.cli.common import DEFAULT_DB, DbOption, emit, out, require_store
+from newsloom.options import Options
 from newsloom.store import open_store
 
 
@@ -24,13 +25,14 @@ def enrich(
     Counts: `updated` articles whose facts changed, `unchanged` those that got the
     same facts again, `skipped` those not in English; then the facts now stored.
     """
-    from newsloom.enrich import Enricher
+    from newsloom.pipeline.process import restage
+    from newsloom.pipeline.stages import default_stages
 
     require_store(db)
     counts: Counter[str] = Counter()
+    stages = default_stages(Options(enrich=True, model=model))
     with open_store(db) as store:
-        enricher = Enricher(model=model)
-        for article in enricher.pipe(store.iter_articles()):
+        for article in restage(store.iter_articles(), stages):
             outcome = store.save(article)
             counts["articles"] += 1
             if (article.enrichment or "").startswith("skipped"):

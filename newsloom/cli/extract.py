@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import typer
 
 from newsloom.cli.common import EnrichOption, ModelOption, PathsArgument, emit, err
-from newsloom.options import DEFAULT_OPTIONS
+from newsloom.options import Options
 from newsloom.record import Article, Document, DocumentKind, Dropped, PendingFetch
 
 if TYPE_CHECKING:
@@ -39,17 +39,18 @@ def extract(
     json prints one object for one document and an array for several; jsonl one
     object per line; text the body text of each article.
     """
-    from newsloom.enrich import Enricher
     from newsloom.ingest import read_inputs
     from newsloom.pipeline.process import process_item
+    from newsloom.pipeline.stages import default_stages
 
-    stages = [Enricher(model=model)] if enrich else []
+    options = Options(enrich=enrich, model=model)
+    stages = default_stages(options)
     articles: list[dict[str, Any]] = []
     extracted = 0
-    for item in read_inputs(paths, DEFAULT_OPTIONS):
+    for item in read_inputs(paths, options):
         if isinstance(item, Document) and kind is not Kind.auto:
             item = dataclasses.replace(item, kind=cast(DocumentKind, kind.value))
-        processed = process_item(item, DEFAULT_OPTIONS, stages)
+        processed = process_item(item, options, stages)
         if isinstance(processed, Article):
             extracted += 1
             record = processed.to_dict()

@@ -17,6 +17,7 @@ from newsloom.cli.common import (
     interactive,
     out,
 )
+from newsloom.options import Options
 from newsloom.record import RunCounts
 
 
@@ -28,11 +29,9 @@ def ingest(
     model: ModelOption = None,
 ) -> None:
     """Read news inputs, extract articles and store them; ends with the run's counts."""
-    from newsloom.enrich import Enricher
     from newsloom.pipeline import Pipeline
 
-    stages = [Enricher(model=model)] if enrich else []
-    with Pipeline(db, stages=stages) as pipeline:
+    with Pipeline(db, Options(enrich=enrich, model=model)) as pipeline:
         if interactive():
             with Progress(
                 SpinnerColumn(),

@@ -9,11 +9,11 @@ from pathlib import Path
 from newsloom.ingest import read_inputs
 from newsloom.options import DEFAULT_OPTIONS, Options
 from newsloom.pipeline.process import Failed, Item, Processed, process_batch
-from newsloom.pipeline.stages import ArticleStage, check_stage_order
+from newsloom.pipeline.stages import ArticleStage, check_stage_order, default_stages
 from newsloom.record import Article, Dropped, PendingFetch, RunCounts
 from newsloom.store import Store, open_store
 
-__all__ = ["ArticleStage", "Pipeline", "RunResult"]
+__all__ = ["ArticleStage", "Pipeline", "RunResult", "default_stages"]
 
 log = logging.getLogger(__name__)
 
@@ -28,14 +28,16 @@ class RunResult:
 
 
 class Pipeline:
-    """Ingest inputs into a store. `store` is a Store or a location for `open_store`."""
+    """Ingest inputs into a store. `store` is a Store or a location for `open_store`;
+    `stages` default to `default_stages(options)`."""
 
     def __init__(
         self,
         store: Store | str | Path = "newsloom.db",
         options: Options = DEFAULT_OPTIONS,
-        stages: Sequence[ArticleStage] = (),
+        stages: Sequence[ArticleStage] | None = None,
     ) -> None:
+        stages = default_stages(options) if stages is None else stages
         check_stage_order(stages)
         self.store = store if not isinstance(store, str | Path) else open_store(store)
         self.options = options

@@ -4,7 +4,8 @@
 in this process or ship a batch to a cluster worker. Stages that can work on
 many articles at once (a `pipe` method, like the spaCy-based enricher) get the
 whole batch; if a batch fails, its articles are retried one by one so that one
-bad article costs only itself.
+bad article costs only itself. `restage` runs the stages again on articles already
+extracted (a store's).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from newsloom.extract import ExtractionError, extract_document
 from newsloom.options import Options
@@ -55,6 +56,34 @@ def process_batch(
             else:
                 results[position] = outcome
     return results
+
+
+def restage(
+    articles: Iterable[Article], stages: Sequence[ArticleStage], batch_size: int = 32
+) -> Iterator[Article]:
+    """Extracted articles through the stages again, a batch at a time, in input order.
+
+    There is no input to record a failure against here, so the first error a stage
+    raises on an article (after the one-by-one retry) is raised.
+    """
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _restage_batch(batch, stages)
+            batch = []
+    if batch:
+        yield from _restage_batch(batch, stages)
+
+
+def _restage_batch(articles: list[Article], stages: Sequence[ArticleStage]) -> list[Article]:
+    for stage in stages:
+        outcomes = list(_run_stage(stage, articles))
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome
+        articles = cast(list[Article], outcomes)
+    return articles
 
 
 def _extract(item: Item, options: Options) -> Processed:

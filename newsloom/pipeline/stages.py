@@ -5,6 +5,9 @@ pipeline checks the order before anything runs (as spaCy's factories do), so a
 misordered stage list fails at build time with a clear message. Stages are
 plain picklable objects; heavy models load lazily inside `__call__`, never in
 `__init__`, so the same list can run in-process or on cluster workers.
+
+`default_stages(options)` is the one list every entry point runs (the CLI, the
+Python API, the upload endpoint, the evaluation's product paths).
 """
 
 from __future__ import annotations
@@ -12,10 +15,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, Protocol
 
+from newsloom.options import DEFAULT_OPTIONS, Options
 from newsloom.record import Article
 from newsloom.stage_order import StageOrderError, check_order
 
-__all__ = ["EXTRACTED_FIELDS", "ArticleStage", "StageOrderError", "check_stage_order"]
+__all__ = [
+    "EXTRACTED_FIELDS",
+    "ArticleStage",
+    "StageOrderError",
+    "check_stage_order",
+    "default_stages",
+]
 
 # What extraction itself provides to the first stage.
 EXTRACTED_FIELDS = frozenset(
@@ -33,3 +43,13 @@ class ArticleStage(Protocol):
 
 def check_stage_order(stages: Sequence[ArticleStage]) -> None:
     check_order(stages, EXTRACTED_FIELDS)
+
+
+def default_stages(options: Options = DEFAULT_OPTIONS) -> list[ArticleStage]:
+    """The article stages to run: the enricher (with `options.model`) when
+    `options.enrich`, else none. Cheap to call: the language model loads on first use."""
+    if not options.enrich:
+        return []
+    from newsloom.enrich import Enricher  # spaCy and the rule tables only when enriching
+
+    return [Enricher(model=options.model)]

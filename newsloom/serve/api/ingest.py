@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from newsloom.pipeline import ArticleStage, Pipeline
+from newsloom.options import Options
+from newsloom.pipeline import Pipeline
 from newsloom.record import Article, Dropped, PendingFetch, Provenance, RunCounts
 from newsloom.serve.api.models import IngestResult, RunCountsOut
 from newsloom.serve.api.upload import FIELD, receive_upload
@@ -41,14 +41,6 @@ UPLOAD_BODY: dict[str, Any] = {
         },
     }
 }
-
-
-@cache
-def _enricher() -> ArticleStage:
-    """One enricher per process: its language model loads on first use."""
-    from newsloom.enrich import Enricher
-
-    return Enricher()
 
 
 class _UploadRecorder:
@@ -90,8 +82,7 @@ class _UploadRecorder:
 
 def run_ingest(store: Store, path: Path, label: str, enrich: bool) -> IngestResult:
     recorder = _UploadRecorder(store, str(path), label)
-    stages = [_enricher()] if enrich else []
-    result = Pipeline(cast(Store, recorder), stages=stages).ingest([str(path)])
+    result = Pipeline(cast(Store, recorder), Options(enrich=enrich)).ingest([str(path)])
     return IngestResult(
         run_id=result.run_id,
         input=label,

@@ -1,4 +1,8 @@
-"""The ingest pipeline: readers -> extraction -> article stages -> store, with counts."""
+"""The ingest pipeline: readers -> extraction -> article stages -> store, with counts.
+
+Reading inputs and writing the store happen here; extraction and the stages run in
+batches on an `Executor` (in this process by default; see `executor.py`).
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,21 @@ from pathlib import Path
 
 from newsloom.ingest import read_inputs
 from newsloom.options import DEFAULT_OPTIONS, Options
-from newsloom.pipeline.process import Failed, Item, Processed, process_batch
+from newsloom.pipeline.executor import Executor, InProcessExecutor, PoolExecutor
+from newsloom.pipeline.process import Failed, Item, Processed
 from newsloom.pipeline.stages import ArticleStage, check_stage_order, default_stages
 from newsloom.record import Article, Dropped, PendingFetch, RunCounts
 from newsloom.store import Store, open_store
 
-__all__ = ["ArticleStage", "Pipeline", "RunResult", "default_stages"]
+__all__ = [
+    "ArticleStage",
+    "Executor",
+    "InProcessExecutor",
+    "Pipeline",
+    "PoolExecutor",
+    "RunResult",
+    "default_stages",
+]
 
 log = logging.getLogger(__name__)
 
@@ -29,19 +42,22 @@ class RunResult:
 
 class Pipeline:
     """Ingest inputs into a store. `store` is a Store or a location for `open_store`;
-    `stages` default to `default_stages(options)`."""
+    `stages` default to `default_stages(options)`; `executor` processes the batches
+    (`InProcessExecutor` by default)."""
 
     def __init__(
         self,
         store: Store | str | Path = "newsloom.db",
         options: Options = DEFAULT_OPTIONS,
         stages: Sequence[ArticleStage] | None = None,
+        executor: Executor | None = None,
     ) -> None:
         stages = default_stages(options) if stages is None else stages
         check_stage_order(stages)
         self.store = store if not isinstance(store, str | Path) else open_store(store)
         self.options = options
         self.stages = list(stages)
+        self.executor: Executor = executor if executor is not None else InProcessExecutor()
         # Articles go through the stages in batches (spaCy parses a batch at once); each
         # is still saved in its own transaction.
         self.batch_size = BATCH_SIZE if self.stages else 1
@@ -54,8 +70,9 @@ class Pipeline:
         counts = RunCounts()
         status = "interrupted"
         try:
-            for batch in _batches(read_inputs(inputs, self.options), self.batch_size):
-                for processed in process_batch(batch, self.options, self.stages):
+            batches = _batches(read_inputs(inputs, self.options), self.batch_size)
+            for results in self.executor.map_batches(batches, self.options, self.stages):
+                for processed in results:
                     self._record(run_id, processed, counts)
                     if progress is not None:
                         progress(counts)

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import inspect
 import sys
+from pathlib import Path
 
 import newsloom
 from newsloom.record import Article
@@ -73,3 +75,15 @@ def test_offsets_of_paragraphs_point_into_text() -> None:
     article = Article(paragraphs=["First paragraph.", "Second one here."])
     for span, paragraph in zip(article.paragraph_spans(), article.paragraphs, strict=True):
         assert article.text[span.start : span.end] == paragraph
+
+
+def test_every_module_exports_only_names_it_has() -> None:
+    package_root = Path(newsloom.__file__).parent
+    for path in sorted(package_root.rglob("*.py")):
+        parts = path.relative_to(package_root.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        if "__all__" not in path.read_text(encoding="utf-8"):
+            continue
+        module = importlib.import_module(name)
+        missing = [n for n in getattr(module, "__all__", []) if not hasattr(module, n)]
+        assert missing == [], f"{name}.__all__ names {missing}"

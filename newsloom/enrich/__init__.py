@@ -20,12 +20,14 @@ from newsloom.enrich.roles import RoleStage
 from newsloom.enrich.times import TimeStage
 from newsloom.record import Article
 
-__all__ = ["DEFAULT_STAGES", "EnrichStage", "Enricher"]
+__all__ = ["EnrichStage", "Enricher", "default_stages"]
 
 ENGLISH = "en"
 
 
 def default_stages() -> list[EnrichStage]:
+    """The enrichment stages an `Enricher` runs on each parse, in order (the article-level
+    list, which holds the `Enricher` itself, is `newsloom.pipeline.default_stages`)."""
     return [TimeStage(), EntityStage(), RoleStage(), QuoteStage(), PlaceStage(), EventStage()]
 
 

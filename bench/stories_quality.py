@@ -159,7 +159,7 @@ class Corpus:
             title=title,
             published=dt.datetime.combine(day, dt.time(self.rng.randint(0, 12)), dt.UTC),
             source="Wire",
-            entities=entities,
+            facts={"entities": entities},
         )
         return article, words, entities
 
@@ -186,7 +186,7 @@ class Corpus:
             title=f"{invented_word(self.rng).title()}: {base.title}",
             published=base.published + dt.timedelta(hours=self.rng.randint(0, 30)),
             source="Wire",
-            entities=list(base.entities),
+            facts={"entities": list(base.entities)},
         )
 
     def report(self, base: Article, words: list[str], entities: list[Entity]) -> Article:
@@ -210,7 +210,7 @@ class Corpus:
             ],
             title=title.capitalize(),
             published=base.published + dt.timedelta(days=self.rng.randint(0, 2)),
-            entities=shared,
+            facts={"entities": shared},
         )
 
     def distractor(self, words: list[str], entities: list[Entity], day: dt.date) -> Article:
@@ -221,7 +221,7 @@ class Corpus:
             paragraphs=[self.paragraph(words, names) for _ in range(self.rng.randint(4, 8))],
             title=" ".join(self.rng.sample(words, 6)).capitalize(),
             published=day + dt.timedelta(days=self.rng.randint(0, 2)),
-            entities=[other, Entity(f"person:{names[1].lower()}", names[1], "PERSON")],
+            facts={"entities": [other, Entity(f"person:{names[1].lower()}", names[1], "PERSON")]},
         )
 
     def build(self, size: int) -> None:

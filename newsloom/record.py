@@ -13,7 +13,10 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
+
+from newsloom.fact_kinds import FactKind, fact_kinds, register
+from newsloom.fact_shape import ROUND3, ROUND5, Shaped
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -113,25 +116,17 @@ def content_hash(text: str) -> str:
 
 
 @dataclass(slots=True)
-class Mention:
+class Mention(Shaped):
     """A stretch of `Article.text` that names or refers to an entity."""
 
     text: str
     start: int
     end: int
-    confidence: float = 1.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "confidence": round(self.confidence, 3),
-        }
+    confidence: float = field(default=1.0, metadata=ROUND3)
 
 
 @dataclass(slots=True)
-class Role:
+class Role(Shaped):
     """A title or position held by a person: `ambassador` of Ukraine to the United States."""
 
     title: str
@@ -140,37 +135,29 @@ class Role:
     end: int
     of: str | None = None
     to: str | None = None
-    confidence: float = 1.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "of": self.of,
-            "to": self.to,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "confidence": round(self.confidence, 3),
-        }
+    confidence: float = field(default=1.0, metadata=ROUND3)
 
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"]
 
 
 @dataclass(slots=True)
-class Entity:
+class Entity(Shaped):
     """One real-world referent inside an article, with every mention of it.
 
     `id` is the canonical key shared across articles (`person:volodymyr-zelensky`,
-    `gpe:ua`), so the store can count an entity over the whole corpus.
+    `gpe:ua`), so the store can count an entity over the whole corpus. `aliases` (in
+    JSON) are the distinct texts of its mentions, in order.
     """
+
+    JSON_EXTRAS: ClassVar[tuple[str, ...]] = ("aliases",)
 
     id: str
     name: str
     type: str
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
-    confidence: float = 1.0
+    confidence: float = field(default=1.0, metadata=ROUND3)
 
     @property
     def aliases(self) -> list[str]:
@@ -179,21 +166,14 @@ class Entity:
             seen.setdefault(mention.text, None)
         return list(seen)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "aliases": self.aliases,
-            "roles": [role.to_dict() for role in self.roles],
-            "mentions": [mention.to_dict() for mention in self.mentions],
-            "confidence": round(self.confidence, 3),
-        }
-
 
 @dataclass(slots=True)
-class Quote:
-    """What someone said: a direct quote or reported speech, with its speaker."""
+class Quote(Shaped):
+    """What someone said: a direct quote or reported speech, with its speaker.
+
+    `speaker_span` and `cue_span` are where the speaker and the cue were found (offsets
+    into `text`), when they were.
+    """
 
     text: str
     kind: Literal["direct", "reported"]
@@ -204,35 +184,32 @@ class Quote:
     speaker_id: str | None = None
     channel: str | None = None
     date: str | None = None
-    confidence: float = 1.0
-    # Where the speaker and cue were found (offsets into `text`), when they were.
-    speaker_start: int | None = None
-    speaker_end: int | None = None
-    cue_start: int | None = None
-    cue_end: int | None = None
+    confidence: float = field(default=1.0, metadata=ROUND3)
+    speaker_span: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "kind": self.kind,
-            "cue": self.cue,
-            "speaker": self.speaker,
-            "speaker_id": self.speaker_id,
-            "channel": self.channel,
-            "date": self.date,
-            "start": self.start,
-            "end": self.end,
-            "confidence": round(self.confidence, 3),
-            "speaker_span": _span(self.speaker_start, self.speaker_end),
-            "cue_span": _span(self.cue_start, self.cue_end),
-        }
+    @property
+    def speaker_start(self) -> int | None:
+        return self.speaker_span[0] if self.speaker_span else None
+
+    @property
+    def speaker_end(self) -> int | None:
+        return self.speaker_span[1] if self.speaker_span else None
+
+    @property
+    def cue_start(self) -> int | None:
+        return self.cue_span[0] if self.cue_span else None
+
+    @property
+    def cue_end(self) -> int | None:
+        return self.cue_span[1] if self.cue_span else None
 
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
 @dataclass(slots=True)
-class TimeExpression:
+class TimeExpression(Shaped):
     """A time expression resolved TIMEX3-style against the publication date.
 
     `value` follows TimeML: `2025-09-24`, `2025-W40`, `2025-09`, `P3Y`, `PRESENT_REF`,
@@ -244,21 +221,11 @@ class TimeExpression:
     type: str
     start: int
     end: int
-    confidence: float = 1.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "value": self.value,
-            "type": self.type,
-            "start": self.start,
-            "end": self.end,
-            "confidence": round(self.confidence, 3),
-        }
+    confidence: float = field(default=1.0, metadata=ROUND3)
 
 
 @dataclass(slots=True)
-class Place:
+class Place(Shaped):
     """A place the article names, resolved to coordinates from the embedded gazetteer.
 
     One per resolved place entity (`entity_id` is the `Entity.id` it resolves); the
@@ -268,50 +235,19 @@ class Place:
 
     entity_id: str
     name: str
-    latitude: float
-    longitude: float
+    latitude: float = field(metadata=ROUND5)
+    longitude: float = field(metadata=ROUND5)
     kind: str
     text: str
     start: int
     end: int
     country: str | None = None
     geonames_id: int | None = None
-    confidence: float = 1.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "entity_id": self.entity_id,
-            "name": self.name,
-            "latitude": round(self.latitude, 5),
-            "longitude": round(self.longitude, 5),
-            "kind": self.kind,
-            "country": self.country,
-            "geonames_id": self.geonames_id,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "confidence": round(self.confidence, 3),
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Place:
-        return cls(
-            entity_id=data["entity_id"],
-            name=data["name"],
-            latitude=float(data["latitude"]),
-            longitude=float(data["longitude"]),
-            kind=data["kind"],
-            text=data["text"],
-            start=data["start"],
-            end=data["end"],
-            country=data.get("country"),
-            geonames_id=data.get("geonames_id"),
-            confidence=data.get("confidence", 1.0),
-        )
+    confidence: float = field(default=1.0, metadata=ROUND3)
 
 
 @dataclass(slots=True)
-class EventActor:
+class EventActor(Shaped):
     """Who did something or had it done to them: the words, and the entity when known."""
 
     text: str
@@ -319,31 +255,18 @@ class EventActor:
     end: int
     entity_id: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "entity_id": self.entity_id,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> EventActor:
-        return cls(data["text"], data["start"], data["end"], data.get("entity_id"))
-
 
 @dataclass(slots=True)
-class Event:
+class Event(Shaped):
     """A coded event (PLOVER category): who did what to whom, when, where.
 
-    `start`/`end` span the sentence that supports it (the evidence), `trigger_*` the
+    `start`/`end` span the sentence that supports it (the evidence), `trigger_span` the
     word that names it. `date` is a TIMEX3 value, `place_id` the `Place.entity_id`.
     """
 
     type: str
     trigger: str
-    trigger_start: int
-    trigger_end: int
+    trigger_span: tuple[int, int]
     start: int
     end: int
     mode: str | None = None
@@ -354,54 +277,15 @@ class Event:
     fatalities: int | None = None
     injured: int | None = None
     claimed_by: EventActor | None = None
-    confidence: float = 1.0
+    confidence: float = field(default=1.0, metadata=ROUND3)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "type": self.type,
-            "mode": self.mode,
-            "trigger": self.trigger,
-            "trigger_span": [self.trigger_start, self.trigger_end],
-            "start": self.start,
-            "end": self.end,
-            "source": self.source.to_dict() if self.source else None,
-            "target": self.target.to_dict() if self.target else None,
-            "date": self.date,
-            "place_id": self.place_id,
-            "fatalities": self.fatalities,
-            "injured": self.injured,
-            "claimed_by": self.claimed_by.to_dict() if self.claimed_by else None,
-            "confidence": round(self.confidence, 3),
-        }
+    @property
+    def trigger_start(self) -> int:
+        return self.trigger_span[0]
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Event:
-        def actor(key: str) -> EventActor | None:
-            value = data.get(key)
-            return EventActor.from_dict(value) if value else None
-
-        trigger_start, trigger_end = data["trigger_span"]
-        return cls(
-            type=data["type"],
-            trigger=data["trigger"],
-            trigger_start=trigger_start,
-            trigger_end=trigger_end,
-            start=data["start"],
-            end=data["end"],
-            mode=data.get("mode"),
-            source=actor("source"),
-            target=actor("target"),
-            date=data.get("date"),
-            place_id=data.get("place_id"),
-            fatalities=data.get("fatalities"),
-            injured=data.get("injured"),
-            claimed_by=actor("claimed_by"),
-            confidence=data.get("confidence", 1.0),
-        )
-
-
-def _span(start: int | None, end: int | None) -> list[int] | None:
-    return [start, end] if start is not None and end is not None else None
+    @property
+    def trigger_end(self) -> int:
+        return self.trigger_span[1]
 
 
 @dataclass(slots=True)
@@ -425,12 +309,54 @@ class Article:
     id: str = ""
     # Enrichment (newsloom.enrich): `enrichment` is None until it ran, "done" after, or
     # "skipped: <why>" (an article not in English is stored but not run through the model).
-    entities: list[Entity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    times: list[TimeExpression] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
     enrichment: str | None = None
+    # Every fact list, keyed by its kind (`newsloom.fact_kinds`); the built-in kinds also
+    # read and write through the typed properties below.
+    facts: dict[str, list[Any]] = field(default_factory=dict)
+
+    def facts_of(self, key: str) -> list[Any]:
+        """The article's facts of one kind (an empty list it keeps when it had none)."""
+        return self.facts.setdefault(key, [])
+
+    @property
+    def entities(self) -> list[Entity]:
+        return self.facts_of("entities")
+
+    @entities.setter
+    def entities(self, value: list[Entity]) -> None:
+        self.facts["entities"] = value
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return self.facts_of("quotes")
+
+    @quotes.setter
+    def quotes(self, value: list[Quote]) -> None:
+        self.facts["quotes"] = value
+
+    @property
+    def times(self) -> list[TimeExpression]:
+        return self.facts_of("times")
+
+    @times.setter
+    def times(self, value: list[TimeExpression]) -> None:
+        self.facts["times"] = value
+
+    @property
+    def places(self) -> list[Place]:
+        return self.facts_of("places")
+
+    @places.setter
+    def places(self, value: list[Place]) -> None:
+        self.facts["places"] = value
+
+    @property
+    def events(self) -> list[Event]:
+        return self.facts_of("events")
+
+    @events.setter
+    def events(self, value: list[Event]) -> None:
+        self.facts["events"] = value
 
     @property
     def text(self) -> str:
@@ -480,11 +406,10 @@ class Article:
             "provenance": [p.to_dict() for p in self.provenance],
             "content_hash": self.content_hash,
             "enrichment": self.enrichment,
-            "entities": [entity.to_dict() for entity in self.entities],
-            "quotes": [quote.to_dict() for quote in self.quotes],
-            "times": [time.to_dict() for time in self.times],
-            "places": [place.to_dict() for place in self.places],
-            "events": [event.to_dict() for event in self.events],
+            **{
+                kind.key: [fact.to_dict() for fact in self.facts_of(kind.key)]
+                for kind in fact_kinds()
+            },
         }
 
     @classmethod
@@ -509,63 +434,11 @@ class Article:
                 for p in data.get("provenance") or []
             ],
             enrichment=data.get("enrichment"),
-            entities=[_entity_from_dict(e) for e in data.get("entities") or []],
-            quotes=[_quote_from_dict(q) for q in data.get("quotes") or []],
-            times=[
-                TimeExpression(
-                    t["text"], t["value"], t["type"], t["start"], t["end"], t.get("confidence", 1.0)
-                )
-                for t in data.get("times") or []
-            ],
-            places=[Place.from_dict(p) for p in data.get("places") or []],
-            events=[Event.from_dict(e) for e in data.get("events") or []],
+            facts={
+                kind.key: [kind.record.from_dict(f) for f in data.get(kind.key) or []]
+                for kind in fact_kinds()
+            },
         )
-
-
-def _entity_from_dict(data: dict[str, Any]) -> Entity:
-    return Entity(
-        id=data["id"],
-        name=data["name"],
-        type=data["type"],
-        mentions=[
-            Mention(m["text"], m["start"], m["end"], m.get("confidence", 1.0))
-            for m in data.get("mentions") or []
-        ],
-        roles=[
-            Role(
-                r["title"],
-                r["text"],
-                r["start"],
-                r["end"],
-                r.get("of"),
-                r.get("to"),
-                r.get("confidence", 1.0),
-            )
-            for r in data.get("roles") or []
-        ],
-        confidence=data.get("confidence", 1.0),
-    )
-
-
-def _quote_from_dict(data: dict[str, Any]) -> Quote:
-    speaker_span = data.get("speaker_span") or [None, None]
-    cue_span = data.get("cue_span") or [None, None]
-    return Quote(
-        text=data["text"],
-        kind=data["kind"],
-        start=data["start"],
-        end=data["end"],
-        cue=data.get("cue"),
-        speaker=data.get("speaker"),
-        speaker_id=data.get("speaker_id"),
-        channel=data.get("channel"),
-        date=data.get("date"),
-        confidence=data.get("confidence", 1.0),
-        speaker_start=speaker_span[0],
-        speaker_end=speaker_span[1],
-        cue_start=cue_span[0],
-        cue_end=cue_span[1],
-    )
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
@@ -618,3 +491,12 @@ class RunCounts:
             "dropped": dict(sorted(self.dropped.items())),
             "failed": dict(sorted(self.failed.items())),
         }
+
+
+# The built-in fact kinds, in the order of the article's JSON. The first three count in
+# the facts fingerprint even when empty, as they have since the store's schema 5.
+register(FactKind("entities", Entity, table="article_entities", fingerprint="always"))
+register(FactKind("quotes", Quote, table="quotes", fingerprint="always"))
+register(FactKind("times", TimeExpression, table="times", fingerprint="always"))
+register(FactKind("places", Place, table="places"))
+register(FactKind("events", Event, table="events"))

@@ -18,6 +18,7 @@ from newsloom.enrich.places import PlaceStage
 from newsloom.enrich.quotes import QuoteStage
 from newsloom.enrich.roles import RoleStage
 from newsloom.enrich.times import TimeStage
+from newsloom.fact_kinds import fact_keys
 from newsloom.record import Article
 
 __all__ = ["EnrichStage", "Enricher", "default_stages"]
@@ -53,7 +54,7 @@ class Enricher:
         batch: list[Article] = []
         for article in articles:
             if article.language not in (None, ENGLISH):
-                _clear(article)
+                _clear(article, self.stages)
                 article.enrichment = f"skipped: language {article.language}"
                 yield article
                 continue
@@ -67,16 +68,16 @@ class Enricher:
     def _run(self, batch: list[Article]) -> Iterator[Article]:
         nlp = load_pipeline(self.model)
         for article, doc in zip(batch, parse(nlp, [a.text for a in batch]), strict=True):
-            _clear(article)
+            _clear(article, self.stages)
             for stage in self.stages:
                 stage(article, doc)
             article.enrichment = "done"
             yield article
 
 
-def _clear(article: Article) -> None:
-    article.entities = []
-    article.quotes = []
-    article.times = []
-    article.places = []
-    article.events = []
+def _clear(article: Article, stages: Sequence[EnrichStage]) -> None:
+    """Empty every fact kind the stages assign, so a re-run replaces instead of adding."""
+    assigned = frozenset().union(*(stage.assigns for stage in stages))
+    for key in fact_keys():
+        if key in assigned:
+            article.facts[key] = []

@@ -4,19 +4,23 @@ Rows are read from the store in batches (`Store.iter_articles`) and written as
 they come, so memory stays flat however large the store is.
 
 - jsonl: one `Article.to_dict()` object per line (UTF-8).
-- csv: one row per article, columns `CSV_COLUMNS`; list and object values
-  (authors, credits, paragraphs, related, removed, provenance) are JSON-encoded
-  so they read back exactly; `text` is the paragraphs joined by a blank line.
+- csv: one row per article, columns `csv_columns()`: the article's `CSV_COLUMNS`, then
+  one per fact kind (`newsloom.fact_kinds`); list and object values (authors, credits,
+  paragraphs, related, removed, provenance, facts) are JSON-encoded so they read back
+  exactly; `text` is the paragraphs joined by a blank line.
 - parquet: the `to_dict()` fields as typed columns (lists of strings, lists of
-  structs), written `PARQUET_BATCH_ROWS` rows per row group.
+  structs; each fact kind a list of structs typed from its record's fields), written
+  `PARQUET_BATCH_ROWS` rows per row group.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import io
 import json
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -24,6 +28,8 @@ from typing import Any, BinaryIO, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsloom.fact_kinds import fact_keys, fact_kinds
+from newsloom.fact_shape import json_types, non_optional
 from newsloom.record import Article
 from newsloom.store.base import Store
 
@@ -58,27 +64,58 @@ def _list_of_string_structs(*names: str) -> pa.DataType:
     return pa.list_(pa.struct([(name, pa.string()) for name in names]))
 
 
-PARQUET_SCHEMA = pa.schema(
-    [
-        ("id", pa.string()),
-        ("url", pa.string()),
-        ("canonical_url", pa.string()),
-        ("title", pa.string()),
-        ("published", pa.string()),
-        ("updated", pa.string()),
-        ("source", pa.string()),
-        ("site", pa.string()),
-        ("authors", _STRINGS),
-        ("credits", _STRINGS),
-        ("language", pa.string()),
-        ("paragraphs", _STRINGS),
-        ("text", pa.string()),
-        ("related", _list_of_string_structs("title", "url")),
-        ("removed", _list_of_string_structs("text", "reason")),
-        ("provenance", _list_of_string_structs("input", "reader", "locator")),
-        ("content_hash", pa.string()),
-    ]
-)
+ARTICLE_PARQUET_FIELDS: list[tuple[str, pa.DataType]] = [
+    ("id", pa.string()),
+    ("url", pa.string()),
+    ("canonical_url", pa.string()),
+    ("title", pa.string()),
+    ("published", pa.string()),
+    ("updated", pa.string()),
+    ("source", pa.string()),
+    ("site", pa.string()),
+    ("authors", _STRINGS),
+    ("credits", _STRINGS),
+    ("language", pa.string()),
+    ("paragraphs", _STRINGS),
+    ("text", pa.string()),
+    ("related", _list_of_string_structs("title", "url")),
+    ("removed", _list_of_string_structs("text", "reason")),
+    ("provenance", _list_of_string_structs("input", "reader", "locator")),
+    ("content_hash", pa.string()),
+]
+
+
+def csv_columns() -> tuple[str, ...]:
+    """The article's columns, then one per declared fact kind."""
+    return (*CSV_COLUMNS, *fact_keys())
+
+
+def parquet_schema() -> pa.Schema:
+    """The article's typed columns, then one list of structs per declared fact kind."""
+    facts = [(kind.key, pa.list_(arrow_type(kind.record))) for kind in fact_kinds()]
+    return pa.schema([*ARTICLE_PARQUET_FIELDS, *facts])
+
+
+def arrow_type(hint: Any) -> pa.DataType:
+    """The Arrow type of a fact field's type (a record becomes a struct of its fields)."""
+    hint = non_optional(hint)
+    origin = typing.get_origin(hint)
+    if origin in (list, tuple):
+        args = typing.get_args(hint)
+        return pa.list_(arrow_type(args[0]))
+    if origin is Literal:
+        return pa.string()
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return pa.struct([(key, arrow_type(value)) for key, value in json_types(hint).items()])
+    return _ARROW_SCALARS[hint]
+
+
+_ARROW_SCALARS: dict[Any, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int64(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+}
 
 
 def export_articles(store: Store, fmt: ExportFormat | str, out: BinaryIO | Path) -> int:
@@ -117,10 +154,10 @@ def _write_jsonl(articles: Iterator[Article], stream: BinaryIO) -> int:
     return count
 
 
-def csv_row(record: dict[str, Any]) -> list[str]:
+def csv_row(record: dict[str, Any], columns: tuple[str, ...] | None = None) -> list[str]:
     """The CSV cells of one `to_dict()` record: None as empty, lists as JSON."""
     cells = []
-    for column in CSV_COLUMNS:
+    for column in columns or csv_columns():
         value = record.get(column)
         if value is None:
             cells.append("")
@@ -135,10 +172,11 @@ def _write_csv(articles: Iterator[Article], stream: BinaryIO) -> int:
     text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
     try:
         writer = csv.writer(text)
-        writer.writerow(CSV_COLUMNS)
+        columns = csv_columns()
+        writer.writerow(columns)
         count = 0
         for article in articles:
-            writer.writerow(csv_row(article.to_dict()))
+            writer.writerow(csv_row(article.to_dict(), columns))
             count += 1
         text.flush()
     finally:
@@ -149,19 +187,20 @@ def _write_csv(articles: Iterator[Article], stream: BinaryIO) -> int:
 def _write_parquet(articles: Iterator[Article], stream: BinaryIO) -> int:
     count = 0
     batch: list[dict[str, Any]] = []
-    with pq.ParquetWriter(stream, PARQUET_SCHEMA) as writer:
+    schema = parquet_schema()
+    with pq.ParquetWriter(stream, schema) as writer:
         for article in articles:
             batch.append(article.to_dict())
             if len(batch) >= PARQUET_BATCH_ROWS:
-                writer.write_table(_table(batch))
+                writer.write_table(_table(batch, schema))
                 count += len(batch)
                 batch = []
         if batch or count == 0:
-            writer.write_table(_table(batch))
+            writer.write_table(_table(batch, schema))
             count += len(batch)
     return count
 
 
-def _table(records: list[dict[str, Any]]) -> pa.Table:
-    columns = {name: [record.get(name) for record in records] for name in PARQUET_SCHEMA.names}
-    return pa.Table.from_pydict(columns, schema=PARQUET_SCHEMA)
+def _table(records: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    columns = {name: [record.get(name) for record in records] for name in schema.names}
+    return pa.Table.from_pydict(columns, schema=schema)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from newsloom.fact_kinds import fact_kinds
 from newsloom.record import Article, Event, Quote, RunCounts
 
 T = TypeVar("T")
@@ -185,9 +186,10 @@ def facts_fingerprint(article: Article) -> str:
     second one has nothing to refresh.
     """
     record = article.to_dict()
-    facts = {key: record[key] for key in ("enrichment", "entities", "quotes", "times")}
-    # Added in schema 6/7: counted only when present, so older fingerprints stay valid.
-    facts.update({key: record[key] for key in ("places", "events") if record[key]})
+    facts = {"enrichment": record["enrichment"]}
+    for kind in fact_kinds():
+        if kind.fingerprint == "always" or record[kind.key]:
+            facts[kind.key] = record[kind.key]
     encoded = json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 

@@ -14,6 +14,7 @@ import json
 from dataclasses import fields
 from typing import Any
 
+from newsloom.fact_kinds import fact_keys
 from newsloom.record import Article, Provenance, RunCounts
 
 # Sort key of an undated article: sorts below every ISO date, so undated come last.
@@ -55,10 +56,13 @@ PLAIN_COLUMNS: tuple[str, ...] = (
     "text",
 )
 JSON_COLUMNS: tuple[str, ...] = ("authors", "credits", "paragraphs", "related", "removed")
-# Enrichment facts: each kind has its own tables (see the backend's fact module).
-FACT_KEYS: tuple[str, ...] = ("entities", "quotes", "times")
-# `to_dict()` keys stored somewhere other than `extra` (provenance has its own table).
-_KEYS_WITH_A_HOME = frozenset({"id", "provenance", *PLAIN_COLUMNS, *JSON_COLUMNS, *FACT_KEYS})
+# `to_dict()` keys stored somewhere other than `extra`: provenance has its own table, and
+# each kind of fact (`newsloom.fact_kinds`) its own rows in the backend's fact tables.
+_KEYS_WITH_A_HOME = frozenset({"id", "provenance", *PLAIN_COLUMNS, *JSON_COLUMNS})
+
+
+def _has_a_home(key: str) -> bool:
+    return key in _KEYS_WITH_A_HOME or key in fact_keys()
 
 
 def dumps(value: Any) -> str:
@@ -88,8 +92,8 @@ def article_row(article: Article, article_id: str) -> dict[str, Any]:
     """The column values of one article, keyed by `ARTICLE_COLUMNS`.
 
     Keys of `Article.to_dict()` without a column of their own (added by later
-    stages) go into `extra` as JSON, so they survive the round trip. The facts
-    (`FACT_KEYS`) are not in the row: the backend stores them in their own tables.
+    stages) go into `extra` as JSON, so they survive the round trip. The facts (every
+    kind in `newsloom.fact_kinds`) are not in the row: the backend stores them apart.
     """
     record = article.to_dict()
     row: dict[str, Any] = {column: record[column] for column in PLAIN_COLUMNS}
@@ -97,7 +101,7 @@ def article_row(article: Article, article_id: str) -> dict[str, Any]:
     row["id"] = article_id
     row["published_key"] = published_key(article.published)
     row["published_day"] = published_day(article.published)
-    row["extra"] = dumps({k: v for k, v in record.items() if k not in _KEYS_WITH_A_HOME})
+    row["extra"] = dumps({k: v for k, v in record.items() if not _has_a_home(k)})
     return row
 
 

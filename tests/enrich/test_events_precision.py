@@ -99,9 +99,9 @@ def test_scoring_counts_false_alarms_misses_and_excuses() -> None:
     tally = Tally()
     case = Case("x", ("COERCE", "AID|AGREE"), ("PROTEST",))
     events = [
-        Event("COERCE", "a", 0, 1, 0, 1),
-        Event("PROTEST", "b", 0, 1, 0, 1),
-        Event("SANCTION", "c", 0, 1, 0, 1),
+        Event("COERCE", "a", (0, 1), 0, 1),
+        Event("PROTEST", "b", (0, 1), 0, 1),
+        Event("SANCTION", "c", (0, 1), 0, 1),
     ]
     assert score_case(case, events, tally) == ["+SANCTION(c)", "-AGREE|AID"]
     assert (tally.precision, tally.recall) == (0.5, 0.5)

@@ -49,8 +49,7 @@ def _event(article: Article, sentence: str, type: str, trigger: str, **extra: ob
     return Event(
         type=type,
         trigger=trigger,
-        trigger_start=at,
-        trigger_end=at + len(trigger),
+        trigger_span=(at, at + len(trigger)),
         start=start,
         end=start + len(sentence),
         place_id=article.places[0].entity_id,

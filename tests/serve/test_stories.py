@@ -27,7 +27,7 @@ SCRIPT = "<script>alert(1)</script>"
 def _storm(text: str) -> Event:
     """An event row as the events stage writes it, added by hand: this test is about stories."""
     start = text.index("storm surge")
-    return Event("DISASTER", "storm", start, start + 5, 0, text.index("."), date="2031-05-06")
+    return Event("DISASTER", "storm", (start, start + 5), 0, text.index("."), date="2031-05-06")
 
 
 @pytest.fixture

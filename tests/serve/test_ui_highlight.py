@@ -116,8 +116,7 @@ def test_places_and_event_triggers_are_marked_with_their_evidence() -> None:
         Event(
             "PROTEST",
             "marched",
-            trigger,
-            trigger + 7,
+            (trigger, trigger + 7),
             0,
             sentence_end,
             source=farmers,

@@ -127,7 +127,7 @@ def make_enriched_article(
     if said_by_quenby in text:
         found = quote(text, said_by_quenby, "Quenby", quenby.id)
         found.date = "2031-03-07"
-        found.speaker_start, found.speaker_end = span(text, "Quenby", 2)
+        found.speaker_span = span(text, "Quenby", 2)
         article.quotes.append(found)
     if "on Friday" in text:
         article.times = [

@@ -72,7 +72,7 @@ def article(
         site=site,
         language="en",
         provenance=[Provenance(f"feeds/{site}.xml", "feed", url)],
-        entities=entities or [],
+        facts={"entities": entities or []},
     )
 
 

@@ -19,8 +19,7 @@ def _event(text: str, sentence: str, type: str, trigger: str, **extra: object) -
     return Event(
         type=type,
         trigger=trigger,
-        trigger_start=trigger_start,
-        trigger_end=trigger_start + len(trigger),
+        trigger_span=(trigger_start, trigger_start + len(trigger)),
         start=start,
         end=start + len(sentence),
         **extra,  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ import pytest
 
 from newsloom.record import Article, Provenance
 from newsloom.store import Store
-from newsloom.store.export import CSV_COLUMNS, PARQUET_SCHEMA, export_articles
+from newsloom.store.export import csv_columns, export_articles, parquet_schema
 from tests.store.articles import make_article
 
 
@@ -39,7 +39,7 @@ def test_csv_has_flat_columns_and_json_lists(filled: Store, tmp_path: Path) -> N
     assert export_articles(filled, "csv", path) == 3
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert tuple(rows[0]) == CSV_COLUMNS
+    assert tuple(rows[0]) == csv_columns()
     for row, expected in zip(rows, _expected(filled), strict=True):
         assert row["id"] == expected["id"]
         assert row["text"] == expected["text"]
@@ -63,7 +63,7 @@ def test_parquet_reads_back_with_pyarrow(
     assert export_articles(filled, "parquet", path) == 3
     parquet = pq.ParquetFile(path)
     assert parquet.metadata.num_row_groups == 2
-    columns = PARQUET_SCHEMA.names
+    columns = parquet_schema().names
     expected = [{name: record[name] for name in columns} for record in _expected(filled)]
     assert parquet.read().to_pylist() == expected
 

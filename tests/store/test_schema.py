@@ -8,8 +8,9 @@ import pytest
 
 from newsloom.record import Article
 from newsloom.store import SchemaError, open_store
-from newsloom.store.rows import FACT_KEYS, article_row, dumps
+from newsloom.store.rows import article_row, dumps
 from newsloom.store.sqlite import LATEST_VERSION, SQLiteStore
+from newsloom.store.sqlite.facts_backfill import SCHEMA4_FACT_KEYS
 from newsloom.store.sqlite.schema import MIGRATIONS, Migration, migrate, split_statements
 from tests.store.articles import make_article, make_enriched_article
 
@@ -153,7 +154,7 @@ def _write_as_version_four(path: Path, articles: list[Article]) -> None:
         for article in articles:
             row = article_row(article, article.assign_id())
             record = article.to_dict()
-            row["extra"] = dumps({k: record[k] for k in ("enrichment", *FACT_KEYS)})
+            row["extra"] = dumps({k: record[k] for k in ("enrichment", *SCHEMA4_FACT_KEYS)})
             connection.execute(
                 f"INSERT INTO articles ({', '.join(row)}, created, modified)"
                 f" VALUES ({', '.join('?' for _ in row)}, 'then', 'then')",

@@ -30,7 +30,7 @@ def docks(store: Store) -> Store:
     ]
     orvik.places = [_place(ORVIK, "Orvik", "gpe:orvik", 60.1, 5.2)]
     trigger = ORVIK.index("marched")
-    orvik.events = [Event("PROTEST", "marched", trigger, trigger + 7, 0, len(ORVIK))]
+    orvik.events = [Event("PROTEST", "marched", (trigger, trigger + 7), 0, len(ORVIK))]
     orvik.enrichment = "done"
     kelda = make_article(
         KELDA,

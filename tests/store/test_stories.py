@@ -201,8 +201,7 @@ def test_an_event_told_by_copies_is_listed_once(store: Store) -> None:
             Event(
                 "PROTEST",
                 article.text[trigger : trigger + 4],
-                trigger,
-                trigger + 4,
+                (trigger, trigger + 4),
                 lede,
                 lede + 40,
                 source=EventActor(article.text[lede : lede + 4], lede, lede + 4),
@@ -227,12 +226,12 @@ def test_upgrading_a_store_puts_its_articles_into_stories(tmp_path: Path) -> Non
         for article in (copy, original, other):
             built.save(article)
         expected = _grouping(built, [original.id, copy.id, other.id])
-    # Make it the store a version 7 newsloom left: no story tables at all.
+    # Make it the store a version 7 newsloom left: no story tables (8), no `facts` (9).
     db = sqlite3.connect(path)
     tables = [
         row[0]
         for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        if row[0].startswith("stor")
+        if row[0].startswith("stor") or row[0] == "facts"
     ]
     for table in tables:
         db.execute(f"DROP TABLE {table}")

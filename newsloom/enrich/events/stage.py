@@ -158,8 +158,7 @@ def _event(
     return Event(
         type=candidate.type,
         trigger=trigger.text,
-        trigger_start=trigger.idx,
-        trigger_end=trigger.idx + len(trigger.text),
+        trigger_span=(trigger.idx, trigger.idx + len(trigger.text)),
         start=start,
         end=end,
         mode=candidate.mode,

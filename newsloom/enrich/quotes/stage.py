@@ -175,8 +175,7 @@ def _continued(context: _Context, span: QuotedSpan, previous: Quote | None) -> Q
         channel=previous.channel,
         date=previous.date,
         confidence=confidence,
-        speaker_start=previous.speaker_start,
-        speaker_end=previous.speaker_end,
+        speaker_span=previous.speaker_span,
     )
 
 
@@ -210,10 +209,8 @@ def _quote(
         channel=channel_in(clause, config),
         date=date_of(context.article, sentence, cue_start, (start, end)),
         confidence=round(min(max(confidence, 0.0), 1.0), 3),
-        speaker_start=speaker.start if speaker else None,
-        speaker_end=speaker.end if speaker else None,
-        cue_start=cue_start,
-        cue_end=cue_end,
+        speaker_span=(speaker.start, speaker.end) if speaker else None,
+        cue_span=(cue_start, cue_end),
     )
 
 

@@ -18,5 +18,6 @@ def register(app: FastAPI) -> None:
     reads = APIRouter(dependencies=[Depends(require_read_access)])
     for part in (articles, entities, places, events, stories, runs):
         reads.include_router(part.router)
+    reads.include_router(articles.article_router())
     app.include_router(reads, prefix=PREFIX)
     app.include_router(ingest.router, prefix=PREFIX)

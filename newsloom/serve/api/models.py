@@ -8,7 +8,15 @@ published) so it can be cited.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import dataclasses
+import typing
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field, create_model
+
+from newsloom.fact_kinds import fact_kinds
+from newsloom.fact_shape import is_optional, json_types, non_optional
+from newsloom.record import Quote
 
 
 class ArticleRefOut(BaseModel):
@@ -38,57 +46,6 @@ class ArticlePage(BaseModel):
     )
 
 
-class MentionOut(BaseModel):
-    text: str
-    start: int
-    end: int
-    confidence: float
-
-
-class RoleOut(BaseModel):
-    title: str
-    of: str | None
-    to: str | None
-    text: str
-    start: int
-    end: int
-    confidence: float
-
-
-class EntityOut(BaseModel):
-    id: str
-    name: str
-    type: str
-    aliases: list[str]
-    roles: list[RoleOut]
-    mentions: list[MentionOut]
-    confidence: float
-
-
-class QuoteOut(BaseModel):
-    text: str
-    kind: str
-    cue: str | None
-    speaker: str | None
-    speaker_id: str | None
-    channel: str | None
-    date: str | None
-    start: int
-    end: int
-    confidence: float
-    speaker_span: list[int] | None
-    cue_span: list[int] | None
-
-
-class TimeOut(BaseModel):
-    text: str
-    value: str
-    type: str
-    start: int
-    end: int
-    confidence: float
-
-
 class RelatedOut(BaseModel):
     title: str
     url: str | None
@@ -105,8 +62,8 @@ class ProvenanceOut(BaseModel):
     locator: str
 
 
-class ArticleOut(BaseModel):
-    """The full article JSON (`Article.to_dict()`): offsets of every fact point into `text`."""
+class ArticleFieldsOut(BaseModel):
+    """The article JSON (`Article.to_dict()`) less its facts: see `article_model`."""
 
     id: str
     url: str | None
@@ -126,9 +83,53 @@ class ArticleOut(BaseModel):
     provenance: list[ProvenanceOut]
     content_hash: str
     enrichment: str | None
-    entities: list[EntityOut]
-    quotes: list[QuoteOut]
-    times: list[TimeOut]
+
+
+_MODELS: dict[type[Any], type[BaseModel]] = {}
+
+
+def model_of(record: type[Any]) -> type[BaseModel]:
+    """The response model of a fact record, derived from its dataclass fields.
+
+    Named `<Record>Out`; nested records get theirs, `X | None` stays optional, and the
+    properties in `JSON_EXTRAS` (an entity's aliases) come after the fields, as in JSON.
+    """
+    if record in _MODELS:
+        return _MODELS[record]
+    fields: dict[str, Any] = {
+        key: (_api_type(hint), ...) for key, hint in json_types(record).items()
+    }
+    model: type[BaseModel] = create_model(f"{record.__name__}Out", **fields)
+    model.__doc__ = record.__doc__
+    return _MODELS.setdefault(record, model)
+
+
+def _api_type(hint: Any) -> Any:
+    if is_optional(hint):
+        return _api_type(non_optional(hint)) | None
+    if typing.get_origin(hint) is list:
+        (item,) = typing.get_args(hint)
+        return list[_api_type(item)]  # type: ignore[misc]  # a type built at run time
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return model_of(hint)
+    return hint
+
+
+def article_model() -> type[BaseModel]:
+    """The full article's response model: its fields plus one list per declared fact kind.
+
+    Built when the app is, so every kind registered by then (`newsloom.fact_kinds`) is in
+    /openapi.json and in the response.
+    """
+    facts: dict[str, Any] = {
+        kind.key: (list[model_of(kind.record)], ...)  # type: ignore[misc]
+        for kind in fact_kinds()
+    }
+    model: type[BaseModel] = create_model("ArticleOut", __base__=ArticleFieldsOut, **facts)
+    model.__doc__ = (
+        "The full article JSON (`Article.to_dict()`): offsets of every fact point into `text`."
+    )
+    return model
 
 
 class SearchHitOut(BaseModel):
@@ -183,10 +184,15 @@ class RoleRecordOut(BaseModel):
     article: ArticleRefOut
 
 
-class QuoteRecordOut(QuoteOut):
-    """A quote and the article it was found in (its offsets point into that article)."""
-
-    article: ArticleRefOut
+if TYPE_CHECKING:  # built at run time from the Quote record; a model to the type checker
+    QuoteRecordOut = BaseModel
+else:
+    QuoteRecordOut = create_model(
+        "QuoteRecordOut",
+        __base__=model_of(Quote),
+        __doc__="A quote and the article it was found in (its offsets point into it).",
+        article=(ArticleRefOut, ...),
+    )
 
 
 class QuoteList(BaseModel):

@@ -1,19 +1,26 @@
 """Writing and reading an article's enrichment facts in the SQLite fact tables.
 
-The tables (schema version 5) are the only copy of the facts: `write_facts` replaces
-one article's rows (delete, then insert, inside the caller's transaction) and returns
-the entities it touched, whose corpus-wide rows `refresh_entities` recomputes; `read_facts`
-rebuilds the typed facts, in their original order, for a batch of articles.
+The tables are the only copy of the facts: `write_facts` replaces one article's rows
+(delete, then insert, inside the caller's transaction) and returns the entities it
+touched, whose corpus-wide rows `refresh_entities` recomputes; `read_facts` rebuilds the
+typed facts, in their original order, for a batch of articles.
+
+Which table a kind lives in comes from the fact registry (`newsloom.fact_kinds`): the
+built-in kinds have tables of their own (`OWN_TABLES`: entities with their mentions and
+roles, quotes and times of schema 5, places of 6, events of 7); any other kind is kept
+in the generic `facts` table (migration 9), one row per fact with its JSON record.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import Any
 
-from newsloom.record import Article, Entity, Event, Mention, Place, Quote, Role, TimeExpression
+from newsloom.fact_kinds import fact_kinds
+from newsloom.record import Article, Entity, Mention, Quote, Role, TimeExpression
 from newsloom.store.records import alias_key, facts_fingerprint
 from newsloom.store.rows import dumps
 from newsloom.store.sqlite.events import read_events, write_events
@@ -44,13 +51,15 @@ _INSERT_TIME = (
 )
 
 
-@dataclass(slots=True)
-class ArticleFacts:
-    entities: list[Entity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    times: list[TimeExpression] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+# The tables this backend has for a kind of its own (`FactKind.table`).
+OWN_TABLES = frozenset({"article_entities", "quotes", "times", "places", "events"})
+_INSERT_FACT = (
+    'INSERT INTO facts (article_id, kind, position, record, start, "end", confidence)'
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+# One article's facts, keyed by kind (every registered kind, empty when it has none).
+ArticleFacts = dict[str, list[Any]]
 
 
 def write_facts(db: sqlite3.Connection, article_id: str, article: Article) -> set[str]:
@@ -58,7 +67,35 @@ def write_facts(db: sqlite3.Connection, article_id: str, article: Article) -> se
     touched = write_schema5_facts(db, article_id, article)
     write_places(db, article_id, article)
     write_events(db, article_id, article)
+    _write_generic_facts(db, article_id, article)
     return touched
+
+
+def _write_generic_facts(db: sqlite3.Connection, article_id: str, article: Article) -> None:
+    db.execute("DELETE FROM facts WHERE article_id = ?", (article_id,))
+    for kind in fact_kinds():
+        if kind.table is not None:
+            if kind.table not in OWN_TABLES:
+                raise ValueError(
+                    f"fact kind {kind.key!r} names table {kind.table!r}, which the SQLite"
+                    " store does not have; leave `table` None to keep it in `facts`"
+                )
+            continue
+        db.executemany(
+            _INSERT_FACT,
+            [
+                (
+                    article_id,
+                    kind.key,
+                    position,
+                    dumps(fact.to_dict()),
+                    getattr(fact, "start", None),
+                    getattr(fact, "end", None),
+                    getattr(fact, "confidence", None),
+                )
+                for position, fact in enumerate(article.facts_of(kind.key))
+            ],
+        )
 
 
 def write_schema5_facts(db: sqlite3.Connection, article_id: str, article: Article) -> set[str]:
@@ -194,7 +231,9 @@ def _most_common(counted: list[tuple[str, int]]) -> str:
 
 def read_facts(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, ArticleFacts]:
     """The facts of each article, in the order they were saved (empty when it has none)."""
-    found = {article_id: ArticleFacts() for article_id in article_ids}
+    found: dict[str, ArticleFacts] = {
+        article_id: {kind.key: [] for kind in fact_kinds()} for article_id in article_ids
+    }
     if not article_ids:
         return found
     marks = ", ".join("?" for _ in article_ids)
@@ -209,7 +248,7 @@ def read_facts(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, Arti
     for row in rows("article_entities", "position"):
         entity = Entity(row["entity_id"], row["name"], row["type"], confidence=row["confidence"])
         entities[(row["article_id"], row["position"])] = entity
-        found[row["article_id"]].entities.append(entity)
+        found[row["article_id"]]["entities"].append(entity)
     for row in rows("mentions", "entity_position, position"):
         entities[(row["article_id"], row["entity_position"])].mentions.append(
             Mention(row["text"], row["start"], row["end"], row["confidence"])
@@ -227,17 +266,25 @@ def read_facts(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, Arti
             )
         )
     for row in rows("quotes", "position"):
-        found[row["article_id"]].quotes.append(quote_from_row(row))
+        found[row["article_id"]]["quotes"].append(quote_from_row(row))
     for row in rows("times", "position"):
-        found[row["article_id"]].times.append(
+        found[row["article_id"]]["times"].append(
             TimeExpression(
                 row["text"], row["value"], row["type"], row["start"], row["end"], row["confidence"]
             )
         )
     for article_id, places in read_places(db, article_ids).items():
-        found[article_id].places = places
+        found[article_id]["places"] = places
     for article_id, events in read_events(db, article_ids).items():
-        found[article_id].events = events
+        found[article_id]["events"] = events
+    # Read only when some kind lives there: migrations before 9 read facts without it.
+    generic = {kind.key: kind for kind in fact_kinds() if kind.table is None}
+    for row in rows("facts", "kind, position") if generic else []:
+        kind = generic.get(row["kind"])
+        if kind is not None:  # a kind this version no longer declares is left unread
+            found[row["article_id"]][kind.key].append(
+                kind.record.from_dict(json.loads(row["record"]))
+            )
     return found
 
 
@@ -253,17 +300,15 @@ def quote_from_row(row: sqlite3.Row) -> Quote:
         channel=row["channel"],
         date=row["date"],
         confidence=row["confidence"],
-        speaker_start=row["speaker_start"],
-        speaker_end=row["speaker_end"],
-        cue_start=row["cue_start"],
-        cue_end=row["cue_end"],
+        speaker_span=_span(row["speaker_start"], row["speaker_end"]),
+        cue_span=_span(row["cue_start"], row["cue_end"]),
     )
 
 
+def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return (start, end) if start is not None and end is not None else None
+
+
 def attach_facts(article: Article, facts: ArticleFacts) -> Article:
-    article.entities = facts.entities
-    article.quotes = facts.quotes
-    article.times = facts.times
-    article.places = facts.places
-    article.events = facts.events
+    article.facts.update(facts)
     return article

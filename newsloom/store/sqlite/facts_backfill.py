@@ -10,10 +10,12 @@ import json
 import sqlite3
 
 from newsloom.record import Article
-from newsloom.store.rows import FACT_KEYS, dumps
+from newsloom.store.rows import dumps
 from newsloom.store.sqlite.facts import refresh_entities, write_schema5_facts
 
 BATCH_SIZE = 500
+# The fact kinds schema 4 kept in `extra` (fixed: later kinds never were there).
+SCHEMA4_FACT_KEYS = ("entities", "quotes", "times")
 
 
 def move_facts_out_of_extra(db: sqlite3.Connection) -> None:
@@ -29,9 +31,11 @@ def move_facts_out_of_extra(db: sqlite3.Connection) -> None:
             break
         for seq, article_id, extra in rows:
             record = json.loads(extra or "{}")
-            facts = Article.from_dict({key: record.get(key) for key in (*FACT_KEYS, "enrichment")})
+            facts = Article.from_dict(
+                {key: record.get(key) for key in (*SCHEMA4_FACT_KEYS, "enrichment")}
+            )
             touched |= write_schema5_facts(db, article_id, facts)
-            kept = {key: value for key, value in record.items() if key not in FACT_KEYS}
+            kept = {key: value for key, value in record.items() if key not in SCHEMA4_FACT_KEYS}
             db.execute("UPDATE articles SET extra = ? WHERE seq = ?", (dumps(kept), seq))
         last_seq = rows[-1][0]
     refresh_entities(db, touched)

@@ -242,6 +242,24 @@ CREATE TABLE times (
 );
 """
 
+# Kinds of fact without a table of their own (`FactKind.table` None): one row per fact.
+# Until this version places and events were also copied into `articles.extra`; their
+# tables are the only copy now.
+GENERIC_FACTS = """
+CREATE TABLE facts (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    record TEXT NOT NULL,
+    start INTEGER,
+    "end" INTEGER,
+    confidence REAL,
+    PRIMARY KEY (article_id, kind, position)
+);
+UPDATE articles SET extra = json_remove(extra, '$.places', '$.events')
+WHERE extra IS NOT NULL AND extra != '' AND json_valid(extra);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, provenance, pending fetches, runs", CORE_TABLES),
     Migration(2, "full-text search over title and text", FULL_TEXT_SEARCH),
@@ -253,6 +271,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         8, "stories: syndicated copies and same-event groups", STORIES_SQL, assign_stored_articles
     ),
+    Migration(9, "generic fact table; places and events out of extra", GENERIC_FACTS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

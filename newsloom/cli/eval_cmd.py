@@ -1,14 +1,27 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
 from newsloom.cli.common import emit, err
 
+if TYPE_CHECKING:
+    from newsloom.eval.split import SplitChoice
+
 DEFAULT_DATA = Path("../shared/eval")
+
+
+class SplitOption(StrEnum):
+    """The choices of --split (`newsloom.eval.split.SPLIT_CHOICES`)."""
+
+    tune = "tune"
+    check = "check"
+    both = "both"
+    whole = "whole"
 
 
 def evaluate(
@@ -17,16 +30,35 @@ def evaluate(
     only: Annotated[
         list[str] | None, typer.Option("--only", help="Only these sets (folder names).")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="First N pages of each set.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="First N pages of each set (taken before the split).")
+    ] = None,
+    split: Annotated[
+        SplitOption,
+        typer.Option(
+            "--split",
+            help=(
+                "Which half of each set to score: tune (study and tune rules on it), "
+                "check (scored only; a gain must hold there too), both side by side "
+                "with the whole set, or whole (no split)."
+            ),
+        ),
+    ] = SplitOption.both,
 ) -> None:
-    """Score extraction on the evaluation sets, side by side with the plain libraries."""
+    """Score extraction on the evaluation sets, side by side with the plain libraries.
+
+    Each set is split once, by a fixed hash of its item keys, into a tuning half and a
+    check half (newsloom.eval.split); by default both halves are reported side by side.
+    """
     from newsloom.eval import UnknownDatasetError, format_report, run_evaluation
 
     if not data.is_dir():
         err.print(f"no evaluation data at {data}", markup=False)
         raise typer.Exit(2)
     try:
-        report = run_evaluation(data, only=only, limit=limit)
+        report = run_evaluation(
+            data, only=only, limit=limit, split=cast("SplitChoice", split.value)
+        )
     except UnknownDatasetError as error:
         err.print(str(error), markup=False)
         raise typer.Exit(2) from error

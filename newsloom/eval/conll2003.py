@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsloom.eval.runner import Comparison, DatasetLayoutError, DatasetResult, EvalPage, System
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 
 NAME = "conll2003"
 DEV_FILE = "dev.conllpp.txt"
@@ -255,7 +256,9 @@ def read_page(path: Path) -> tuple[str, ...]:
     return read_documents(path.with_name(name))[int(index)].sentences
 
 
-def evaluate_conll2003(folder: Path, limit: int | None = None) -> DatasetResult[NerScore]:
+def evaluate_conll2003(
+    folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[NerScore]:
     comparison: Comparison[
         tuple[NerSpan, ...], tuple[str, ...], list[NerSpan], NerCounts, NerScore
     ] = Comparison(
@@ -268,4 +271,4 @@ def evaluate_conll2003(folder: Path, limit: int | None = None) -> DatasetResult[
         score_page=score_spans,
         aggregate=aggregate,
     )
-    return comparison.run(list_pages(folder, limit))
+    return comparison.run(list_pages(folder, limit), split)

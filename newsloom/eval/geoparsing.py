@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from newsloom.eval.runner import Comparison, DatasetLayoutError, DatasetResult, EvalPage, System
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 
 EARTH_RADIUS_KM = 6371.0088
 ACCURACY_KM = 161.0
@@ -376,7 +377,9 @@ def read_page(path: Path) -> GeoDoc:
     return GeoDoc(article.text, tuple((t.start, t.end) for t in article.gold))
 
 
-def evaluate(name: str, folder: Path, limit: int | None = None) -> DatasetResult[GeoScore]:
+def evaluate(
+    name: str, folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[GeoScore]:
     comparison: Comparison[tuple[Toponym, ...], GeoDoc, GeoOutput, GeoCounts, GeoScore] = (
         Comparison(
             name=name,
@@ -389,14 +392,16 @@ def evaluate(name: str, folder: Path, limit: int | None = None) -> DatasetResult
             aggregate=aggregate,
         )
     )
-    return comparison.run(list_pages(name, folder, limit))
+    return comparison.run(list_pages(name, folder, limit), split)
 
 
-def evaluator(name: str) -> Callable[[Path, int | None], DatasetResult[GeoScore]]:
+def evaluator(name: str) -> Callable[[Path, int | None, SplitChoice], DatasetResult[GeoScore]]:
     """The registry's entry point for one set."""
 
-    def run(folder: Path, limit: int | None = None) -> DatasetResult[GeoScore]:
-        return evaluate(name, folder, limit)
+    def run(
+        folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+    ) -> DatasetResult[GeoScore]:
+        return evaluate(name, folder, limit, split)
 
     run.__name__ = f"evaluate_{name.replace('-', '_')}"
     return run

@@ -12,6 +12,7 @@ from pathlib import Path
 from newsloom.eval.metrics import Confusion, DateOutcome, count_dates, date_outcome
 from newsloom.eval.runner import Comparison, DatasetResult, EvalPage, take
 from newsloom.eval.sources import load_gold, read_gzip_html
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 from newsloom.eval.systems import HTMLDATE, NEWSLOOM_DATE
 
 NAME = "htmldate-eval"
@@ -28,7 +29,8 @@ def list_pages(folder: Path, limit: int | None = None) -> list[EvalPage[str | No
             continue
         date = entry.get("date")
         gold_date = date if isinstance(date, str) and date else None
-        pages.append(EvalPage(url, gold_date, folder / PAGE_FOLDER / str(entry["file"])))
+        file_name = str(entry["file"])
+        pages.append(EvalPage(url, gold_date, folder / PAGE_FOLDER / file_name, unit=file_name))
     return pages
 
 
@@ -36,7 +38,9 @@ def _count(outcomes: Sequence[DateOutcome]) -> Confusion:
     return count_dates(outcomes)
 
 
-def evaluate_htmldate(folder: Path, limit: int | None = None) -> DatasetResult[Confusion]:
+def evaluate_htmldate(
+    folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[Confusion]:
     comparison = Comparison(
         name=NAME,
         metric="date",
@@ -47,4 +51,4 @@ def evaluate_htmldate(folder: Path, limit: int | None = None) -> DatasetResult[C
         score_page=date_outcome,
         aggregate=_count,
     )
-    return comparison.run(list_pages(folder, limit))
+    return comparison.run(list_pages(folder, limit), split)

@@ -37,6 +37,7 @@ from newsloom.eval.conll2003 import (
     score_spans,
 )
 from newsloom.eval.runner import Comparison, DatasetLayoutError, DatasetResult, EvalPage, System
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 
 NAME = "meantime-en"
 RESULT_NAME = "meantime-en-entities"
@@ -175,7 +176,9 @@ def read_page(path: Path) -> tuple[str, ...]:
         raise OSError(f"{path} is not well-formed XML: {exc}") from exc
 
 
-def evaluate_meantime_entities(folder: Path, limit: int | None = None) -> DatasetResult[NerScore]:
+def evaluate_meantime_entities(
+    folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[NerScore]:
     comparison: Comparison[MeantimeGold, tuple[str, ...], list[NerSpan], NerCounts, NerScore] = (
         Comparison(
             name=RESULT_NAME,
@@ -188,7 +191,7 @@ def evaluate_meantime_entities(folder: Path, limit: int | None = None) -> Datase
             aggregate=aggregate,
         )
     )
-    return comparison.run(list_pages(folder, limit))
+    return comparison.run(list_pages(folder, limit), split)
 
 
 __all__: Sequence[str] = ["NAME", "evaluate_meantime_entities"]

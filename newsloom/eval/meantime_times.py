@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from newsloom.eval.runner import DatasetLayoutError, DatasetResult, EvalPage, take
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 from newsloom.eval.tempeval3 import (
     TimeDoc,
     Timex,
@@ -65,13 +66,19 @@ def list_pages(folder: Path, limit: int | None = None) -> list[EvalPage[list[Tim
     paths = {str(p.relative_to(folder)): p for p in root.rglob("*.xml")} if root.is_dir() else {}
     if not paths:
         raise DatasetLayoutError(f"no CAT XML files under {root}")
-    return [EvalPage(key, read_cat(paths[key])[1], paths[key]) for key in take(paths, limit)]
+    # The split key is the file name, as for the entity scores of the same documents.
+    return [
+        EvalPage(key, read_cat(paths[key])[1], paths[key], unit=paths[key].stem)
+        for key in take(paths, limit)
+    ]
 
 
 def read_page(path: Path) -> TimeDoc:
     return read_cat(path)[0]
 
 
-def evaluate_meantime_times(folder: Path, limit: int | None = None) -> DatasetResult[TimexScore]:
+def evaluate_meantime_times(
+    folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[TimexScore]:
     comparison = timex_comparison(RESULT_NAME, "TIMEX3 extent and value", read_page)
-    return comparison.run(list_pages(folder, limit))
+    return comparison.run(list_pages(folder, limit), split)

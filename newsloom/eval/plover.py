@@ -39,6 +39,7 @@ from typing import Any
 
 from newsloom.eval.metrics import harmonic_mean
 from newsloom.eval.runner import Comparison, DatasetLayoutError, DatasetResult, EvalPage, System
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 
 NAME = "plover-gsr-cameo"
 GOLD_FILE = "PLOVER_GSR_CAMEO.json"
@@ -276,7 +277,9 @@ def aggregate(pages: Sequence[PageScore]) -> PloverScore:
     return PloverScore(list(pages))
 
 
-def evaluate_plover(folder: Path, limit: int | None = None) -> DatasetResult[PloverScore]:
+def evaluate_plover(
+    folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[PloverScore]:
     comparison: Comparison[Gold, str, Prediction, PageScore, PloverScore] = Comparison(
         name=NAME,
         metric="event category accuracy / macro-F1, source and target actor accuracy",
@@ -287,4 +290,4 @@ def evaluate_plover(folder: Path, limit: int | None = None) -> DatasetResult[Plo
         score_page=score_page,
         aggregate=aggregate,
     )
-    return comparison.run(list_pages(folder, limit))
+    return comparison.run(list_pages(folder, limit), split)

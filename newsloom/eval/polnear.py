@@ -29,6 +29,7 @@ from typing import Any
 from newsloom.eval.metrics import harmonic_mean
 from newsloom.eval.runner import Comparison, DatasetLayoutError, DatasetResult, EvalPage, System
 from newsloom.eval.sources import read_utf8_text
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 
 NAME = "polnear"
 SPLIT = "dev"
@@ -276,7 +277,9 @@ def aggregate(pages: Sequence[QuoteScore]) -> QuoteScore:
     return total
 
 
-def evaluate_polnear(folder: Path, limit: int | None = None) -> DatasetResult[QuoteScore]:
+def evaluate_polnear(
+    folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[QuoteScore]:
     comparison: Comparison[tuple[Unit, ...], str, Page, QuoteScore, QuoteScore] = Comparison(
         name=NAME,
         metric="content-span F1 and speaker accuracy",
@@ -287,4 +290,4 @@ def evaluate_polnear(folder: Path, limit: int | None = None) -> DatasetResult[Qu
         score_page=score_page,
         aggregate=aggregate,
     )
-    return comparison.run(list_pages(folder, limit))
+    return comparison.run(list_pages(folder, limit), split)

@@ -15,6 +15,7 @@ from newsloom.eval import (
     conll2003,
     geoparsing,
     htmldate_eval,
+    l3s_gn1,
     meantime_entities,
     meantime_times,
     plover,
@@ -25,15 +26,20 @@ from newsloom.eval import (
     trafilatura_eval,
 )
 from newsloom.eval.runner import DatasetResult
+from newsloom.eval.split import SplitChoice
 
 
 @dataclass(slots=True, frozen=True)
 class DatasetSpec:
-    """A set to score: `name` in the report and in --only, read from `folder`."""
+    """A set to score: `name` in the report and in --only, read from `folder`.
+
+    `evaluate(folder, limit, split)` scores the first `limit` items (all when None) that
+    fall in `split` (`newsloom.eval.split`).
+    """
 
     name: str
     task: str
-    evaluate: Callable[[Path, int | None], DatasetResult[Any]]
+    evaluate: Callable[[Path, int | None, SplitChoice], DatasetResult[Any]]
     folder_name: str | None = None
 
     @property
@@ -46,6 +52,11 @@ DATASETS: tuple[DatasetSpec, ...] = (
         scrapinghub.NAME,
         "article body from news HTML (vs trafilatura defaults)",
         scrapinghub.evaluate_scrapinghub,
+    ),
+    DatasetSpec(
+        l3s_gn1.NAME,
+        "article body and headline from 2008 news HTML, L3S-GN1 (vs trafilatura defaults)",
+        l3s_gn1.evaluate_l3s_gn1,
     ),
     DatasetSpec(
         trafilatura_eval.NAME,

@@ -11,6 +11,7 @@ from pathlib import Path
 from newsloom.eval.metrics import BodyScore, PageScore, aggregate, score_page
 from newsloom.eval.runner import Comparison, DatasetResult, EvalPage, take
 from newsloom.eval.sources import load_gold, read_utf8_text
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 from newsloom.eval.systems import NEWSLOOM_TEXT, WHOLE_TEXT
 
 NAME = "scraped-text"
@@ -31,7 +32,9 @@ def _page_path(folder: Path, key: str) -> Path:
     return folder / PAGE_FOLDER / f"{key}{PAGE_SUFFIX}"
 
 
-def evaluate_scraped_text(folder: Path, limit: int | None = None) -> DatasetResult[BodyScore]:
+def evaluate_scraped_text(
+    folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[BodyScore]:
     comparison: Comparison[str, str, str, PageScore, BodyScore] = Comparison(
         name=NAME,
         metric="shingle",
@@ -42,4 +45,4 @@ def evaluate_scraped_text(folder: Path, limit: int | None = None) -> DatasetResu
         score_page=score_page,
         aggregate=aggregate,
     )
-    return comparison.run(list_pages(folder, limit))
+    return comparison.run(list_pages(folder, limit), split)

@@ -12,6 +12,7 @@ from typing import Any
 from newsloom.eval.metrics import BodyScore, PageScore, aggregate, score_page
 from newsloom.eval.runner import Comparison, DatasetResult, EvalPage, take
 from newsloom.eval.sources import load_gold, read_gzip_html
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 from newsloom.eval.systems import NEWSLOOM_HTML, TRAFILATURA_DEFAULT
 
 NAME = "scrapinghub-article-extraction"
@@ -33,7 +34,9 @@ def _body(entry: Any) -> str:
     return body if isinstance(body, str) else ""
 
 
-def evaluate_scrapinghub(folder: Path, limit: int | None = None) -> DatasetResult[BodyScore]:
+def evaluate_scrapinghub(
+    folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[BodyScore]:
     comparison: Comparison[str, str, str, PageScore, BodyScore] = Comparison(
         name=NAME,
         metric="shingle",
@@ -44,4 +47,4 @@ def evaluate_scrapinghub(folder: Path, limit: int | None = None) -> DatasetResul
         score_page=score_page,
         aggregate=aggregate,
     )
-    return comparison.run(list_pages(folder, limit))
+    return comparison.run(list_pages(folder, limit), split)

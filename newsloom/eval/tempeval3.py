@@ -28,6 +28,7 @@ from newsloom.eval.runner import (
     System,
     take,
 )
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 from newsloom.record import Article, parse_iso
 
 NAME = "tempeval3"
@@ -187,7 +188,7 @@ def list_pages(folder: Path, limit: int | None = None) -> list[EvalPage[list[Tim
     pages = []
     for key in take(paths, limit):
         _, gold = read_tml(paths[key].read_text(encoding="utf-8"))
-        pages.append(EvalPage(key, gold, paths[key]))
+        pages.append(EvalPage(key, gold, paths[key], unit=paths[key].stem))
     return pages
 
 
@@ -257,6 +258,8 @@ def timex_comparison(
     )
 
 
-def evaluate_tempeval3(folder: Path, limit: int | None = None) -> DatasetResult[TimexScore]:
+def evaluate_tempeval3(
+    folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[TimexScore]:
     comparison = timex_comparison(NAME, "TempEval-3 TIMEX3", read_page)
-    return comparison.run(list_pages(folder, limit))
+    return comparison.run(list_pages(folder, limit), split)

@@ -15,6 +15,7 @@ from typing import Any
 from newsloom.eval.metrics import Confusion, count_snippets
 from newsloom.eval.runner import Comparison, DatasetResult, EvalPage, take
 from newsloom.eval.sources import load_gold, read_gzip_html
+from newsloom.eval.split import DEFAULT_SPLIT, SplitChoice
 from newsloom.eval.systems import NEWSLOOM_HTML, TRAFILATURA_EVAL
 
 NAME = "trafilatura-eval"
@@ -36,7 +37,8 @@ def list_pages(folder: Path, limit: int | None = None) -> list[EvalPage[Snippets
         if not isinstance(entry, dict) or not entry.get("file"):
             continue
         snippets = Snippets(_strings(entry.get("with")), _strings(entry.get("without")))
-        pages.append(EvalPage(url, snippets, folder / PAGE_FOLDER / str(entry["file"])))
+        file_name = str(entry["file"])
+        pages.append(EvalPage(url, snippets, folder / PAGE_FOLDER / file_name, unit=file_name))
     return pages
 
 
@@ -52,7 +54,9 @@ def _sum(pages: Sequence[Confusion]) -> Confusion:
     return Confusion.total(pages)
 
 
-def evaluate_trafilatura(folder: Path, limit: int | None = None) -> DatasetResult[Confusion]:
+def evaluate_trafilatura(
+    folder: Path, limit: int | None = None, split: SplitChoice = DEFAULT_SPLIT
+) -> DatasetResult[Confusion]:
     comparison = Comparison(
         name=NAME,
         metric="snippet",
@@ -63,4 +67,4 @@ def evaluate_trafilatura(folder: Path, limit: int | None = None) -> DatasetResul
         score_page=_score_page,
         aggregate=_sum,
     )
-    return comparison.run(list_pages(folder, limit))
+    return comparison.run(list_pages(folder, limit), split)

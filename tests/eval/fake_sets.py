@@ -22,13 +22,27 @@ CHROME = ["Home", "Sports", "Weather", "Subscribe to our newsletter", "Copyright
 DATES = {"a1": "2023-04-17", "b2": "2022-12-02"}
 
 
-def page_html(key: str) -> str:
+# L3S-GN1 pages: uuid -> (body key, page title, gold headline). The first uuid falls in
+# the check half, the second in the tuning half (tests/eval/test_split.py checks it).
+# The first headline runs on into its deck, as many labelled L3S headlines do; the
+# second page has no headline label.
+L3S_PAGES = {
+    "00000000-0000-4000-8000-000000000001": (
+        "a1",
+        "Port Halden approves ferry schedule",
+        "Port Halden approves ferry schedule\nExtra crossings start in spring",
+    ),
+    "00000000-0000-4000-8000-000000000003": ("b2", "Snow closes Orvik pass again", ""),
+}
+
+
+def page_html(key: str, title: str = "Local news") -> str:
     paragraphs = "".join(f"<p>{line}</p>" for line in BODIES[key])
     menu = "".join(f"<li><a href='/{i}'>{item}</a></li>" for i, item in enumerate(CHROME[:3]))
     return (
-        "<!doctype html><html><head><title>Local news</title>"
+        f"<!doctype html><html><head><title>{title}</title>"
         f'<meta property="article:published_time" content="{DATES[key]}T08:30:00+00:00">'
-        f"</head><body><nav><ul>{menu}</ul></nav><article><h1>Local news</h1>{paragraphs}"
+        f"</head><body><nav><ul>{menu}</ul></nav><article><h1>{title}</h1>{paragraphs}"
         f"</article><footer>{CHROME[4]}</footer></body></html>"
     )
 
@@ -98,7 +112,31 @@ def write_htmldate_eval(root: Path) -> Path:
     return folder
 
 
-WRITERS = (write_scrapinghub, write_scraped_text, write_trafilatura_eval, write_htmldate_eval)
+def write_l3s_gn1(root: Path) -> Path:
+    folder = root / "l3s-gn1"
+    gold = {
+        uuid: {
+            "url": f"https://example.org/{key}",
+            "headline": headline,
+            "fulltext": body(key),
+            "supplemental": "",
+            "comments": "",
+        }
+        for uuid, (key, _, headline) in L3S_PAGES.items()
+    }
+    _write_json(folder / "gold.json", gold)
+    for uuid, (key, title, _) in L3S_PAGES.items():
+        _write_gz(folder / "original" / f"{uuid}.html.gz", page_html(key, title))
+    return folder
+
+
+WRITERS = (
+    write_scrapinghub,
+    write_scraped_text,
+    write_trafilatura_eval,
+    write_htmldate_eval,
+    write_l3s_gn1,
+)
 
 
 def write_all(root: Path) -> Path:

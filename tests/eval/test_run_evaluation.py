@@ -32,6 +32,7 @@ def data_dir(tmp_path: Path) -> Path:
 # own layout tests beside their modules' tests.
 EXTRACTION_SETS = [
     "scrapinghub-article-extraction",
+    "l3s-gn1",
     "trafilatura-eval",
     "htmldate-eval",
     "scraped-text",

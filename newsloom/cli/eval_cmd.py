@@ -44,6 +44,18 @@ def evaluate(
             ),
         ),
     ] = SplitOption.both,
+    judged: Annotated[
+        bool,
+        typer.Option(
+            "--judged",
+            help="Score the judged real-news set instead: each emitted fact against its "
+            "hand verdict (precision per fact kind, tune and check halves).",
+        ),
+    ] = False,
+    unjudged: Annotated[
+        Path | None,
+        typer.Option(help="With --judged: write the facts without a verdict yet here (JSONL)."),
+    ] = None,
 ) -> None:
     """Score extraction on the evaluation sets, side by side with the plain libraries.
 
@@ -55,6 +67,9 @@ def evaluate(
     if not data.is_dir():
         err.print(f"no evaluation data at {data}", markup=False)
         raise typer.Exit(2)
+    if judged:
+        _judged(data, as_json, unjudged)
+        return
     try:
         report = run_evaluation(
             data, only=only, limit=limit, split=cast("SplitChoice", split.value)
@@ -63,6 +78,20 @@ def evaluate(
         err.print(str(error), markup=False)
         raise typer.Exit(2) from error
     emit(json.dumps(report.to_dict(), indent=2) if as_json else format_report(report))
+
+
+def _judged(data: Path, as_json: bool, unjudged: Path | None) -> None:
+    from newsloom.eval.judged import evaluate_judged, format_judged, unjudged_packets
+
+    run = evaluate_judged(data)
+    if unjudged is not None:
+        lines = [json.dumps(item, ensure_ascii=False) for item in unjudged_packets(run)]
+        unjudged.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        err.print(f"{len(lines)} facts without a verdict written to {unjudged}", markup=False)
+    if as_json:
+        emit(json.dumps({name: s.to_dict() for name, s in run.halves.items()}, indent=2))
+    else:
+        emit(format_judged(run))
 
 
 def register(app: typer.Typer) -> None:

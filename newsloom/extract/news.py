@@ -149,7 +149,7 @@ def _take_non_body(paragraph: str, result: NewsLayerResult, allow_byline: bool) 
 def _take_related(lines: list[str], index: int, result: NewsLayerResult, seen: set[str]) -> int:
     """Take the headline-like lines after a related marker; return the next index."""
     taken = 0
-    while index < len(lines) and taken < news_patterns().related_max_items:
+    while index < len(lines) and taken < news_patterns().related.max_items:
         line = lines[index].strip()
         if not line:
             index += 1

@@ -1,102 +1,170 @@
-"""The news layer's word lists and patterns, read once from `newsloom/data/news.toml`."""
+"""The news layer's word lists and patterns, read once from `newsloom/data/news.toml`.
+
+Each record below is one table of the file, field for field (see newsloom/rules.py), its
+patterns compiled as they are read; `news_patterns` adds the ones built from several
+keys (the agency names go into the copyright line and the dateline).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-import tomllib
-from dataclasses import dataclass
-from importlib import resources
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Annotated
 
+from newsloom.rules import DERIVED, load_rules
 
-@dataclass(slots=True, frozen=True)
-class WireTail:
-    pattern: re.Pattern[str]
-    implies: str | None
-
-
-@dataclass(slots=True, frozen=True)
-class NewsPatterns:
-    """Compiled patterns for every rule of the news layer and the text cleaner."""
-
-    agency_names: dict[str, str]  # lower-cased spelling -> canonical name
-    copyright_line: re.Pattern[str]
-    wire_tails: tuple[WireTail, ...]
-    dateline: re.Pattern[str]
-    dateline_min_rest: int
-    credits: tuple[re.Pattern[str], ...]
-    credit_max_chars: int
-    related_marker: re.Pattern[str]
-    related_inline: re.Pattern[str]
-    headline_max_words: int
-    headline_min_words: int
-    related_max_items: int
-    chrome_exact: frozenset[str]
-    chrome_contains: re.Pattern[str]
-    chrome_copyright: re.Pattern[str]
-    chrome_max_words: int
-    byline: re.Pattern[str]
-    byline_max_words: int
-    text: dict[str, Any]
-    cjk_char_weight: float
-    invisible: str  # stripped from line edges with the whitespace
-    stopwords: frozenset[str]
-    sentence_end: re.Pattern[str]
-    truncation: re.Pattern[str]
-    end_marker: re.Pattern[str]
+_NOTHING = re.compile(r"(?!)")
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@functools.cache
-def load_raw() -> dict[str, Any]:
-    source = resources.files("newsloom.data").joinpath("news.toml")
-    return tomllib.loads(source.read_text(encoding="utf-8"))
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _ignoring_case(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _all_ignoring_case(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def _any_ignoring_case(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+def _marker_line(markers: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(markers)})\s*[:.…>»-]*$", re.IGNORECASE)
+
+
+def _lower_case_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Matched against the lower-cased line: cheaper than a case-insensitive search.
+    return re.compile(_alternation([w.lower() for w in words]))
+
+
+def _line_end(characters: str) -> re.Pattern[str]:
+    return re.compile(characters + "$")
+
+
+def _none_if_empty(text: str) -> str | None:
+    return text or None
+
+
+@dataclass(slots=True, frozen=True)
+class WireTail:
+    pattern: Annotated[re.Pattern[str], _ignoring_case]
+    implies: Annotated[str | None, _none_if_empty]
+
+
+@dataclass(slots=True, frozen=True)
+class Wire:
+    agencies: tuple[tuple[str, ...], ...]  # each group's first spelling is the canonical name
+    copyright_line: str  # with {agencies}: see NewsPatterns.copyright_pattern
+    tails: tuple[WireTail, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class Dateline:
+    """Parts of NewsPatterns.dateline_pattern, matched case-sensitively."""
+
+    city: str
+    date: str
+    dash: str
+    other_agency: str
+    min_rest_chars: int
+
+
+@dataclass(slots=True, frozen=True)
+class Credit:
+    patterns: Annotated[tuple[re.Pattern[str], ...], _all_ignoring_case]
+    max_chars: int
+
+
+@dataclass(slots=True, frozen=True)
+class Related:
+    markers: Annotated[re.Pattern[str], _marker_line]
+    inline: Annotated[re.Pattern[str], _ignoring_case]
+    headline_max_words: int
+    headline_min_words: int
+    max_items: int
+
+
+@dataclass(slots=True, frozen=True)
+class Chrome:
+    exact: frozenset[str]
+    contains: Annotated[re.Pattern[str], _lower_case_words]
+    copyright_prefix: Annotated[re.Pattern[str], _ignoring_case]
+    max_words: int
+
+
+@dataclass(slots=True, frozen=True)
+class Byline:
+    pattern: Annotated[re.Pattern[str], _ignoring_case]
+    max_words: int
+
+
+@dataclass(slots=True, frozen=True)
+class Text:
+    """Scraped-text line classification and region scoring."""
+
+    good_chars: int
+    good_stopword_density: float
+    long_chars: int
+    short_chars: int
+    cjk_char_weight: float
+    near_score: float
+    short_score: float
+    bad_score: float
+    near_sentence_weight: float
+    end_markers: Annotated[re.Pattern[str], _any_ignoring_case]
+    sentence_end: Annotated[re.Pattern[str], _line_end]
+    truncation: Annotated[re.Pattern[str], _compiled]
+    teaser_min_chars: int
+    teaser_max_gap: int
+    invisible: str  # stripped from line edges with the whitespace
+    title_window: int
+    title_max_words: int
+    title_min_words: int
+    stopwords: frozenset[str]
+
+
+@dataclass(slots=True, frozen=True)
+class NewsPatterns:
+    """Compiled patterns for every rule of the news layer and the text cleaner."""
+
+    wire: Wire
+    dateline: Dateline
+    credit: Credit
+    related: Related
+    chrome: Chrome
+    byline: Byline
+    text: Text
+    # Built by news_patterns from [wire] and [dateline]; agency names: lower-cased spelling ->
+    # canonical name.
+    agency_names: dict[str, str] = field(default_factory=dict, metadata=DERIVED)
+    copyright_pattern: re.Pattern[str] = field(default=_NOTHING, metadata=DERIVED)
+    dateline_pattern: re.Pattern[str] = field(default=_NOTHING, metadata=DERIVED)
 
 
 @functools.cache
 def news_patterns() -> NewsPatterns:
-    raw = load_raw()
-    wire, dateline, credit = raw["wire"], raw["dateline"], raw["credit"]
-    related, chrome, text = raw["related"], raw["chrome"], raw["text"]
-    names = {alias.lower(): group[0] for group in wire["agencies"] for alias in group}
-    agencies = _alternation([alias for group in wire["agencies"] for alias in group])
-    ignore = re.IGNORECASE
+    rules = load_rules("news.toml", NewsPatterns)
+    wire, dateline = rules.wire, rules.dateline
+    agencies = _alternation([alias for group in wire.agencies for alias in group])
     dateline_re = (
-        rf"^(?P<dateline>(?P<city>{dateline['city']})(?:,?\s+(?:{dateline['date']}))?"
-        rf"(?:\s*\((?P<agency>{agencies}|{dateline['other_agency']})\))?{dateline['dash']})"
+        rf"^(?P<dateline>(?P<city>{dateline.city})(?:,?\s+(?:{dateline.date}))?"
+        rf"(?:\s*\((?P<agency>{agencies}|{dateline.other_agency})\))?{dateline.dash})"
     )
-    return NewsPatterns(
-        agency_names=names,
-        copyright_line=re.compile(wire["copyright_line"].replace("{agencies}", agencies), ignore),
-        wire_tails=tuple(
-            WireTail(re.compile(tail["pattern"], ignore), tail["implies"] or None)
-            for tail in wire["tails"]
+    return dataclasses.replace(
+        rules,
+        agency_names={alias.lower(): group[0] for group in wire.agencies for alias in group},
+        copyright_pattern=re.compile(
+            wire.copyright_line.replace("{agencies}", agencies), re.IGNORECASE
         ),
-        dateline=re.compile(dateline_re),
-        dateline_min_rest=int(dateline["min_rest_chars"]),
-        credits=tuple(re.compile(p, ignore) for p in credit["patterns"]),
-        credit_max_chars=int(credit["max_chars"]),
-        related_marker=re.compile(rf"^(?:{'|'.join(related['markers'])})\s*[:.…>»-]*$", ignore),
-        related_inline=re.compile(related["inline"], ignore),
-        headline_max_words=int(related["headline_max_words"]),
-        headline_min_words=int(related["headline_min_words"]),
-        related_max_items=int(related["max_items"]),
-        chrome_exact=frozenset(chrome["exact"]),
-        # Matched against the lower-cased line: cheaper than a case-insensitive search.
-        chrome_contains=re.compile(_alternation([w.lower() for w in chrome["contains"]])),
-        chrome_copyright=re.compile(chrome["copyright_prefix"], ignore),
-        chrome_max_words=int(chrome["max_words"]),
-        byline=re.compile(raw["byline"]["pattern"], ignore),
-        byline_max_words=int(raw["byline"]["max_words"]),
-        text=text,
-        cjk_char_weight=float(text["cjk_char_weight"]),
-        invisible=text["invisible"],
-        stopwords=frozenset(text["stopwords"]),
-        sentence_end=re.compile(text["sentence_end"] + "$"),
-        truncation=re.compile(text["truncation"]),
-        end_marker=re.compile("|".join(text["end_markers"]), ignore),
+        dateline_pattern=re.compile(dateline_re),
     )

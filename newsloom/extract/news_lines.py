@@ -54,10 +54,10 @@ def wire_of(line: str) -> tuple[str | None, bool] | None:
     agency = agency_name(line)
     if agency is not None:
         return agency, False
-    match = patterns.copyright_line.match(line.strip())
+    match = patterns.copyright_pattern.match(line.strip())
     if match:
         return patterns.agency_names[match.group("agency").lower()], False
-    for tail in patterns.wire_tails:
+    for tail in patterns.wire.tails:
         if tail.pattern.match(line.strip()):
             return tail.implies, True
     return None
@@ -67,9 +67,9 @@ def credit_of(line: str) -> str | None:
     """The photo credit a line carries ("REUTERS/Jane Roe"), or None."""
     patterns = news_patterns()
     line = line.strip()
-    if len(line) > patterns.credit_max_chars:
+    if len(line) > patterns.credit.max_chars:
         return None
-    for pattern in patterns.credits:
+    for pattern in patterns.credit.patterns:
         match = pattern.match(line)
         if match:
             credit = match.groupdict().get("credit") or match.group(0)
@@ -79,12 +79,12 @@ def credit_of(line: str) -> str | None:
 
 @functools.lru_cache(maxsize=_LINE_CACHE)
 def is_related_marker(line: str) -> bool:
-    return len(line) <= 60 and bool(news_patterns().related_marker.match(line.strip()))
+    return len(line) <= 60 and bool(news_patterns().related.markers.match(line.strip()))
 
 
 def related_inline_title(line: str) -> str | None:
     """The headline of a one-line "Read more: <headline>" item, or None."""
-    match = news_patterns().related_inline.match(line.strip())
+    match = news_patterns().related.inline.match(line.strip())
     if not match:
         return None
     title = match.group("title").strip()
@@ -95,7 +95,7 @@ def is_headline_like(line: str) -> bool:
     """A short line without a final full stop, as a headline reads."""
     patterns = news_patterns()
     words = word_count(line)
-    if not patterns.headline_min_words <= words <= patterns.headline_max_words:
+    if not patterns.related.headline_min_words <= words <= patterns.related.headline_max_words:
         return False
     return not _FINAL_STOP.search(line.strip())
 
@@ -104,7 +104,7 @@ def byline_of(line: str) -> list[str] | None:
     """Author names from a "By Jane Roe and John Doe" line, or None."""
     patterns = news_patterns()
     line = line.strip()
-    if word_count(line) > patterns.byline_max_words or not patterns.byline.match(line):
+    if word_count(line) > patterns.byline.max_words or not patterns.byline.pattern.match(line):
         return None
     names = line[2:].strip().split("|")[0]
     names = re.split(r"\s+[-–—]\s+|\s*,\s*(?=[A-Z][a-z]+\s*$)", names)[0]
@@ -117,24 +117,24 @@ def is_chrome(line: str) -> bool:
     """Page chrome: share/sign-up/newsletter/cookie/comment prompts, © lines, menus."""
     patterns = news_patterns()
     words = word_count(line)
-    if words > patterns.chrome_max_words:
+    if words > patterns.chrome.max_words:
         return False
     key = chrome_key(line)
-    if not key or key in patterns.chrome_exact:
+    if not key or key in patterns.chrome.exact:
         return True
-    if patterns.chrome_copyright.match(line.strip()):
+    if patterns.chrome.copyright_prefix.match(line.strip()):
         return True
-    return bool(patterns.chrome_contains.search(line.lower()))
+    return bool(patterns.chrome.contains.search(line.lower()))
 
 
 def split_dateline(paragraph: str) -> tuple[str, str | None, str] | None:
     """(dateline, agency, rest of the sentence) when the paragraph opens with a dateline."""
     patterns = news_patterns()
-    match = patterns.dateline.match(paragraph)
+    match = patterns.dateline_pattern.match(paragraph)
     if not match:
         return None
     rest = paragraph[match.end() :].strip()
-    if len(rest) < patterns.dateline_min_rest or (
+    if len(rest) < patterns.dateline.min_rest_chars or (
         not rest[:1].isalnum() and rest[:1] not in "\"“'‘"
     ):
         return None

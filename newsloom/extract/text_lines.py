@@ -40,8 +40,8 @@ def line_features(line: str) -> LineFeatures:
     patterns = news_patterns()
     words = _WORD.findall(line.lower())
     cjk = 0 if line.isascii() else len(_CJK.findall(line))
-    length = len(line) + cjk * (patterns.cjk_char_weight - 1)
-    stopwords = patterns.stopwords
+    length = len(line) + cjk * (patterns.text.cjk_char_weight - 1)
+    stopwords = patterns.text.stopwords
     stops = sum(1 for w in words if w in stopwords)
     density = stops / len(words) if words else 0.0
     chrome = is_chrome(line) or is_related_marker(line)
@@ -51,26 +51,26 @@ def line_features(line: str) -> LineFeatures:
 
 def ends_like_sentence(line: str) -> bool:
     """The line's last character closes a sentence (the regex sees only that character)."""
-    return bool(news_patterns().sentence_end.match(line[-1:]))
+    return bool(news_patterns().text.sentence_end.match(line[-1:]))
 
 
 def classify(features: LineFeatures) -> LineClass:
     settings = news_patterns().text
     if features.chrome:
         return LineClass.BAD
-    if features.length < settings["short_chars"]:
+    if features.length < settings.short_chars:
         return LineClass.SHORT
-    prose = features.cjk or features.stopword_density >= settings["good_stopword_density"]
-    if features.length >= settings["good_chars"] and prose and features.sentence_like:
+    prose = features.cjk or features.stopword_density >= settings.good_stopword_density
+    if features.length >= settings.good_chars and prose and features.sentence_like:
         return LineClass.GOOD
-    if features.length >= settings["long_chars"] and (prose or features.sentence_like):
+    if features.length >= settings.long_chars and (prose or features.sentence_like):
         return LineClass.GOOD
     return LineClass.NEAR
 
 
 def visible_lines(text: str) -> list[str]:
     """The text's lines stripped of spaces and invisible characters, empty ones dropped."""
-    edges = " \t\r\f\v\n" + news_patterns().invisible
+    edges = " \t\r\f\v\n" + news_patterns().text.invisible
     stripped = (line.strip().strip(edges) for line in text.splitlines())
     return [line for line in stripped if line]
 

@@ -32,11 +32,11 @@ class Region:
 def line_scores(features: list[LineFeatures], classes: list[LineClass]) -> list[float]:
     settings = news_patterns().text
     fixed = {
-        LineClass.NEAR: float(settings["near_score"]),
-        LineClass.SHORT: float(settings["short_score"]),
-        LineClass.BAD: float(settings["bad_score"]),
+        LineClass.NEAR: settings.near_score,
+        LineClass.SHORT: settings.short_score,
+        LineClass.BAD: settings.bad_score,
     }
-    near_weight = float(settings["near_sentence_weight"])
+    near_weight = settings.near_sentence_weight
     scores = []
     for line, cls in zip(features, classes, strict=True):
         if cls is LineClass.GOOD:
@@ -63,7 +63,7 @@ def best_region(scores: list[float]) -> Region:
 
 def cut_at_end_marker(lines: list[str], scores: list[float], region: Region) -> Region:
     """End the region before a comments-section marker that follows some body text."""
-    marker = news_patterns().end_marker
+    marker = news_patterns().text.end_markers
     total = 0.0
     for i in range(region.start, region.end):
         if total > 0 and marker.search(lines[i]):
@@ -107,7 +107,7 @@ def repeated_lede(lines: list[str]) -> tuple[int, int] | None:
 def is_title_like(line: str) -> bool:
     settings = news_patterns().text
     words = len(line.split())
-    if not settings["title_min_words"] <= words <= settings["title_max_words"]:
+    if not settings.title_min_words <= words <= settings.title_max_words:
         return False
     if credit_of(line) is not None or byline_of(line) is not None or is_chrome(line):
         return False
@@ -116,7 +116,7 @@ def is_title_like(line: str) -> bool:
 
 def find_title(lines: list[str], body_start: int) -> int | None:
     """Index of the headline-like line just before the body (skipping bylines, dates)."""
-    window = int(news_patterns().text["title_window"])
+    window = news_patterns().text.title_window
     for i in range(body_start - 1, max(-1, body_start - 1 - window), -1):
         if is_title_like(lines[i]):
             return i

@@ -39,10 +39,10 @@ class Teasers:
 def truncated_text(line: str) -> str | None:
     """The text before a mid-sentence ellipsis that ends a long line, else None."""
     patterns = news_patterns()
-    if len(line) < int(patterns.text["teaser_min_chars"]):
+    if len(line) < patterns.text.teaser_min_chars:
         return None
     # The marker sits at the very end: search only the tail (look-behind still sees before it).
-    match = patterns.truncation.search(line, max(0, len(line) - _TAIL))
+    match = patterns.text.truncation.search(line, max(0, len(line) - _TAIL))
     return line[: match.start()] if match else None
 
 
@@ -70,7 +70,7 @@ def _copies(lines: list[str], cut: dict[int, str]) -> set[int]:
 
 
 def _runs(indices: list[int]) -> set[int]:
-    gap = int(news_patterns().text["teaser_max_gap"]) + 1
+    gap = news_patterns().text.teaser_max_gap + 1
     listed: set[int] = set()
     for a, b in itertools.pairwise(indices):
         if b - a <= gap:

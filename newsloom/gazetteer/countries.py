@@ -6,10 +6,10 @@ Everything is keyed by lower-cased name and built once, lazily, on first use.
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
+from typing import Annotated
+
+from newsloom.rules import load_rules, longest_first
 
 
 @dataclass(slots=True, frozen=True)
@@ -18,22 +18,14 @@ class CountryNames:
 
     aliases: dict[str, str]
     demonyms: dict[str, str]
-    demonym_suffixes: tuple[str, ...]
+    demonym_suffixes: Annotated[tuple[str, ...], longest_first]
     min_demonym_stem: int
     max_demonym_rest: int
 
 
 @functools.cache
 def country_name_rules() -> CountryNames:
-    text = resources.files("newsloom.data").joinpath("places.toml").read_text(encoding="utf-8")
-    data: dict[str, Any] = tomllib.loads(text)["country_names"]
-    return CountryNames(
-        aliases=dict(data["aliases"]),
-        demonyms=dict(data["demonyms"]),
-        demonym_suffixes=tuple(sorted(data["demonym_suffixes"], key=len, reverse=True)),
-        min_demonym_stem=int(data["min_demonym_stem"]),
-        max_demonym_rest=int(data["max_demonym_rest"]),
-    )
+    return load_rules("places.toml", CountryNames, "country_names")
 
 
 def _key(name: str) -> str:

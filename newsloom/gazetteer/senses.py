@@ -21,13 +21,12 @@ which falls near its geographic centre whatever the shape of its population.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 
 from newsloom.gazetteer import city_index, countries
+from newsloom.rules import load_rules
 
 KINDS = ("country", "admin", "city", "continent", "region")
 # A full cache of 50,000 names measured 29 MB; 10,000 (~6 MB) holds far more names than
@@ -50,15 +49,37 @@ class Sense:
     capital: bool = False
 
 
+def _keyed_names(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(key(name) for name in names)
+
+
+def _keyed_abbreviations(table: dict[str, str]) -> dict[str, str]:
+    return {key(name): code for name, code in table.items()}
+
+
+def _keyed_regions(
+    table: dict[str, tuple[float, float, str]],
+) -> dict[str, tuple[float, float, str]]:
+    return {key(name): point for name, point in table.items()}
+
+
 @dataclass(slots=True, frozen=True)
-class PlaceRules:
+class Gazetteer:
     city_min_population: int
     min_alternate_length: int
-    never_places: frozenset[str]
+    never_places: Annotated[frozenset[str], _keyed_names]
+
+
+@dataclass(slots=True, frozen=True)
+class PlaceRules:
+    """places.toml, table for table (see newsloom/rules.py); names are keyed by `key()`."""
+
+    gazetteer: Gazetteer
     weights: dict[str, Any]
-    state_abbreviations: dict[str, str]
-    regions: dict[str, tuple[float, float, str]]
+    us_state_abbreviations: Annotated[dict[str, str], _keyed_abbreviations]
+    regions: Annotated[dict[str, tuple[float, float, str]], _keyed_regions]  # lat, lon, country
     country_points: dict[str, tuple[float, float]]
+    country_names: countries.CountryNames  # used through countries.country_name_rules()
 
 
 def key(name: str) -> str:
@@ -76,25 +97,15 @@ def is_alternate(name: str, sense: Sense) -> bool:
 
 @functools.cache
 def place_rules() -> PlaceRules:
-    path = resources.files("newsloom.data").joinpath("places.toml")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    gaz = data["gazetteer"]
-    return PlaceRules(
-        city_min_population=int(gaz["city_min_population"]),
-        min_alternate_length=int(gaz["min_alternate_length"]),
-        never_places=frozenset(key(n) for n in gaz["never_places"]),
-        weights=data["weights"],
-        state_abbreviations={key(k): v for k, v in data["us_state_abbreviations"].items()},
-        regions={key(k): (float(v[0]), float(v[1]), str(v[2])) for k, v in data["regions"].items()},
-        country_points={k: (float(v[0]), float(v[1])) for k, v in data["country_points"].items()},
-    )
+    return load_rules("places.toml", PlaceRules)
 
 
 @functools.cache
 def _store() -> city_index.Store:
     """The city database, built first (in a child process) if this machine lacks it."""
     rules = place_rules()
-    settings = city_index.Settings(rules.city_min_population, rules.min_alternate_length)
+    gazetteer = rules.gazetteer
+    settings = city_index.Settings(gazetteer.city_min_population, gazetteer.min_alternate_length)
     return city_index.Store(city_index.ensure(settings), settings)
 
 
@@ -132,7 +143,7 @@ def _small_index() -> dict[str, tuple[Sense, ...]]:
 
 def _senses_of_key(name_key: str) -> tuple[Sense, ...]:
     """Every sense of one name form, the entry's own names before alternates."""
-    if name_key in place_rules().never_places:
+    if name_key in place_rules().gazetteer.never_places:
         return ()
     return _small_index().get(name_key, ()) + _cities_named(name_key)
 
@@ -162,7 +173,7 @@ def country_sense(code: str) -> Sense | None:
 
 def state_of_abbreviation(text: str) -> Sense | None:
     """A US state written as "Ill.", "IL" or "Illinois"."""
-    code = place_rules().state_abbreviations.get(key(text))
+    code = place_rules().us_state_abbreviations.get(key(text))
     if code is None and len(text) == 2 and text.isupper():
         code = text
     if code is not None:

@@ -35,7 +35,7 @@ def description_links(doc: Doc, entities: list[Entity]) -> list[DescriptionLink]
     orgs = [e for e in entities if e.type == "ORG"]
     links = []
     for token in doc:
-        kind = rules.descriptions.get(token.lower_)
+        kind = rules.descriptions.nouns.get(token.lower_)
         if kind is None or not _definite_description(token):
             continue
         start = token.i - 1
@@ -51,7 +51,7 @@ def description_links(doc: Doc, entities: list[Entity]) -> list[DescriptionLink]
 
 def describes_a_company(doc: Doc) -> bool:
     """The article speaks of "the company" (or another description of that kind)."""
-    kinds = entity_rules().descriptions
+    kinds = entity_rules().descriptions.nouns
     return any(kinds.get(t.lower_) == "company" and _definite_description(t) for t in doc)
 
 
@@ -66,12 +66,12 @@ def _definite_description(token: Token) -> bool:
 
 def _of_kind(doc: Doc, entity: Entity, kind: str) -> bool:
     rules = entity_rules()
-    words = rules.description_name_words.get(kind, frozenset())
+    words = rules.descriptions.name_words.get(kind, frozenset())
     for mention in entity.mentions:
         if any(w.lower() in words for w in mention.text.split()):
             return True
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and kind in rules.description_cue_kinds and _cued(span):
+        if span is not None and kind in rules.descriptions.cue_kinds and _cued(span):
             return True
     return False
 
@@ -81,8 +81,12 @@ def _cued(span: Span) -> bool:
     root = span.root
     for child in root.children:
         beside = child.dep_ in ("compound", "appos") and not span.start <= child.i < span.end
-        if beside and child.lemma_.lower() in rules.cue_nouns:
+        if beside and child.lemma_.lower() in rules.descriptions.cue_nouns:
             return True
-        if child.dep_ == "relcl" and child.lemma_.lower() in rules.cue_verbs:
+        if child.dep_ == "relcl" and child.lemma_.lower() in rules.descriptions.cue_verbs:
             return True
-    return root.dep_ == "appos" and root.head.i < span.start and root.head.lemma_ in rules.cue_nouns
+    return (
+        root.dep_ == "appos"
+        and root.head.i < span.start
+        and root.head.lemma_ in rules.descriptions.cue_nouns
+    )

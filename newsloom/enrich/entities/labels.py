@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 def _surface(text: str) -> str:
     words = text.split()
-    if len(words) > 1 and words[0].lower() in entity_rules().org_articles:
+    if len(words) > 1 and words[0].lower() in entity_rules().orgs.articles:
         words = words[1:]
     return " ".join(words).lower()
 
@@ -34,7 +34,7 @@ def unify_labels(doc: Doc, found: list[Candidate]) -> None:
     rules = entity_rules()
     groups: dict[str, list[Candidate]] = {}
     for candidate in found:
-        if candidate.label in rules.unified_labels:
+        if candidate.label in rules.consistency.labels:
             groups.setdefault(_surface(candidate.text), []).append(candidate)
     for name, group in groups.items():
         if len({c.label for c in group}) < 2:
@@ -61,4 +61,7 @@ def _chosen_label(doc: Doc, name: str, group: list[Candidate]) -> str:
 
 def _after_location_preposition(doc: Doc, candidate: Candidate) -> bool:
     token = doc[candidate.root]
-    return token.dep_ == "pobj" and token.head.lower_ in entity_rules().location_prepositions
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in entity_rules().consistency.location_prepositions
+    )

@@ -50,7 +50,7 @@ def person_key(words: list[str]) -> str:
 
 def org_key(text: str) -> str:
     words = text.split()
-    while words and words[0].lower() in entity_rules().org_articles:
+    while words and words[0].lower() in entity_rules().orgs.articles:
         words = words[1:]
     return slug(" ".join(words))
 
@@ -59,9 +59,9 @@ def acronym(text: str) -> str:
     """Initials of the significant words: "the International Monetary Fund" -> "IMF"."""
     rules = entity_rules()
     words = [w for w in re.split(r"[\s-]+", text) if w]
-    while words and words[0].lower() in rules.org_articles:
+    while words and words[0].lower() in rules.orgs.articles:
         words = words[1:]
-    return "".join(w[0].upper() for w in words if w.lower() not in rules.acronym_stopwords)
+    return "".join(w[0].upper() for w in words if w.lower() not in rules.orgs.acronym_stopwords)
 
 
 def is_acronym(text: str) -> bool:

@@ -30,11 +30,11 @@ if TYPE_CHECKING:
 def person_shaped(span: Span) -> bool:
     rules = entity_rules()
     words = [t for t in span if not t.is_punct]
-    if not 2 <= len(words) <= rules.max_name_words or len(words) != len(span):
+    if not 2 <= len(words) <= rules.people.max_name_words or len(words) != len(span):
         return False
     if any(not (t.is_alpha and t.text[:1].isupper()) for t in words):
         return False
-    if any(t.lower_ in rules.org_words or t.lower_ in rules.org_articles for t in words):
+    if any(t.lower_ in rules.people.org_words or t.lower_ in rules.orgs.articles for t in words):
         return False
     text = span.text
     return places.country_code(text) is None and places.city(text) is None
@@ -57,9 +57,9 @@ def speaks_with_given_name(span: Span) -> bool:
     rules = entity_rules()
     root = span.root
     return (
-        span[0].lower_ in rules.given_names
+        span[0].lower_ in rules.people.given_names
         and root.dep_ == "nsubj"
-        and root.head.lemma_.lower() in rules.speech_verbs
+        and root.head.lemma_.lower() in rules.metonymy.speech_verbs
     )
 
 
@@ -85,7 +85,7 @@ def relabel_people(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             candidate.label, candidate.confidence = "ORG", relabelled
     added = []
     for ent in doc.ents:
-        if ent.label_ in entity_rules().cued_labels and _company_cue(ent):
+        if ent.label_ in entity_rules().descriptions.cued_labels and _company_cue(ent):
             covered.update(range(ent.start, ent.end))
             added.append(
                 Candidate(
@@ -112,7 +112,11 @@ def _cued_companies(doc: Doc, found: list[Candidate]) -> set[str]:
     """One-word "people" a company noun pre-modifies: any cue noun when the article also
     speaks of "the company" (or another company description), else only `company_nouns`."""
     rules = entity_rules()
-    cues = rules.cue_nouns if describes_a_company(doc) else rules.company_nouns
+    cues = (
+        rules.descriptions.cue_nouns
+        if describes_a_company(doc)
+        else rules.descriptions.company_nouns
+    )
     names = set()
     for candidate in found:
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
@@ -125,7 +129,7 @@ def _cued_companies(doc: Doc, found: list[Candidate]) -> set[str]:
 
 def _company_cue(span: Span, cues: frozenset[str] | None = None) -> bool:
     """A company cue noun pre-modifies the name ("rail operator Nordline")."""
-    cues = entity_rules().cue_nouns if cues is None else cues
+    cues = entity_rules().descriptions.cue_nouns if cues is None else cues
     return any(
         child.i < span.start and child.dep_ == "compound" and child.lemma_.lower() in cues
         for child in span.root.lefts

@@ -162,7 +162,7 @@ def _defined_acronyms(doc: Doc, found: list[Candidate]) -> dict[str, str]:
 
 
 def _org_id(text: str) -> str:
-    aliases = entity_rules().org_aliases
+    aliases = entity_rules().orgs.aliases
     name = aliases.get(text.lower(), text)
     return "org:" + org_key(name)
 
@@ -182,7 +182,7 @@ def _place(doc: Doc, candidate: Candidate, clusters: Clusters, defined: dict[str
         if code is None:
             clusters.add("norp:" + slug(text), text, "NORP", candidate)
             return
-        if doc[candidate.root].tag_ in entity_rules().group_tags:
+        if doc[candidate.root].tag_ in entity_rules().places.group_tags:
             clusters.add(f"norp:{code.lower()}", text, "NORP", candidate)
             return
         candidate.confidence = conf["nationality"]
@@ -200,9 +200,9 @@ def _place(doc: Doc, candidate: Candidate, clusters: Clusters, defined: dict[str
 
 
 def _org_name(text: str) -> str:
-    name = entity_rules().org_aliases.get(text.lower(), text)
+    name = entity_rules().orgs.aliases.get(text.lower(), text)
     words = name.split()
-    if len(words) > 1 and words[0].lower() in entity_rules().org_articles:
+    if len(words) > 1 and words[0].lower() in entity_rules().orgs.articles:
         return " ".join(words[1:])
     return name
 
@@ -235,8 +235,8 @@ def _place_location(doc: Doc, candidate: Candidate, clusters: Clusters) -> None:
     if capital is not None and speaks_for_government(doc[candidate.root]):
         candidate.confidence = min(candidate.confidence, rules.confidence["metonymy"])
         country = places.country_names()[capital]
-        key = rules.government_id.format(code=capital.lower())
-        clusters.add(key, rules.government_name.format(country=country), "ORG", candidate)
+        key = rules.metonymy.government_id.format(code=capital.lower())
+        clusters.add(key, rules.metonymy.government_name.format(country=country), "ORG", candidate)
         return
     city = places.city(text)
     kind = "LOC" if candidate.label == "LOC" else "GPE"
@@ -248,9 +248,9 @@ def speaks_for_government(token: Token) -> bool:
     """A place name that is the subject of a speech or decision verb, or owns an institution."""
     rules = entity_rules()
     head = token.head
-    if token.dep_ == "nsubj" and head.lemma_.lower() in rules.speech_verbs:
+    if token.dep_ == "nsubj" and head.lemma_.lower() in rules.metonymy.speech_verbs:
         return True
-    return token.dep_ == "poss" and head.lemma_.lower() in rules.institutional_nouns
+    return token.dep_ == "poss" and head.lemma_.lower() in rules.metonymy.institutional_nouns
 
 
 def span_of(doc: Doc, candidate: Candidate) -> Span | None:

@@ -61,14 +61,20 @@ def casualties(sent: Span, lexicon: EventLexicon) -> Casualties:
     found = Casualties()
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "ADJ") and (lemma in lexicon.killed or lemma in lexicon.injured):
+        if token.pos_ in ("VERB", "ADJ") and (
+            lemma in lexicon.casualties.killed or lemma in lexicon.casualties.injured
+        ):
             value = _verb_count(token, lexicon)
             if value is not None:
-                _add(found, "fatalities" if lemma in lexicon.killed else "injured", value)
+                _add(
+                    found, "fatalities" if lemma in lexicon.casualties.killed else "injured", value
+                )
         elif lemma == "toll":
             value = _toll(token, lexicon)
             if value is not None:
-                is_injury = any(c.lemma_.lower() in lexicon.injury_nouns for c in token.children)
+                is_injury = any(
+                    c.lemma_.lower() in lexicon.casualties.injury_nouns for c in token.children
+                )
                 _add(found, "injured" if is_injury else "fatalities", value)
         elif lemma == "leave" and token.pos_ == "VERB":
             _left(token, lexicon, found)
@@ -132,19 +138,19 @@ def _left(verb: Token, lexicon: EventLexicon, found: Casualties) -> None:
     lemma = state.lemma_.lower()
     if value is None:
         return
-    if lemma in lexicon.death_nouns or lemma in lexicon.killed:
+    if lemma in lexicon.casualties.death_nouns or lemma in lexicon.casualties.killed:
         _add(found, "fatalities", value)
-    elif lemma in lexicon.injury_nouns or lemma in lexicon.injured:
+    elif lemma in lexicon.casualties.injury_nouns or lemma in lexicon.casualties.injured:
         _add(found, "injured", value)
 
 
 def claimant(sent: Span, lexicon: EventLexicon) -> Span | None:
     """Who claims responsibility in this sentence ("X claimed responsibility"), if anyone."""
     for token in sent:
-        if token.lemma_.lower() not in lexicon.claim_verbs or token.pos_ != "VERB":
+        if token.lemma_.lower() not in lexicon.claims.verbs or token.pos_ != "VERB":
             continue
         if not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.claim_objects for c in token.children
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.claims.objects for c in token.children
         ):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)

@@ -28,11 +28,9 @@ strike" RETREAT, "cancelled the visit" SANCTION.
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsloom.enrich.events.lexicon import EventLexicon, load_raw
+from newsloom.enrich.events.lexicon import EventLexicon, PrecisionLexicon, event_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,53 +45,10 @@ PARTICIPLES = frozenset({"VBG", "VBN"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
 FUTURE = frozenset({"will", "would", "shall", "'ll"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
-ACTED_ON_PREPS = frozenset({"to", "at", "on", "into", "against", "upon"})
 
 
-@dataclass(slots=True, frozen=True)
-class PrecisionLexicon:
-    needs_object: dict[str, frozenset[str]]
-    prepositional: frozenset[str]
-    event_heads: frozenset[str]
-    actors: frozenset[str]
-    relations: frozenset[str]
-    property: frozenset[str]
-    non_actors: frozenset[str]
-    naming: frozenset[str]
-    stop_own: frozenset[str]
-    stop_others: frozenset[str]
-    stop_none: frozenset[str]
-    naming_particles: frozenset[str]
-    nobody: frozenset[str]
-    threat_objects: frozenset[str]
-    time_marks: frozenset[str]
-
-
-def _set(values: list[str]) -> frozenset[str]:
-    return frozenset(v.lower() for v in values)
-
-
-@functools.cache
 def precision_lexicon() -> PrecisionLexicon:
-    raw = load_raw()["precision"]
-    nouns, words = raw["nouns"], raw["words"]
-    return PrecisionLexicon(
-        needs_object={k.lower(): _set(v) for k, v in raw["needs_object"].items()},
-        prepositional=_set(raw["prepositional"]["verbs"]),
-        event_heads=_set(nouns["event_heads"]),
-        actors=_set(nouns["actors"]),
-        relations=_set(nouns["relations"]),
-        property=_set(nouns["property"]),
-        non_actors=_set(nouns["non_actors"]),
-        naming=_set(words["naming"]),
-        stop_own=_set(raw["stopping"]["own"]),
-        stop_others=_set(raw["stopping"]["others"]),
-        stop_none=_set(raw["stopping"]["none"]),
-        naming_particles=_set(words["naming_particles"]),
-        nobody=_set(words["nobody"]),
-        threat_objects=_set(words["threat_objects"]),
-        time_marks=_set(words["time_marks"]),
-    )
+    return event_lexicon().precision
 
 
 def plausible(candidate: Candidate, lexicon: EventLexicon) -> bool:
@@ -104,22 +59,22 @@ def plausible(candidate: Candidate, lexicon: EventLexicon) -> bool:
 
 def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
     """The syntax rule that rejects the candidate, or None."""
-    words = precision_lexicon()
+    rules = precision_lexicon()
     trigger, clause = candidate.trigger, candidate.clause
     if _modifier(trigger):
         return "modifier"
-    if _conditional(trigger, words):
+    if _conditional(trigger, rules):
         return "conditional"
-    if clause is not None and _nobody(clause, words):
+    if clause is not None and _nobody(clause, rules):
         return "nobody"
     if candidate.kind == "verb" and clause is trigger:
-        if _naming(trigger, words):
+        if _naming(trigger, rules):
             return "naming"
         if stopped_category(trigger, lexicon) is None and not _acts_on_enough(
-            trigger, words, lexicon
+            trigger, rules, lexicon
         ):
             return "object"
-        if candidate.type == "THREATEN" and not _threat_by_source(trigger, words, lexicon):
+        if candidate.type == "THREATEN" and not _threat_by_source(trigger, rules, lexicon):
             return "warning"
     return None
 
@@ -136,7 +91,7 @@ def event_category(noun: Token, lexicon: EventLexicon) -> str | None:
     """The category of the event a noun names: its own, or for a generic head ("a
     mediation effort", "bombing campaign") its compound's."""
     category = lexicon.nouns.get(noun.lemma_.lower())
-    if category is not None or noun.lemma_.lower() not in precision_lexicon().event_heads:
+    if category is not None or noun.lemma_.lower() not in precision_lexicon().nouns.event_heads:
         return category
     for child in noun.children:
         if child.dep_ == "compound" and child.lemma_.lower() in lexicon.nouns:
@@ -153,18 +108,18 @@ def stopped_category(verb: Token, lexicon: EventLexicon) -> str | None:
     """The category of stopping the event its object names ("suspended their protests":
     RETREAT), "" when nothing happened ("averted a strike"), None when no event noun is
     stopped."""
-    words = precision_lexicon()
+    rules = precision_lexicon()
     lemma = verb.lemma_.lower()
     keys = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
-    own, others = keys & words.stop_own, keys & words.stop_others
-    if not (own or others or keys & words.stop_none):
+    own, others = keys & rules.stopping.own, keys & rules.stopping.others
+    if not (own or others or keys & rules.stopping.none):
         return None
     obj = stopped_event(verb)
     category = event_category(obj, lexicon) if obj is not None else None
     if category is None:
         return None
     # Ending a threat or a demand backs off as ending an attack does.
-    hostile = category in lexicon.hostile or category in ("THREATEN", "DEMAND")
+    hostile = category in lexicon.categories.hostile or category in ("THREATEN", "DEMAND")
     if own:
         return "RETREAT" if hostile else "SANCTION"
     if others:
@@ -172,27 +127,27 @@ def stopped_category(verb: Token, lexicon: EventLexicon) -> str | None:
     return ""
 
 
-def _no_actor(token: Token, words: PrecisionLexicon, lexicon: EventLexicon) -> bool:
+def _no_actor(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> bool:
     """A source that cannot act: weather, prices, things, a bare number or time. Judged
     by a list of non-actors, as the nouns for people ("elders", "clerics") are endless;
     an actor modifier or `of` phrase ("army bulldozers", "hundreds of farmers") rescues."""
     if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
         return False  # a broken parse: no judgement
-    if _has_actor(token, words, lexicon):
+    if _has_actor(token, rules, lexicon):
         return False
     if _time(token) or token.ent_type_ in COUNT_ENTITIES:
         return True
-    return token.lemma_.lower() in words.non_actors
+    return token.lemma_.lower() in rules.nouns.non_actors
 
 
-def _has_actor(token: Token, words: PrecisionLexicon, lexicon: EventLexicon) -> bool:
+def _has_actor(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> bool:
     for child in token.children:
-        if child.dep_ in ("compound", "poss", "amod", "nmod") and is_actor(child, words, lexicon):
+        if child.dep_ in ("compound", "poss", "amod", "nmod") and is_actor(child, rules, lexicon):
             return True
         if (
             child.dep_ == "prep"
             and child.lower_ == "of"
-            and any(o.dep_ == "pobj" and is_actor(o, words, lexicon) for o in child.children)
+            and any(o.dep_ == "pobj" and is_actor(o, rules, lexicon) for o in child.children)
         ):
             return True
     return False
@@ -202,12 +157,12 @@ def _time(token: Token) -> bool:
     return token.ent_type_ in TIME_ENTITIES
 
 
-def is_actor(token: Token, words: PrecisionLexicon, lexicon: EventLexicon) -> bool:
+def is_actor(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> bool:
     """A name, a pronoun, or a noun of a political or social actor; never a time.
     "Hundreds of farmers", "members of the union": the actor is the `of` phrase."""
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and any(
-        o.dep_ == "pobj" and is_actor(o, words, lexicon) for o in of.children
+        o.dep_ == "pobj" and is_actor(o, rules, lexicon) for o in of.children
     ):
         return True
     if _time(token) or token.ent_type_ in COUNT_ENTITIES:
@@ -215,9 +170,9 @@ def is_actor(token: Token, words: PrecisionLexicon, lexicon: EventLexicon) -> bo
     if token.ent_type_ in ACTOR_ENTITIES or token.pos_ == "PROPN":
         return True
     if token.pos_ == "PRON" or token.tag_ in ("WP", "WDT"):
-        return token.lower_ not in words.nobody
+        return token.lower_ not in rules.words.nobody
     lemma = token.lemma_.lower()
-    return lemma in words.actors or lemma in lexicon.military
+    return lemma in rules.nouns.actors or lemma in lexicon.actors.military
 
 
 def _modifier(trigger: Token) -> bool:
@@ -237,7 +192,7 @@ def _modifier(trigger: Token) -> bool:
     )
 
 
-def _conditional(trigger: Token, words: PrecisionLexicon) -> bool:
+def _conditional(trigger: Token, rules: PrecisionLexicon) -> bool:
     """Inside a condition ("if the water is cut"), or a time clause of a future main
     clause ("until the rules are withdrawn"). Speculation under could/might/may is kept,
     as events_parse's low-confidence `hypothetical`: an actor's "may halt talks" is news."""
@@ -246,7 +201,11 @@ def _conditional(trigger: Token, words: PrecisionLexicon) -> bool:
         for child in token.children:
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL:
                 return True
-            if child.dep_ == "mark" and child.lower_ in words.time_marks and _future(token.head):
+            if (
+                child.dep_ == "mark"
+                and child.lower_ in rules.words.time_marks
+                and _future(token.head)
+            ):
                 return token.dep_ == "advcl"
         if token.head.i == token.i or token.dep_ in ("ccomp", "conj"):
             return False
@@ -260,11 +219,11 @@ def _future(verb: Token) -> bool:
     )
 
 
-def _nobody(clause: Token, words: PrecisionLexicon) -> bool:
+def _nobody(clause: Token, rules: PrecisionLexicon) -> bool:
     """ "Nobody was injured", "Nobody was reported injured": a negative subject."""
     for verb in (clause, clause.head if clause.dep_ in ("xcomp", "oprd") else clause):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in words.nobody:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in rules.words.nobody:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in child.children
@@ -273,10 +232,13 @@ def _nobody(clause: Token, words: PrecisionLexicon) -> bool:
     return False
 
 
-def _naming(verb: Token, words: PrecisionLexicon) -> bool:
-    if verb.lemma_.lower() not in words.naming:
+def _naming(verb: Token, rules: PrecisionLexicon) -> bool:
+    if verb.lemma_.lower() not in rules.words.naming:
         return False
-    if any(c.dep_ in ("prep", "prt") and c.lower_ in words.naming_particles for c in verb.children):
+    if any(
+        c.dep_ in ("prep", "prt") and c.lower_ in rules.words.naming_particles
+        for c in verb.children
+    ):
         return False
     return any(
         c.dep_ in ("oprd", "attr", "acomp") or (c.dep_ == "dobj" and c.lower_ in REFLEXIVE)
@@ -288,53 +250,54 @@ def acted_on(verb: Token, prepositional: bool) -> list[Token]:
     """What a verb acts on: its passive subject and object, and when `prepositional` its
     to/at/on objects. Times are never acted on."""
     found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "dative")]
+    preps = precision_lexicon().prepositional.prepositions
     for prep in verb.children if prepositional else ():
-        if prep.dep_ in ("prep", "dative") and prep.lower_ in ACTED_ON_PREPS and prep.i > verb.i:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in preps and prep.i > verb.i:
             found.extend(o for o in prep.children if o.dep_ == "pobj")
     return found
 
 
-def _acts_on_enough(verb: Token, words: PrecisionLexicon, lexicon: EventLexicon) -> bool:
+def _acts_on_enough(verb: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> bool:
     """A verb of `needs_object` codes only when it acts on something of its classes."""
     lemma = verb.lemma_.lower()
     phrase = next(
         (
             f"{lemma} {c.lower_}"
             for c in verb.children
-            if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in words.needs_object
+            if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in rules.needs_object
         ),
         None,
     )
-    classes = words.needs_object.get(phrase or lemma)
+    classes = rules.needs_object.get(phrase or lemma)
     if classes is None:
         return True
     objects = [
         o
-        for o in acted_on(verb, (phrase or lemma) in words.prepositional)
+        for o in acted_on(verb, (phrase or lemma) in rules.prepositional.verbs)
         if (phrase is None or o.lower_ != phrase.split()[1]) and not _time(o)
     ]
-    return any(_object_class(o, words, lexicon) & classes for o in objects)
+    return any(_object_class(o, rules, lexicon) & classes for o in objects)
 
 
-def _object_class(token: Token, words: PrecisionLexicon, lexicon: EventLexicon) -> set[str]:
+def _object_class(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> set[str]:
     classes: set[str] = set()
     lemma = token.lemma_.lower()
-    if is_actor(token, words, lexicon) or lemma in ("him", "her", "them", "us"):
+    if is_actor(token, rules, lexicon) or lemma in ("him", "her", "them", "us"):
         classes.add("actor")
-    if lemma in words.relations:
+    if lemma in rules.nouns.relations:
         classes.add("relation")
     if event_category(token, lexicon) is not None:
         classes.add("event")
-    if lemma in words.property:
+    if lemma in rules.nouns.property:
         classes.add("property")
     for child in token.children:
         # "aid deliveries", "state of emergency": the modifier says what is acted on.
-        if child.dep_ == "compound" and child.lemma_.lower() in words.relations:
+        if child.dep_ == "compound" and child.lemma_.lower() in rules.nouns.relations:
             classes.add("relation")
         if (
             child.dep_ == "prep"
             and child.lower_ == "of"
-            and any(o.lemma_.lower() in words.relations for o in child.children)
+            and any(o.lemma_.lower() in rules.nouns.relations for o in child.children)
         ):
             classes.add("relation")
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -343,7 +306,7 @@ def _object_class(token: Token, words: PrecisionLexicon, lexicon: EventLexicon) 
     return classes
 
 
-def _threat_by_source(verb: Token, words: PrecisionLexicon, lexicon: EventLexicon) -> bool:
+def _threat_by_source(verb: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> bool:
     """ "warned that it would attack", "warned the rebels", "warned of retaliation" are
     threats; "warned that winds would hit" and "warned of lower profits" are not."""
     if verb.lemma_.lower() != "warn":
@@ -351,7 +314,7 @@ def _threat_by_source(verb: Token, words: PrecisionLexicon, lexicon: EventLexico
     if any(c.dep_ == "xcomp" for c in verb.children):
         return True
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and is_actor(child, words, lexicon):
+        if child.dep_ in ("dobj", "dative") and is_actor(child, rules, lexicon):
             return True
         if child.dep_ == "ccomp":
             subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -360,8 +323,8 @@ def _threat_by_source(verb: Token, words: PrecisionLexicon, lexicon: EventLexico
         if child.dep_ == "prep" and child.lower_ in ("of", "against"):
             for obj in child.children:
                 lemma = obj.lemma_.lower()
-                hostile = lexicon.nouns.get(lemma) in lexicon.hostile
-                if obj.dep_ == "pobj" and (hostile or lemma in words.threat_objects):
+                hostile = lexicon.nouns.get(lemma) in lexicon.categories.hostile
+                if obj.dep_ == "pobj" and (hostile or lemma in rules.words.threat_objects):
                     return True
     return False
 

@@ -1,18 +1,18 @@
 """The trigger lexicon of newsloom/data/events.toml, read once, typed.
 
-Kept in TOML so the word lists can grow without touching the coder; this module only
-turns the tables into lookups (lemma -> PLOVER category) and frozensets.
+Kept in TOML so the word lists can grow without touching the coder. Each record below is
+one table of the file, field for field (see newsloom/rules.py); the converters turn the
+tables into lookups (lemma -> PLOVER category) and lower-cased word sets, and check that
+every category named is one of PLOVER's.
 """
 
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Annotated
 
-DATA = Path(__file__).parents[2] / "data" / "events.toml"
+from newsloom.rules import load_rules
 
 # The 18 PLOVER categories, in the order of the PLOVER manual.
 PLOVER_CATEGORIES = (
@@ -37,98 +37,172 @@ PLOVER_CATEGORIES = (
 )
 
 
-@dataclass(slots=True, frozen=True)
-class EventLexicon:
-    verbs: dict[str, str]
-    nouns: dict[str, str]
-    phrases: dict[str, str]
-    light_verbs: frozenset[str]
-    participation: frozenset[str]
-    intent: frozenset[str]
-    intent_adjectives: frozenset[str]
-    threat: frozenset[str]
-    refusal: frozenset[str]
-    demand: frozenset[str]
-    future: frozenset[str]
-    obligation: frozenset[str]
-    hypothetical: frozenset[str]
-    ultimatum: frozenset[str]
-    hypothetical_modals: frozenset[str]
-    reporting: frozenset[str]
-    cooperative: frozenset[str]
-    hostile: frozenset[str]
-    numbers: dict[str, int]
-    killed: frozenset[str]
-    injured: frozenset[str]
-    death_nouns: frozenset[str]
-    injury_nouns: frozenset[str]
-    claim_verbs: frozenset[str]
-    claim_objects: frozenset[str]
-    military: frozenset[str]
-    pronouns: frozenset[str]
-    confidence: dict[str, float]
-
-    @property
-    def frames(self) -> frozenset[str]:
-        """Verbs that govern another event and so absorb it."""
-        return self.intent | self.threat | self.refusal | self.demand
+def _checked(categories: list[str] | tuple[str, ...] | frozenset[str]) -> None:
+    unknown = sorted(set(categories) - set(PLOVER_CATEGORIES))
+    if unknown:
+        raise ValueError(f"unknown PLOVER categories {unknown}")
 
 
-def _by_lemma(table: dict[str, list[str]]) -> dict[str, str]:
+def _by_lemma(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """lemma -> category; the first category (in file order) that lists a lemma wins."""
+    _checked(tuple(table))
     found: dict[str, str] = {}
     for category, lemmas in table.items():
-        if category not in PLOVER_CATEGORIES:
-            raise ValueError(f"events.toml: unknown PLOVER category {category!r}")
         for lemma in lemmas:
             found.setdefault(lemma.lower(), category)
     return found
 
 
-def _set(values: list[str]) -> frozenset[str]:
-    return frozenset(v.lower() for v in values)
+def _phrases(table: dict[str, str]) -> dict[str, str]:
+    _checked(tuple(table.values()))
+    return {phrase.lower(): category for phrase, category in table.items()}
 
 
-@functools.cache
-def load_raw() -> dict[str, Any]:
-    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+def _plover(categories: frozenset[str]) -> frozenset[str]:
+    _checked(categories)
+    return categories
+
+
+def _by_category(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    _checked(tuple(table))
+    return table
+
+
+def _lowered(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word.lower() for word in words)
+
+
+def _lowered_keys(table: dict[str, int]) -> dict[str, int]:
+    return {key.lower(): value for key, value in table.items()}
+
+
+def _lowered_table(table: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    return {key.lower(): _lowered(words) for key, words in table.items()}
+
+
+# Lemmas and words are compared in lower case.
+Words = Annotated[frozenset[str], _lowered]
+Categories = Annotated[frozenset[str], _plover]
+
+
+@dataclass(slots=True, frozen=True)
+class LightVerbs:
+    lemmas: Words
+    participation: Words
+
+
+@dataclass(slots=True, frozen=True)
+class Frames:
+    intent: Words
+    intent_adjectives: Words
+    threat: Words
+    refusal: Words
+    demand: Words
+    obligation: Words
+    future: Words
+    hypothetical: Words
+    ultimatum: Words
+    hypothetical_modals: Words
+    reporting: Words
+
+    @property
+    def governing(self) -> frozenset[str]:
+        """Verbs that govern another event and so absorb it."""
+        return self.intent | self.threat | self.refusal | self.demand
+
+
+@dataclass(slots=True, frozen=True)
+class EventCategories:
+    cooperative: Categories
+    hostile: Categories
+    violent: Categories
+
+
+@dataclass(slots=True, frozen=True)
+class Actors:
+    military: Words
+    pronouns: Words
+
+
+@dataclass(slots=True, frozen=True)
+class CasualtyWords:
+    killed: Words
+    injured: Words
+    death_nouns: Words
+    injury_nouns: Words
+
+
+@dataclass(slots=True, frozen=True)
+class ClaimWords:
+    verbs: Words
+    objects: Words
+
+
+@dataclass(slots=True, frozen=True)
+class Targets:
+    prepositions: tuple[str, ...]
+    recipient_prepositions: Annotated[dict[str, tuple[str, ...]], _by_category]
+
+
+@dataclass(slots=True, frozen=True)
+class Prepositional:
+    verbs: Words
+    prepositions: Words
+
+
+@dataclass(slots=True, frozen=True)
+class PrecisionNouns:
+    event_heads: Words
+    actors: Words
+    relations: Words
+    property: Words
+    non_actors: Words
+
+
+@dataclass(slots=True, frozen=True)
+class PrecisionWords:
+    naming: Words
+    naming_particles: Words
+    nobody: Words
+    threat_objects: Words
+    time_marks: Words
+
+
+@dataclass(slots=True, frozen=True)
+class Stopping:
+    own: Words
+    others: Words
+    none: Words
+
+
+@dataclass(slots=True, frozen=True)
+class PrecisionLexicon:
+    """`[precision]`: the rules of events_filter."""
+
+    needs_object: Annotated[dict[str, frozenset[str]], _lowered_table]
+    prepositional: Prepositional
+    nouns: PrecisionNouns
+    words: PrecisionWords
+    stopping: Stopping
+
+
+@dataclass(slots=True, frozen=True)
+class EventLexicon:
+    verbs: Annotated[dict[str, str], _by_lemma]
+    nouns: Annotated[dict[str, str], _by_lemma]
+    phrases: Annotated[dict[str, str], _phrases]
+    light_verbs: LightVerbs
+    frames: Frames
+    categories: EventCategories
+    actors: Actors
+    numbers: Annotated[dict[str, int], _lowered_keys]
+    casualties: CasualtyWords
+    claims: ClaimWords
+    targets: Targets
+    confidence: dict[str, float]
+    precision: PrecisionLexicon
 
 
 @functools.cache
 def event_lexicon() -> EventLexicon:
-    raw = load_raw()
-    frames, categories, casualties = raw["frames"], raw["categories"], raw["casualties"]
-    phrases = {k.lower(): v for k, v in raw["phrases"].items()}
-    unknown = set(phrases.values()) - set(PLOVER_CATEGORIES)
-    if unknown:
-        raise ValueError(f"events.toml: unknown PLOVER categories {sorted(unknown)}")
-    return EventLexicon(
-        verbs=_by_lemma(raw["verbs"]),
-        nouns=_by_lemma(raw["nouns"]),
-        phrases=phrases,
-        light_verbs=_set(raw["light_verbs"]["lemmas"]),
-        participation=_set(raw["light_verbs"]["participation"]),
-        intent=_set(frames["intent"]),
-        intent_adjectives=_set(frames["intent_adjectives"]),
-        threat=_set(frames["threat"]),
-        refusal=_set(frames["refusal"]),
-        demand=_set(frames["demand"]),
-        future=_set(frames["future"]),
-        obligation=_set(frames["obligation"]),
-        hypothetical=_set(frames["hypothetical"]),
-        ultimatum=_set(frames["ultimatum"]),
-        hypothetical_modals=_set(frames["hypothetical_modals"]),
-        reporting=_set(frames["reporting"]),
-        cooperative=frozenset(categories["cooperative"]),
-        hostile=frozenset(categories["hostile"]),
-        numbers={k.lower(): int(v) for k, v in raw["numbers"].items()},
-        killed=_set(casualties["killed"]),
-        injured=_set(casualties["injured"]),
-        death_nouns=_set(casualties["death_nouns"]),
-        injury_nouns=_set(casualties["injury_nouns"]),
-        claim_verbs=_set(raw["claims"]["verbs"]),
-        claim_objects=_set(raw["claims"]["objects"]),
-        military=_set(raw["actors"]["military"]),
-        pronouns=_set(raw["actors"]["pronouns"]),
-        confidence={k: float(v) for k, v in raw["confidence"].items()},
-    )
+    return load_rules("events.toml", EventLexicon)

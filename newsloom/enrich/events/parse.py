@@ -24,22 +24,13 @@ from newsloom.enrich.events.filters import (
     stopped_category,
     stopped_event,
 )
-from newsloom.enrich.events.lexicon import EventLexicon
+from newsloom.enrich.events.lexicon import EventLexicon, event_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "dative", "attr", "oprd")
-# Prepositions whose object is the one acted upon ("protested against", "met with").
-TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "into", "for", "at")
-# Where the one acted upon is a prepositional object rather than the direct object.
-RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
-    "AID": ("to", "for"),
-    "AGREE": ("to", "for", "with"),
-    "SUPPORT": ("to", "for"),
-    "RETREAT": ("from",),
-}
 EMBEDDED = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
 # Right-hand children that still belong to an actor's noun phrase.
 PHRASE_RIGHT = ("compound", "flat", "conj", "cc", "appos", "nummod")
@@ -93,7 +84,7 @@ def _planned(noun: Token, lexicon: EventLexicon) -> str | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ in lexicon.frames.future for c in verb.children):
         return None
     return "subject" if noun.dep_ in ("nsubj", "nsubjpass") else "object"
 
@@ -123,11 +114,11 @@ def _verb_candidate(token: Token, lexicon: EventLexicon) -> Candidate | None:
     if joined is not None:
         return joined
     for obj in token.children:
-        if obj.dep_ == "dobj" and lemma in lexicon.light_verbs:
+        if obj.dep_ == "dobj" and lemma in lexicon.light_verbs.lemmas:
             category = lexicon.nouns.get(obj.lemma_.lower())
             if category is not None:
                 return Candidate(category, obj, token, None, "light_verb")
-    if lemma in lexicon.reporting:
+    if lemma in lexicon.frames.reporting:
         return None
     demand = _obligation(token, lexicon)
     if demand is not None:
@@ -145,7 +136,7 @@ def _participation(verb: Token, lexicon: EventLexicon) -> Candidate | None:
     clause (so the subject is the actor); taking part in a marathon is no event."""
     lemma = verb.lemma_.lower()
     words = [lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("dobj", "prt"))]
-    if not any(word in lexicon.participation for word in words):
+    if not any(word in lexicon.light_verbs.participation for word in words):
         return None
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
@@ -158,9 +149,9 @@ def _participation(verb: Token, lexicon: EventLexicon) -> Candidate | None:
 
 def _obligation(verb: Token, lexicon: EventLexicon) -> Candidate | None:
     """`X said (that) Y must/should do Z`: X demands it of Y (PLOVER DEMAND)."""
-    if not any(c.dep_ == "aux" and c.lower_ in lexicon.obligation for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ in lexicon.frames.obligation for c in verb.children):
         return None
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon.reporting:
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon.frames.reporting:
         return None
     return Candidate("DEMAND", verb, verb, None, "verb", speaker=verb.head)
 
@@ -205,8 +196,8 @@ def _apply_frames(found: list[Candidate], lexicon: EventLexicon) -> list[Candida
                 continue
         if candidate.planned == "object":
             # "the union would keep up the protests": an intent, as for a verb.
-            hostile = candidate.type in lexicon.hostile
-            cooperative = candidate.type in lexicon.cooperative
+            hostile = candidate.type in lexicon.categories.hostile
+            cooperative = candidate.type in lexicon.categories.cooperative
             candidate.type, candidate.mode = _intent(candidate, hostile, cooperative)
         elif candidate.planned == "subject":
             candidate.mode = "intent"  # "talks will begin in the autumn": not yet held
@@ -217,7 +208,7 @@ def _apply_frames(found: list[Candidate], lexicon: EventLexicon) -> list[Candida
             continue
         if isinstance(frame, tuple):
             candidate.type, candidate.mode = frame
-        if candidate.mode == "intent" and _conditioned(candidate.clause, lexicon.ultimatum):
+        if candidate.mode == "intent" and _conditioned(candidate.clause, lexicon.frames.ultimatum):
             candidate.type, candidate.mode = "THREATEN", "threat"  # "will go unless ..."
         if candidate.mode is None and _hypothetical(candidate.trigger, lexicon):
             candidate.mode = "hypothetical"
@@ -230,8 +221,8 @@ def _refused_intent(candidate: Candidate, lexicon: EventLexicon) -> bool:
     clause = candidate.clause
     return (
         clause is not None
-        and candidate.type in lexicon.cooperative
-        and any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in clause.children)
+        and candidate.type in lexicon.categories.cooperative
+        and any(c.dep_ == "aux" and c.lower_ in lexicon.frames.future for c in clause.children)
     )
 
 
@@ -247,8 +238,8 @@ def _frame_of(
     clause = candidate.clause
     if clause is None:
         return None
-    hostile = candidate.type in lexicon.hostile
-    cooperative = candidate.type in lexicon.cooperative
+    hostile = candidate.type in lexicon.categories.hostile
+    cooperative = candidate.type in lexicon.categories.cooperative
     head = clause.head
     if clause.dep_ in ("xcomp", "ccomp", "pcomp") or (
         clause.dep_ == "pobj" and head.dep_ == "prep"
@@ -256,27 +247,31 @@ def _frame_of(
         governor = head.head if clause.dep_ == "pobj" or head.pos_ == "ADP" else head
         lemma = governor.lemma_.lower()
         governed = governor.i in by_clause and governor.i != clause.i
-        if governed and (clause.dep_ != "ccomp" or lemma in lexicon.frames):
+        if governed and (clause.dep_ != "ccomp" or lemma in lexicon.frames.governing):
             return _ABSORBED
-        if lemma in lexicon.refusal or lemma in lexicon.demand or lemma in lexicon.threat:
+        if (
+            lemma in lexicon.frames.refusal
+            or lemma in lexicon.frames.demand
+            or lemma in lexicon.frames.threat
+        ):
             if negated(governor):
                 return _DROPPED
             # A frame that is no trigger of its own ("failed to agree", "wants X to go")
             # gives the event its category; the governed act is what is refused or asked.
-            if lemma in lexicon.refusal:
+            if lemma in lexicon.frames.refusal:
                 return ("REJECT", None)
-            if lemma in lexicon.demand:
+            if lemma in lexicon.frames.demand:
                 return ("DEMAND", None)
             return ("THREATEN", "threat")
-        if lemma in lexicon.intent or lemma in lexicon.intent_adjectives:
+        if lemma in lexicon.frames.intent or lemma in lexicon.frames.intent_adjectives:
             if negated(governor) or (governor.dep_ == "acomp" and negated(governor.head)):
                 return _DROPPED
-            if governor.dep_ == "acomp" and lemma not in lexicon.intent_adjectives:
+            if governor.dep_ == "acomp" and lemma not in lexicon.frames.intent_adjectives:
                 return None
             return _intent(candidate, hostile, cooperative)
     if clause.dep_ == "advcl" and head.i in by_clause and _purpose(clause):
         return _ABSORBED  # "began a strike to demand ...": the purpose of another event
-    if any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in clause.children):
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.frames.future for c in clause.children):
         return _intent(candidate, hostile, cooperative)
     return None
 
@@ -307,9 +302,9 @@ def _hypothetical(trigger: Token, lexicon: EventLexicon) -> bool:
     token = trigger
     while True:
         for child in token.children:
-            if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical:
+            if child.dep_ == "mark" and child.lower_ in lexicon.frames.hypothetical:
                 return True
-            if child.dep_ == "aux" and child.lower_ in lexicon.hypothetical_modals:
+            if child.dep_ == "aux" and child.lower_ in lexicon.frames.hypothetical_modals:
                 return True
         if token.head.i == token.i or token.dep_ in ("ccomp", "conj"):
             return False
@@ -324,7 +319,7 @@ def attach_actors(candidate: Candidate, lexicon: EventLexicon) -> None:
     if candidate.source is not None:
         candidate.source = _antecedent(candidate.source, candidate.clause, lexicon)
         head = candidate.source.root.lemma_.lower()
-        if candidate.type == "ASSAULT" and head in lexicon.military:
+        if candidate.type == "ASSAULT" and head in lexicon.actors.military:
             candidate.type = "FIGHT"  # armed forces using force: PLOVER FIGHT
 
 
@@ -333,13 +328,13 @@ def _antecedent(actor: Span, clause: Token | None, lexicon: EventLexicon) -> Spa
     a relative pronoun is the noun its clause modifies: "X, who met Y" -> X."""
     if len(actor) == 1 and actor[0].tag_ in ("WP", "WDT") and clause is not None:
         return noun_phrase(clause.head) if clause.dep_ == "relcl" else actor
-    if len(actor) != 1 or actor[0].lower_ not in lexicon.pronouns or clause is None:
+    if len(actor) != 1 or actor[0].lower_ not in lexicon.actors.pronouns or clause is None:
         return actor
     token = clause
     for _ in range(4):
-        if token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.reporting:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.frames.reporting:
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in lexicon.pronouns:
+            if subject is not None and subject.lower_ not in lexicon.actors.pronouns:
                 return noun_phrase(subject)
             return actor
         if token.head.i == token.i:
@@ -409,7 +404,8 @@ def _target(verb: Token, category: str = "", skip: Token | None = None) -> Span 
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return noun_phrase(passive)
-    preferred = RECIPIENT_PREPS.get(category)
+    targets = event_lexicon().targets
+    preferred = targets.recipient_prepositions.get(category)
     if preferred:
         found = _prep_object(verb, preferred, skip)
         if found is not None:
@@ -419,7 +415,7 @@ def _target(verb: Token, category: str = "", skip: Token | None = None) -> Span 
             if child.dep_ == "dobj" and child.i < verb.i:
                 continue
             return _possessor(child)
-    found = _prep_object(verb, TARGET_PREPS, skip)
+    found = _prep_object(verb, targets.prepositions, skip)
     if found is not None:
         return found
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
@@ -457,13 +453,14 @@ def _noun_actors(noun: Token) -> tuple[Span | None, Span | None]:
     object of ("activists staged rallies"); the target follows against/on/of."""
     source = None
     target = None
+    target_preps = (*event_lexicon().targets.prepositions, "of")
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_):
             source = noun_phrase(child)
         if child.dep_ == "prep" and child.lower_ in ("by", "from") and source is None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             source = noun_phrase(objects[0]) if objects else None
-        if child.dep_ == "prep" and child.lower_ in (*TARGET_PREPS, "of") and target is None:
+        if child.dep_ == "prep" and child.lower_ in target_preps and target is None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             target = noun_phrase(objects[0]) if objects else None
     if source is None:

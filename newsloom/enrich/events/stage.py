@@ -29,8 +29,6 @@ from newsloom.record import Article, Entity, Event, EventActor
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-# Categories that casualties and responsibility claims belong to.
-VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 # A claim in a later sentence reaches back this many sentences for its attack.
 CLAIM_REACH = 3
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -47,6 +45,7 @@ class EventStage:
 
 def code_events(article: Article, doc: Doc) -> list[Event]:
     lexicon = event_lexicon()
+    violent = lexicon.categories.violent  # casualties and claims belong to these
     quoted = [(q.start, q.end) for q in article.quotes if q.kind == "direct"]
     events: list[Event] = []
     recent: list[tuple[int, Event]] = []  # (sentence number, violent event)
@@ -76,7 +75,7 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
                 event.mode = event.mode or "intent"
                 event.confidence = round(event.confidence * lexicon.confidence["planned"], 3)
             event.place_id = place.entity_id if place else None
-            if claim is not None and event.type in VIOLENT:
+            if claim is not None and event.type in violent:
                 event.claimed_by = _actor(claim, article.entities)
             if _retold(candidate, event, events):
                 continue  # "The deal also includes ...": an event already coded, named again
@@ -85,11 +84,11 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
         if claim is not None and _recent(recent, number):
             # "X claimed responsibility for the blast": a definite event noun names an
             # attack already coded; the claim goes to it and the mention is not recounted.
-            mentions = [e for e in coded if e.type in VIOLENT and _definite(doc, e)]
-            if mentions or not any(e.type in VIOLENT for e in coded):
+            mentions = [e for e in coded if e.type in violent and _definite(doc, e)]
+            if mentions or not any(e.type in violent for e in coded):
                 coded = [e for e in coded if e not in mentions]
                 _claim_back(recent, number, _actor(claim, article.entities))
-        recent.extend((number, e) for e in coded if e.type in VIOLENT)
+        recent.extend((number, e) for e in coded if e.type in violent)
         events.extend(coded)
         previous = sent
     return events
@@ -153,7 +152,7 @@ def _event(
         confidence *= weights["published_date"]
     if candidate.planned == "subject":
         confidence *= weights["planned"]
-    violent = candidate.type in VIOLENT
+    violent = candidate.type in lexicon.categories.violent
     start, end = _trimmed(sent)
     return Event(
         type=candidate.type,
@@ -251,7 +250,7 @@ def main_event(events: Sequence[Event], doc: Doc) -> Event | None:
         if span is None:
             return 99
         token, steps = span.root, 0
-        if token.dep_ == "dobj" and token.head.lemma_.lower() in event_lexicon().light_verbs:
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in event_lexicon().light_verbs.lemmas:
             token = token.head  # "held talks": the light verb stands for the event
         while token.head.i != token.i and steps < 50:
             token, steps = token.head, steps + 1

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def channel_in(clause: str, config: QuoteConfig) -> str | None:
     """The first channel pattern's match in the attribution clause (`Ukrainian television`)."""
-    for pattern in config.channel_patterns:
+    for pattern in config.channels.patterns:
         match = pattern.search(clause)
         if match:
             return match.group("channel")

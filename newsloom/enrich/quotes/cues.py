@@ -48,7 +48,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> Span:
 
 
 def is_cue(token: Token, config: QuoteConfig) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in config.speech_cues
+    return token.pos_ == "VERB" and token.lemma_.lower() in config.cues.speech
 
 
 def speaker_of(verb: Token) -> Span | None:

@@ -37,7 +37,7 @@ class QuotedSpan:
 
 def find_quoted_spans(text: str, config: QuoteConfig) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
-    any_mark = _mark_pattern(tuple(config.mark_pairs))
+    any_mark = _mark_pattern(tuple(config.marks.pairs))
     position = 0
     while position < len(text):
         # Jump to the next quote mark instead of testing every character.
@@ -88,8 +88,8 @@ def _closes(text: str, index: int, mark: str) -> bool:
 def _close(text: str, opening: int, mark: str, config: QuoteConfig) -> tuple[int, str] | None:
     """The closing mark's offset and the mark, or None when the quote is never closed
     in bounds."""
-    closers = sorted(config.mark_pairs[mark], key=len, reverse=True)
-    limit = min(len(text), opening + config.max_chars)
+    closers = sorted(config.marks.pairs[mark], key=len, reverse=True)
+    limit = min(len(text), opening + config.marks.max_chars)
     index = opening + len(mark)
     while index < limit:
         closer = next((c for c in closers if text.startswith(c, index)), None)

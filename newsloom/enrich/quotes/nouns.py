@@ -32,7 +32,7 @@ class NounCue:
 
 def noun_cue(noun: Token, config: QuoteConfig) -> NounCue | None:
     lemma = noun.lemma_.lower()
-    that, to = lemma in config.reported_nouns["that"], lemma in config.reported_nouns["to"]
+    that, to = lemma in config.reported.nouns["that"], lemma in config.reported.nouns["to"]
     if not (that or to):
         return None
     for clause in noun.rights:

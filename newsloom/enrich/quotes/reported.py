@@ -111,7 +111,7 @@ def _by_agent(verb: Token) -> Reported | None:
 
 
 def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
-    deps = config.complements[category]
+    deps = config.reported.complements[category]
     if category == "prepositional":
         return _prepositional(verb, config)
     child = next((c for c in verb.children if c.dep_ in deps), None)
@@ -136,7 +136,7 @@ def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
 def _named_as(verb: Token, obj: Token, config: QuoteConfig) -> list[Token]:
     """`called [the plan a disaster]`: the object through its predicate, which the parse
     hangs on the cue as a sibling; without a predicate (`called a meeting`) nothing."""
-    predicates = config.complements["predicate"]
+    predicates = config.reported.complements["predicate"]
     predicate = next((c for c in verb.rights if c.dep_ in predicates and c.i > obj.i), None)
     if predicate is None:
         return []
@@ -164,12 +164,12 @@ def _is_aside(verb: Token, config: QuoteConfig) -> bool:
 
 
 def _is_parenthetical(verb: Token, config: QuoteConfig) -> bool:
-    return verb.dep_ in config.complements["parenthetical"]
+    return verb.dep_ in config.reported.complements["parenthetical"]
 
 
 def _prepositional(verb: Token, config: QuoteConfig) -> list[Token]:
     lemma = verb.lemma_.lower()
-    deps = config.complements["prepositional"]
+    deps = config.reported.complements["prepositional"]
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i:
             continue
@@ -190,7 +190,7 @@ def _object_extension(verb: Token, obj: Token, config: QuoteConfig) -> list[Toke
             continue
         if sibling.left_edge.i != end + 1:
             break
-        if sibling.dep_ == "prep" and sibling.lower_ in config.object_preps:
+        if sibling.dep_ == "prep" and sibling.lower_ in config.reported.object_preps:
             extra.extend(sibling.subtree)
             end = sibling.right_edge.i
         else:
@@ -201,7 +201,7 @@ def _object_extension(verb: Token, obj: Token, config: QuoteConfig) -> list[Toke
 def _colon_lines(doc: Doc, config: QuoteConfig) -> list[Reported]:
     """`NAME: what they said` at a line start: transcripts and headlines."""
     found = []
-    for match in config.colon_speaker.finditer(doc_text(doc)):
+    for match in config.cues.colon_speaker.finditer(doc_text(doc)):
         speaker = doc.char_span(*match.span("speaker"), alignment_mode="expand")
         colon = doc.char_span(match.end("speaker"), match.end("speaker") + 1)
         start, end = match.span("content")
@@ -215,7 +215,7 @@ def _colon_lines(doc: Doc, config: QuoteConfig) -> list[Reported]:
 def _according(token: Token, config: QuoteConfig) -> Reported | None:
     doc = token.doc
     phrase = f"{token.lower_} {doc[token.i + 1].lower_}"
-    if phrase not in config.according:
+    if phrase not in config.cues.according:
         return None
     objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
     if not objects:
@@ -273,4 +273,4 @@ def _is_quotation(reported: Reported, inside: Sequence[bool], config: QuoteConfi
         return False
     opens = inside[span.start] or (span.start > 0 and inside[span.start - 1])
     share = sum(inside[t.i] for t in span) / len(span)
-    return opens and share > config.quoted_share
+    return opens and share > config.reported.quoted_share

@@ -67,24 +67,27 @@ class SpeakerResolver:
         if ent.start == 0:
             return
         title = self.doc[ent.start - 1].lower_
-        if title in self.config.male_titles:
+        if title in self.config.speakers.male_titles:
             self.genders.setdefault(name, "m")
-        elif title in self.config.female_titles:
+        elif title in self.config.speakers.female_titles:
             self.genders.setdefault(name, "f")
 
     def resolve(self, phrase: Span) -> Speaker:
         start, end = phrase.start_char, phrase.end_char
         head = phrase.root
         entity = self._entity_at(start, end, prefer_person=True)
-        if entity is not None and head.lower_ not in self.config.pronouns:
+        if entity is not None and head.lower_ not in self.config.speakers.pronouns:
             return Speaker(entity.name, entity.id, start, end, "entity")
         named = self._named(phrase)
         if named is not None:
             name, entity = named
             return Speaker(name, entity.id if entity else None, start, end, "named")
-        if len(phrase) == 1 and head.lower_ in self.config.pronouns:
+        if len(phrase) == 1 and head.lower_ in self.config.speakers.pronouns:
             return self._pronoun(head, start, end)
-        if head.lemma_.lower() in self.config.roles or head.lower_ in self.config.roles:
+        if (
+            head.lemma_.lower() in self.config.speakers.roles
+            or head.lower_ in self.config.speakers.roles
+        ):
             holder = self._role_holder(head)
             if holder is not None:
                 return self._as_speaker(holder, start, end, "role")
@@ -125,13 +128,13 @@ class SpeakerResolver:
         return _clean_name(ent), self._entity_at(ent.start_char, ent.end_char, False)
 
     def _pronoun(self, token: Token, start: int, end: int) -> Speaker:
-        gender = self.config.pronouns[token.lower_]
+        gender = self.config.speakers.pronouns[token.lower_]
         if token.lower_ not in ("he", "she"):
             return Speaker(None, None, start, end, "pronoun")
         earlier = [p for p in self._persons if p.end <= start]
         compatible = [p for p in earlier if self.genders.get(p.name, gender) == gender]
         subjects = [p for p in compatible if p.token.dep_ in ("nsubj", "nsubjpass")]
-        recent = [p for p in subjects if start - p.start < self.config.role_window]
+        recent = [p for p in subjects if start - p.start < self.config.speakers.role_window]
         pool = recent or compatible
         if not pool:
             return Speaker(None, None, start, end, "pronoun")
@@ -149,7 +152,7 @@ class SpeakerResolver:
         if beside is not None:
             return beside
         titled = {p.name for p in self._persons if _has_role_word(p, self.config)}
-        window_end = role.idx + self.config.role_window
+        window_end = role.idx + self.config.speakers.role_window
         for person in self._persons:
             nearby = role.idx < person.start < window_end
             if nearby and person.name not in titled and _speaks(person.token, self.config):
@@ -185,8 +188,8 @@ def _phrase_name(phrase: Span) -> str:
 
 def _is_organisation(phrase: Span, config: QuoteConfig) -> bool:
     text = phrase.text.lower()
-    return phrase.root.lemma_.lower() in config.organisations or any(
-        " " in word and word in text for word in config.organisations
+    return phrase.root.lemma_.lower() in config.speakers.organisations or any(
+        " " in word and word in text for word in config.speakers.organisations
     )
 
 
@@ -197,13 +200,14 @@ def _has_role_word(person: _Person, config: QuoteConfig) -> bool:
     if first is None:
         return False
     before = doc[first.start - 1] if first.start > 0 else None
-    if before is not None and before.lemma_.lower() in config.roles:
+    if before is not None and before.lemma_.lower() in config.speakers.roles:
         return True
     return any(
-        c.dep_ == "appos" and c.lemma_.lower() in config.roles for c in person.token.children
+        c.dep_ == "appos" and c.lemma_.lower() in config.speakers.roles
+        for c in person.token.children
     )
 
 
 def _speaks(token: Token, config: QuoteConfig) -> bool:
     head = token.head
-    return token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in config.speech_cues
+    return token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in config.cues.speech

@@ -145,7 +145,7 @@ def _is_fragment(
     woven = bool(before) and before[-1].isalnum()
     if woven and not (word_before is not None and is_cue(word_before, config)):
         return True
-    return attribution is None and len(content.split()) < config.min_words
+    return attribution is None and len(content.split()) < config.marks.min_words
 
 
 def _word_before(doc: Doc, span: QuotedSpan) -> Token | None:

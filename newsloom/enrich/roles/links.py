@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsloom.enrich.entities.rules import entity_rules, role_rules
+from newsloom.enrich.entities.rules import entity_rules
 from newsloom.enrich.roles.patterns import (
     EntityIndex,
     RoleFinding,
@@ -23,6 +23,7 @@ from newsloom.enrich.roles.patterns import (
     role_phrase_span,
     title_of,
 )
+from newsloom.enrich.roles.rules import role_rules
 from newsloom.record import Entity
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def _tie_to_later_speaker(
     start: int,
     end: int,
 ) -> PhraseLink | None:
-    speech = entity_rules().speech_verbs
+    speech = entity_rules().metonymy.speech_verbs
     if token.dep_ != "nsubj" or token.head.lemma_.lower() not in speech:
         return None
     with_roles = {f.entity_id for f in findings}

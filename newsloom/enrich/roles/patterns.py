@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsloom import gazetteer as places
-from newsloom.enrich.entities.rules import entity_rules, role_rules
+from newsloom.enrich.entities.rules import entity_rules
+from newsloom.enrich.roles.rules import role_rules
 from newsloom.record import Entity
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class EntityIndex:
 
 
 def government_country(entity_id: str) -> str | None:
-    prefix = entity_rules().government_id.split("{", 1)[0]
+    prefix = entity_rules().metonymy.government_id.split("{", 1)[0]
     if not entity_id.startswith(prefix):
         return None
     return places.country_names().get(entity_id[len(prefix) :].upper())

@@ -1,13 +1,18 @@
-"""The word lists and patterns of the time tagger, read once from data/times.toml."""
+"""The word lists and patterns of the time tagger, read once from data/times.toml.
+
+Each record below is one table of the file, field for field (see newsloom/rules.py);
+`load_lexicon` adds the lookups and the compiled patterns built from several tables.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Annotated, Any
+
+from newsloom.rules import DERIVED, load_rules
 
 DATA_FILE = "times.toml"
 
@@ -19,6 +24,14 @@ class Pattern:
 
 
 @dataclass(frozen=True, slots=True)
+class PatternSpec:
+    """A `[[pattern]]` as written: its regex still has {PLACEHOLDERS}."""
+
+    kind: str
+    regex: str
+
+
+@dataclass(frozen=True, slots=True)
 class Unit:
     code: str
     clock: bool = False
@@ -26,35 +39,77 @@ class Unit:
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
-    months: dict[str, int]
-    weekdays: dict[str, int]
+class Words:
+    months: tuple[tuple[str, ...], ...]
+    weekdays: tuple[tuple[str, ...], ...]
     numbers: dict[str, float]
     vague_numbers: frozenset[str]
     ordinals: dict[str, int]
-    units: dict[str, Unit]
-    parts_of_day: dict[str, str]
-    seasons: dict[str, str]
-    day_words: dict[str, dict[str, Any]]
-    fixed: dict[str, dict[str, Any]]
-    shift_words: dict[str, int]
+    approximators: tuple[str, ...]
+    time_zones: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TenseWords:
     future_aux: frozenset[str]
     future_lemmas: frozenset[str]
     reported_future_aux: frozenset[str]
     reporting_lemmas: frozenset[str]
     past_tags: frozenset[str]
     perfect_aux: frozenset[str]
-    confidence: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    not_verbs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Years:
+    counted_noun_tags: frozenset[str]
+    year_openers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
     earliest_year: int
     latest_year: int
     wrong_side_weight: float
-    not_verbs: frozenset[str]
-    counted_noun_tags: frozenset[str]
-    year_openers: frozenset[str]
-    spoken_centuries: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenYears:
+    centuries: dict[str, int]
     millennium: str
-    holidays: dict[str, dict[str, int]]
-    patterns: tuple[Pattern, ...]
+    millennium_openers: tuple[str, ...]
+
+
+def _straight_apostrophes(holidays: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    return {name.replace("’", "'"): spec for name, spec in holidays.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    words: Words
+    units: dict[str, Unit]
+    parts_of_day: dict[str, str]
+    seasons: dict[str, str]
+    day_words: dict[str, dict[str, Any]]
+    fixed: dict[str, dict[str, Any]]
+    shift_words: dict[str, int]
+    tense: TenseWords
+    confidence: dict[str, float]
+    filters: Filters
+    years: Years
+    limits: Limits
+    spoken_years: SpokenYears
+    holidays: Annotated[dict[str, dict[str, int]], _straight_apostrophes]
+    pattern: tuple[PatternSpec, ...]
+    # Built by load_lexicon: lower-cased month and weekday names -> 1-based number, and
+    # the patterns with their placeholders filled in.
+    months: dict[str, int] = field(default_factory=dict, metadata=DERIVED)
+    weekdays: dict[str, int] = field(default_factory=dict, metadata=DERIVED)
+    patterns: tuple[Pattern, ...] = field(default=(), metadata=DERIVED)
 
     def month(self, word: str) -> int:
         return self.months[word.rstrip(".").lower()]
@@ -78,15 +133,15 @@ class Lexicon:
             if text.endswith(half) and text != half.strip():
                 whole = self.number(text.removesuffix(half))
                 return None if whole is None else whole + 0.5
-        if text in self.vague_numbers:
+        if text in self.words.vague_numbers:
             return None
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return float(text)
         total = 0.0
         for part in text.split("-"):
-            if part not in self.numbers:
+            if part not in self.words.numbers:
                 return None
-            total += self.numbers[part]
+            total += self.words.numbers[part]
         return total
 
     def holiday(self, name: str) -> dict[str, int]:
@@ -96,13 +151,14 @@ class Lexicon:
         """A year said in words: "nineteen ninety-six" 1996, "nineteen oh five" 1905,
         "eighteen hundred" 1800, "two thousand and one" 2001; None when not one."""
         words = re.sub(r"[\s-]+", " ", text.lower()).split()
-        if " ".join(words[:2]) == self.millennium:
+        if " ".join(words[:2]) == self.spoken_years.millennium:
             rest = [w for w in words[2:] if w != "and"]
             tail = self.number("-".join(rest)) if rest else 0.0
             return 2000 + int(tail) if tail is not None and tail < 100 else None
-        if len(words) < 2 or words[0] not in self.spoken_centuries:
+        centuries = self.spoken_years.centuries
+        if len(words) < 2 or words[0] not in centuries:
             return None
-        century, rest = self.spoken_centuries[words[0]], words[1:]
+        century, rest = centuries[words[0]], words[1:]
         if rest == ["hundred"]:
             return century * 100
         if rest[0] == "oh":
@@ -113,7 +169,7 @@ class Lexicon:
         return century * 100 + int(tail)
 
 
-def _spoken_year_regex(spoken: dict[str, Any], numbers: dict[str, float]) -> str:
+def _spoken_year_regex(spoken: SpokenYears, numbers: dict[str, float]) -> str:
     """Years in words: a century word and a number under a hundred ("ninety-six",
     "oh five", "hundred"), or the millennium ("two thousand and one") after an opener."""
     tens = [w for w, n in numbers.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
@@ -125,10 +181,10 @@ def _spoken_year_regex(spoken: dict[str, Any], numbers: dict[str, float]) -> str
         rf"|{_alternation(teens)}|oh[\s-](?:{_alternation(ones)}))"
     )
     # One fixed-width look-behind per opener word.
-    openers = "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in spoken["millennium_openers"])
-    millennium = re.escape(spoken["millennium"]).replace(r"\ ", r"\s")
+    openers = "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in spoken.millennium_openers)
+    millennium = re.escape(spoken.millennium).replace(r"\ ", r"\s")
     return (
-        rf"(?i:(?:{_alternation(list(spoken['centuries']))})[\s-](?:hundred|{under_100})"
+        rf"(?i:(?:{_alternation(list(spoken.centuries))})[\s-](?:hundred|{under_100})"
         rf"|(?:{openers}){millennium}(?:\s(?:and\s)?(?:{under_100}|{_alternation(ones)}))?)"
     )
 
@@ -145,70 +201,48 @@ def _capitalised(words: list[str]) -> list[str]:
 
 @cache
 def load_lexicon() -> Lexicon:
-    raw = tomllib.loads(resources.files("newsloom.data").joinpath(DATA_FILE).read_text("utf-8"))
-    words = raw["words"]
-    months = {name.lower(): i for i, names in enumerate(words["months"], 1) for name in names}
-    weekdays = {name.lower(): i for i, names in enumerate(words["weekdays"], 1) for name in names}
-    units = {name: Unit(**spec) for name, spec in raw["units"].items()}
+    lexicon = load_rules(DATA_FILE, Lexicon)
+    words = lexicon.words
+    return dataclasses.replace(
+        lexicon,
+        months={name.lower(): i for i, names in enumerate(words.months, 1) for name in names},
+        weekdays={name.lower(): i for i, names in enumerate(words.weekdays, 1) for name in names},
+        patterns=_patterns(lexicon),
+    )
+
+
+def _patterns(lexicon: Lexicon) -> tuple[Pattern, ...]:
+    words = lexicon.words
     unit_words = [
-        w for name in units for w in (name, "centuries" if name == "century" else name + "s")
+        w
+        for name in lexicon.units
+        for w in (name, "centuries" if name == "century" else name + "s")
     ]
-    number_words = [w for w in words["numbers"] if " " not in w]
-    number_phrases = [w for w in words["numbers"] if " " in w] + words["vague_numbers"]
-    tens = [w for w, n in words["numbers"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
-    ones = [w for w, n in words["numbers"].items() if 1 <= n <= 9 and w not in ("a", "an")]
+    number_words = [w for w in words.numbers if " " not in w]
+    number_phrases = [w for w in words.numbers if " " in w] + list(words.vague_numbers)
+    tens = [w for w, n in words.numbers.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
+    ones = [w for w, n in words.numbers.items() if 1 <= n <= 9 and w not in ("a", "an")]
     num = (
         rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s1/2\b|½)?"
         rf"|(?i:(?:(?:{_alternation(tens)})-(?:{_alternation(ones)})"
         rf"|{_alternation(number_phrases)}|{_alternation(number_words)})(?:\sand\sa\shalf)?))"
     )
     fills = {
-        "MONTH": _alternation(_capitalised([n for names in words["months"] for n in names])),
-        "WEEKDAY": _alternation(_capitalised([n for names in words["weekdays"] for n in names])),
+        "MONTH": _alternation(_capitalised([n for names in words.months for n in names])),
+        "WEEKDAY": _alternation(_capitalised([n for names in words.weekdays for n in names])),
         "NUM": num,
         "UNITS": _alternation(unit_words),
-        "PART": _alternation(list(raw["parts_of_day"])),
-        "SEASON": _alternation(list(raw["seasons"])),
-        "ORD": _alternation(list(words["ordinals"])),
-        "APPROX": _alternation(words["approximators"]),
-        "ZONE": _alternation(words["time_zones"]),
-        "FIXED": _alternation(list(raw["fixed"])),
-        "HOLIDAY": _alternation(list(raw["holidays"])).replace("'", "['’]"),
-        "SPOKEN_YEAR": _spoken_year_regex(raw["spoken_years"], words["numbers"]),
+        "PART": _alternation(list(lexicon.parts_of_day)),
+        "SEASON": _alternation(list(lexicon.seasons)),
+        "ORD": _alternation(list(words.ordinals)),
+        "APPROX": _alternation(list(words.approximators)),
+        "ZONE": _alternation(list(words.time_zones)),
+        "FIXED": _alternation(list(lexicon.fixed)),
+        "HOLIDAY": _alternation(list(lexicon.holidays)).replace("'", "['’]"),
+        "SPOKEN_YEAR": _spoken_year_regex(lexicon.spoken_years, words.numbers),
     }
-    patterns = tuple(
-        Pattern(spec["kind"], re.compile(_fill(spec["regex"], fills))) for spec in raw["pattern"]
-    )
-    tense = raw["tense"]
-    return Lexicon(
-        months=months,
-        weekdays=weekdays,
-        numbers={k: float(v) for k, v in words["numbers"].items()},
-        vague_numbers=frozenset(words["vague_numbers"]),
-        ordinals=dict(words["ordinals"]),
-        units=units,
-        parts_of_day=dict(raw["parts_of_day"]),
-        seasons=dict(raw["seasons"]),
-        day_words=dict(raw["day_words"]),
-        fixed=dict(raw["fixed"]),
-        shift_words=dict(raw["shift_words"]),
-        future_aux=frozenset(tense["future_aux"]),
-        future_lemmas=frozenset(tense["future_lemmas"]),
-        reported_future_aux=frozenset(tense["reported_future_aux"]),
-        reporting_lemmas=frozenset(tense["reporting_lemmas"]),
-        past_tags=frozenset(tense["past_tags"]),
-        perfect_aux=frozenset(tense["perfect_aux"]),
-        confidence=dict(raw["confidence"]),
-        earliest_year=raw["limits"]["earliest_year"],
-        latest_year=raw["limits"]["latest_year"],
-        wrong_side_weight=float(raw["limits"]["wrong_side_weight"]),
-        not_verbs=frozenset(raw["filters"]["not_verbs"]),
-        counted_noun_tags=frozenset(raw["years"]["counted_noun_tags"]),
-        year_openers=frozenset(raw["years"]["year_openers"]),
-        spoken_centuries=dict(raw["spoken_years"]["centuries"]),
-        millennium=raw["spoken_years"]["millennium"],
-        holidays={k.replace("’", "'"): v for k, v in raw["holidays"].items()},
-        patterns=patterns,
+    return tuple(
+        Pattern(spec.kind, re.compile(_fill(spec.regex, fills))) for spec in lexicon.pattern
     )
 
 

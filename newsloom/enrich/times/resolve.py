@@ -93,7 +93,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if ctx.anchor is None:
         return Resolved(f"XXXX-{month:02d}-{day_number:02d}", "DATE", ctx.conf("unanchored"))
-    year = nearest_year(ctx.anchor, month, day_number, ctx.tense(), ctx.lexicon.wrong_side_weight)
+    year = nearest_year(
+        ctx.anchor, month, day_number, ctx.tense(), ctx.lexicon.limits.wrong_side_weight
+    )
     return Resolved(f"{year:04d}-{month:02d}-{day_number:02d}", "DATE", ctx.conf("inferred_year"))
 
 
@@ -138,7 +140,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         days = [d for d in days if d > anchor]
     else:
         tense = "present" if shift == "this" else ctx.tense()
-    weight = ctx.lexicon.wrong_side_weight
+    weight = ctx.lexicon.limits.wrong_side_weight
 
     def score(day: dt.date) -> float:
         wrong = (tense == "past" and day > anchor) or (tense == "future" and day < anchor)
@@ -227,14 +229,17 @@ def _clock_text(m: re.Match[str]) -> str | None:
 
 def _year_kind(m: re.Match[str], ctx: Context) -> Resolved | None:
     year = int(m["y"])
-    if not ctx.lexicon.earliest_year <= year <= ctx.lexicon.latest_year:
+    if not ctx.lexicon.limits.earliest_year <= year <= ctx.lexicon.limits.latest_year:
         return None
     return Resolved(f"{year:04d}", "DATE", ctx.conf("explicit"))
 
 
 def _spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     year = ctx.lexicon.spoken_year(m["words"])
-    if year is None or not ctx.lexicon.earliest_year <= year <= ctx.lexicon.latest_year:
+    if (
+        year is None
+        or not ctx.lexicon.limits.earliest_year <= year <= ctx.lexicon.limits.latest_year
+    ):
         return None
     return Resolved(f"{year:04d}", "DATE", ctx.conf("explicit"))
 
@@ -245,7 +250,7 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _quarter_number(m: re.Match[str], ctx: Context) -> int:
-    return ctx.lexicon.ordinals[m["ord"].lower()]
+    return ctx.lexicon.words.ordinals[m["ord"].lower()]
 
 
 def _quarter_value(quarter: int, year_text: str | None, shift: str, ctx: Context) -> Resolved:

@@ -129,7 +129,7 @@ def _tense_getter(doc: Doc | None, start: int, end: int, lexicon: Lexicon) -> Ca
 def _rejected(kind: str, doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     if kind == "year":
         return _counts_things(doc, start, end, lexicon)
-    if kind in lexicon.not_verbs:
+    if kind in lexicon.filters.not_verbs:
         span = doc.char_span(start, end, alignment_mode="expand")
         return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")
     return False
@@ -142,7 +142,9 @@ def _counts_things(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     token = span[-1]
     if token.dep_ not in _COUNTED_NOUN_DEPS or token.head.i < token.i:
         return False
-    if token.head.tag_ not in lexicon.counted_noun_tags:
+    if token.head.tag_ not in lexicon.years.counted_noun_tags:
         return False
     before = doc[span.start - 1] if span.start > 0 else None
-    return before is None or (before.pos_ not in lexicon.year_openers and before.tag_ != "POS")
+    return before is None or (
+        before.pos_ not in lexicon.years.year_openers and before.tag_ != "POS"
+    )

@@ -57,7 +57,7 @@ def _reported(verb: Token, lexicon: Lexicon) -> bool:
     """The verb heads a clause that a reporting verb governs ("said [that] he would ...")."""
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.reporting_lemmas
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.tense.reporting_lemmas
 
 
 def verb_tense(verb: Token, lexicon: Lexicon) -> Tense:
@@ -66,21 +66,24 @@ def verb_tense(verb: Token, lexicon: Lexicon) -> Tense:
         chain.append(verb.head)
     for node in chain:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in lexicon.future_aux for a in auxes):
+        if any(a.lower_ in lexicon.tense.future_aux for a in auxes):
             return "future"
-        if any(a.lower_ in lexicon.reported_future_aux for a in auxes) and _reported(node, lexicon):
+        if any(a.lower_ in lexicon.tense.reported_future_aux for a in auxes) and _reported(
+            node, lexicon
+        ):
             return "future"
-        if node.lemma_.lower() in lexicon.future_lemmas and node is not verb:
+        if node.lemma_.lower() in lexicon.tense.future_lemmas and node is not verb:
             return "future"
         if node.lower_ == "going" and any(c.lower_ == "to" for c in node.children):
             return "future"
     if any(
-        c.dep_ in ("aux", "auxpass") and (c.tag_ in lexicon.past_tags or c.lower_ in ("had", "'d"))
+        c.dep_ in ("aux", "auxpass")
+        and (c.tag_ in lexicon.tense.past_tags or c.lower_ in ("had", "'d"))
         for c in verb.children
     ):
         return "past"
-    if verb.tag_ in lexicon.past_tags:
+    if verb.tag_ in lexicon.tense.past_tags:
         return "past"
-    if verb.tag_ == "VBN" and any(c.lower_ in lexicon.perfect_aux for c in verb.children):
+    if verb.tag_ == "VBN" and any(c.lower_ in lexicon.tense.perfect_aux for c in verb.children):
         return "past"
     return "present"

@@ -8,7 +8,7 @@ DB ?= newsloom.db
 STATIC := newsloom/serve/static
 ASSETS := $(STATIC)/node_modules/.package-lock.json
 
-.PHONY: setup demo test lint typecheck pytest eval bench browser clean
+.PHONY: setup demo test check lint typecheck pytest eval bench browser clean
 
 setup: $(STAMP) $(ASSETS)
 
@@ -39,6 +39,11 @@ demo: setup
 		| $(BIN)/python -c 'import json, sys; print(json.loads(sys.stdin.readline())["id"])')"
 
 test: setup browser lint typecheck pytest
+
+# The fast loop for development: lint, types and every test not marked slow (what CI runs
+# is `make test`, everything).
+check: setup lint typecheck
+	$(BIN)/pytest -q -m "not slow"
 
 lint: setup
 	$(BIN)/ruff check newsloom tests bench

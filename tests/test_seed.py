@@ -16,6 +16,9 @@ from typing import Any
 
 import pytest
 
+# The article comes out of a CLI subprocess (about 1.7 s).
+pytestmark = pytest.mark.slow
+
 SEED_NAME = "000_316a465328a2c4c2.txt"
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 from typer.testing import CliRunner
 
 from newsloom.cli import app
@@ -22,6 +23,7 @@ Newsletter sign up
 """
 
 
+@pytest.mark.slow  # a CLI subprocess (about 1.7 s)
 def test_extract_text_from_stdin_prints_the_body() -> None:
     command = [sys.executable, "-m", "newsloom", "extract", "-", "--as", "text", "--format", "text"]
     result = subprocess.run(command, input=SCRAPED, capture_output=True, text=True)

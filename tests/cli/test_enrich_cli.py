@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from newsloom.cli import app as main_app
@@ -49,7 +48,6 @@ def _fact_rows(db: Path) -> dict[str, int]:
         }
 
 
-@pytest.mark.slow
 def test_enrich_adds_facts_to_a_store_ingested_without_them(tmp_path: Path) -> None:
     source = tmp_path / "news.jsonl"
     source.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")

@@ -8,14 +8,8 @@ import pytest
 
 from newsloom.enrich.entities.names import fold_spelling, person_key, strip_possessive
 from newsloom.enrich.entities.stage import build_entities, model_spans
-from newsloom.enrich.nlp import load_pipeline
 from newsloom.gazetteer import capital_of, country_code, country_of_demonym
 from newsloom.record import Entity
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
 
 
 def entities(nlp: Any, text: str) -> dict[str, Entity]:

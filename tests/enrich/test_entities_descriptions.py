@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from newsloom.enrich.entities.stage import build_entities
-from newsloom.enrich.nlp import load_pipeline
 from newsloom.record import Entity
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
 
 
 def holder(nlp: Any, text: str, phrase: str) -> Entity | None:

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from newsloom.api import analyze
 from newsloom.enrich.entities.candidate import Candidate
 from newsloom.enrich.entities.stage import build_entities
-from newsloom.enrich.nlp import load_pipeline
 from newsloom.gazetteer.countries import country_code
 from newsloom.record import Entity
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
 
 
 def by_text(nlp: Any, text: str) -> dict[str, Entity]:

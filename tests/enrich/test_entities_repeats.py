@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsloom.enrich.entities.repeats import REPEAT_CONFIDENCE, RepeatLink, repeat_links
-from newsloom.enrich.nlp import load_pipeline
 from newsloom.record import Entity, Mention
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline()
 
 
 def _person(name: str, text: str) -> Entity:

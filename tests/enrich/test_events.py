@@ -18,13 +18,6 @@ Code = Callable[..., Article]
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    from newsloom.enrich.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def code(nlp: Any) -> Code:
     """Every enrichment stage on one article; `places` are set before the events stage."""
 

@@ -66,10 +66,9 @@ def score_case(case: Case, events: Sequence[Event], tally: Tally) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def coded() -> list[tuple[Case, list[Event]]]:
-    from newsloom.enrich.nlp import load_pipeline, parse
+def coded(nlp: Any) -> list[tuple[Case, list[Event]]]:
+    from newsloom.enrich.nlp import parse
 
-    nlp = load_pipeline()
     stages = default_stages()
     texts = [case.text for case in CASES]
     out: list[tuple[Case, list[Event]]] = []

@@ -85,6 +85,7 @@ def test_build_writes_one_valid_file_and_a_second_call_reuses_it(cache: Path) ->
     assert (after.st_mtime_ns, after.st_ino) == (before.st_mtime_ns, before.st_ino)
 
 
+@pytest.mark.slow  # builds the index twice
 def test_changed_settings_or_schema_name_a_new_file(
     cache: Path, built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -101,6 +102,7 @@ def test_changed_settings_or_schema_name_a_new_file(
     assert places_store.Store(first).cities_named("kiev") != []
 
 
+@pytest.mark.slow  # rebuilds the index
 def test_a_file_of_another_fingerprint_under_the_expected_name_is_rebuilt(
     cache: Path, built: Path
 ) -> None:
@@ -113,6 +115,7 @@ def test_a_file_of_another_fingerprint_under_the_expected_name_is_rebuilt(
     assert places_store.Store(target).cities_named("kiev") == []
 
 
+@pytest.mark.slow  # rebuilds the index, three times
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
 def test_a_corrupt_or_partial_file_is_rebuilt(cache: Path, built: Path, damage: str) -> None:
     path = place(built, places_store.database_path(SMALL))
@@ -131,6 +134,7 @@ def test_a_corrupt_or_partial_file_is_rebuilt(cache: Path, built: Path, damage: 
     assert places_store.Store(path).cities_named("paris")
 
 
+@pytest.mark.slow  # builds the index twice
 def test_a_store_whose_file_was_deleted_rebuilds_it_for_a_new_thread(cache: Path) -> None:
     import threading
 
@@ -153,6 +157,7 @@ def _python(code: str, cache: Path) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow  # two builder subprocesses
 def test_concurrent_ensures_end_with_one_valid_file(cache: Path) -> None:
     code = (
         "from newsloom.gazetteer import city_index as s\n"
@@ -166,6 +171,7 @@ def test_concurrent_ensures_end_with_one_valid_file(cache: Path) -> None:
     assert places_store.is_valid(databases(cache)[0], places_store.fingerprint(SMALL))
 
 
+@pytest.mark.slow  # two builder subprocesses
 def test_concurrent_unlocked_builders_replace_atomically(cache: Path) -> None:
     """Even without the lock, two builders leave one whole file and no temp files."""
     path = places_store.database_path(SMALL)

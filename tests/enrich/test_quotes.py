@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 import newsloom
 from newsloom.enrich.quotes.config import quote_config
@@ -15,13 +12,6 @@ from newsloom.enrich.quotes.stage import QuoteStage
 from newsloom.record import Article, Quote
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Iterator[object]:
-    from newsloom.enrich.nlp import load_pipeline
-
-    yield load_pipeline()
 
 
 def run(nlp: object, text: str, published: str | None = "2024-03-05") -> list[Quote]:

@@ -7,14 +7,8 @@ from typing import Any
 import pytest
 
 from newsloom.enrich.entities.stage import EntityStage
-from newsloom.enrich.nlp import load_pipeline
 from newsloom.enrich.roles.stage import RoleStage
 from newsloom.record import Article, Entity, Role
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
 
 
 def people(nlp: Any, text: str) -> dict[str, Entity]:

@@ -17,13 +17,6 @@ Times = Callable[..., dict[str, tuple[str, str]]]
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    from newsloom.enrich.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def times(nlp: Any) -> Times:
     def run(text: str, published: str | None = WEDNESDAY) -> dict[str, tuple[str, str]]:
         article = Article(paragraphs=[text], published=parse_iso(published), language="en")

@@ -13,13 +13,6 @@ from newsloom.enrich.times.stage import find_times
 ANCHOR = dt.date(2025, 9, 24)
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from newsloom.enrich.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 def found(
     nlp: Any, text: str, anchor: dt.date | dt.datetime = ANCHOR
 ) -> dict[str, tuple[str, str]]:

@@ -89,6 +89,7 @@ def _count_articles(db: Path) -> int:
         return 0
 
 
+@pytest.mark.slow  # three CLI subprocesses over a 100-article corpus (about 12 s)
 def test_ingest_killed_halfway_and_rerun_ends_with_the_same_store(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in", 100)
     command = [sys.executable, "-m", "newsloom", "ingest", str(corpus), "--db"]

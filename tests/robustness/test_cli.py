@@ -9,8 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.robustness import hostile as h
 from tests.robustness.harness import write_good
+
+# Every test here runs the CLI in subprocesses (about 6 s in all).
+pytestmark = pytest.mark.slow
 
 TIMEOUT_SECONDS = 60
 

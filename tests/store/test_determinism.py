@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsloom.record import Article
 from newsloom.store import open_store
 from tests.store.articles import make_article
@@ -55,6 +57,7 @@ def _table(db: Path, name: str) -> list[tuple[object, ...]]:
     return rows
 
 
+@pytest.mark.slow  # a second Python process (about 2 s)
 def test_two_processes_build_identical_tables(tmp_path: Path) -> None:
     articles = _inputs()
     _save_in_process(tmp_path / "one.db", articles, tmp_path)

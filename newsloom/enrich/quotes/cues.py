@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 SUBJECTS = ("nsubj", "nsubjpass")
 DASHES = ("―", "—", "–", "-")
+# Marks that may close a quote (skipped before looking for a dash and a name).
+CLOSING_MARKS = "\"”’»'“"
 # Children of a subject's head that stay in the speaker phrase (to its right).
 SPEAKER_RIGHT = ("prep", "compound", "pobj", "nummod", "amod", "flat")
 # How many tokens after a closing mark (or before an opening one) a cue may sit.
@@ -122,16 +124,28 @@ def _punctuation_attribution(
     doc: Doc, quote: QuotedSpan, before: Token | None
 ) -> Attribution | None:
     """`"..." ― Name` (a dash and a name after the quote) or `Name: "..."` (a headline)."""
-    after = _token_at(doc, quote.close + 1)
-    if after is not None and after.text in DASHES and after.i + 1 < len(doc):
-        named = doc[after.i + 1]
-        if named.pos_ == "PROPN":
-            return Attribution(after, _name_at(named))
+    text = doc_text(doc)
+    index = quote.close
+    while index < len(text) and text[index] in CLOSING_MARKS:
+        index += 1
+    index = _skip_blanks(text, index)
+    if index < len(text) and text[index] in DASHES:
+        dash = _token_at(doc, index + 1, before=True)
+        named = _token_at(doc, _skip_blanks(text, index + 1))
+        if dash is not None and named is not None and named.pos_ == "PROPN":
+            return Attribution(dash, _name_at(named))
     if before is not None and before.text == ":" and before.i > 0:
         head = doc[before.i - 1]
         if head.pos_ in ("PROPN", "NOUN") and not head.is_sent_start:
             return Attribution(before, _name_at(head))
     return None
+
+
+def _skip_blanks(text: str, index: int) -> int:
+    """The first offset at or after `index` that is not a space on the same line."""
+    while index < len(text) and text[index] in " \t\u00a0":
+        index += 1
+    return index
 
 
 def _name_at(token: Token) -> Span:

@@ -4,8 +4,11 @@ Straight, curly, low-nine and guillemet double marks and curly single marks are
 read; a single curly mark only opens at a word start and only closes when no
 letter follows (so `don’t` and `Ukraine’s` are apostrophes). A quote left open
 at the end of a paragraph continues when the next paragraph opens with a quote
-mark (the newspaper convention for a quote running over paragraphs); any other
-unclosed mark is ignored, and no quote runs over `max_chars`.
+mark (the newspaper convention for a quote running over paragraphs), unless that
+paragraph opens a transcript turn (`"NAME: ...`, read as reported speech by its
+label instead); any other unclosed mark is ignored, and no quote runs over
+`max_chars`. A closing curly mark that opens a paragraph (`”We will win.”`, a
+common slip of pasted text) opens a quote there.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from newsloom.enrich.quotes.config import QuoteConfig
 _BEFORE_OPENING = "([{—–-/:;,"
 # Stripped from both ends of quote content.
 _TRIM = " \t\n\r"
+# A closing mark that may open a quote at a paragraph start, closed by itself.
+_REVERSED = "”"
 
 
 @dataclass(slots=True, frozen=True)
@@ -45,7 +50,7 @@ def find_quoted_spans(text: str, config: QuoteConfig) -> list[QuotedSpan]:
         if match is None:
             break
         position, mark = match.start(), match.group()
-        if _opens(text, position, mark):
+        if _opens(text, position, mark) and not _turn_label(text, position, config):
             found = _close(text, position, mark, config)
             if found is not None:
                 close, closer = found
@@ -60,9 +65,16 @@ def find_quoted_spans(text: str, config: QuoteConfig) -> list[QuotedSpan]:
 
 @functools.cache
 def _mark_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
-    """Any opening mark, the longest first where one begins another (`''` before `'`)."""
+    """Any opening mark, the longest first where one begins another (`''` before `'`);
+    a closing curly mark only where it opens a paragraph."""
     ordered = sorted(marks, key=len, reverse=True)
-    return re.compile("|".join(re.escape(mark) for mark in ordered))
+    alternatives = [re.escape(mark) for mark in ordered]
+    return re.compile("|".join([*alternatives, f"(?:^|(?<=\n)){_REVERSED}"]))
+
+
+def _turn_label(text: str, index: int, config: QuoteConfig) -> bool:
+    """A mark at a line start that opens a transcript turn (`"NAME: ...`)."""
+    return config.cues.colon_speaker.match(text, index) is not None
 
 
 def _opens(text: str, index: int, mark: str) -> bool:
@@ -88,7 +100,7 @@ def _closes(text: str, index: int, mark: str) -> bool:
 def _close(text: str, opening: int, mark: str, config: QuoteConfig) -> tuple[int, str] | None:
     """The closing mark's offset and the mark, or None when the quote is never closed
     in bounds."""
-    closers = sorted(config.marks.pairs[mark], key=len, reverse=True)
+    closers = sorted(config.marks.pairs.get(mark, frozenset((mark,))), key=len, reverse=True)
     limit = min(len(text), opening + config.marks.max_chars)
     index = opening + len(mark)
     while index < limit:
@@ -98,7 +110,7 @@ def _close(text: str, opening: int, mark: str, config: QuoteConfig) -> tuple[int
         if text[index] == "\n":
             while index < len(text) and text[index].isspace():
                 index += 1
-            if text.startswith(mark, index):
+            if text.startswith(mark, index) and not _turn_label(text, index, config):
                 index += len(mark)  # the quote runs on into a paragraph that reopens it
                 continue
             return None

@@ -141,7 +141,7 @@ def _is_fragment(
     """A scare quote or a partial quote woven into the writer's own sentence (a word
     other than a cue verb runs straight into the opening mark)."""
     content = text[span.start : span.end]
-    before = text[: span.open].rstrip()
+    before = text[: span.open].rstrip(" \t\u00a0")
     woven = bool(before) and before[-1].isalnum()
     if woven and not (word_before is not None and is_cue(word_before, config)):
         return True

@@ -79,10 +79,10 @@ def test_negated_agreement_is_not_coded(code: Code) -> None:
     assert code("The Velmar government agreed to the ceasefire proposal.").events[0].type == "AGREE"
 
 
-def test_announced_withdrawal_is_an_agree_intent_by_the_reporter(code: Code) -> None:
+def test_announced_withdrawal_is_an_agree_by_the_reporter(code: Code) -> None:
     article = code("The Ostrava government said it would withdraw its troops from Lindel.")
     event = only(article, "AGREE")
-    assert event.mode == "intent"
+    assert event.mode is None  # the announcement is the act (PLOVER AGREE)
     assert event.source is not None and "Ostrava government" in event.source.text
 
 
@@ -165,7 +165,7 @@ def test_no_event_in_plain_reporting(code: Code) -> None:
 def test_intent_on_an_unless_condition_is_a_threat(code: Code) -> None:
     article = code("Marenland said it will withdraw its envoy from Kell unless the fines are paid.")
     event = only(article, "THREATEN")
-    assert event.mode == "threat"
+    assert event.mode is None
     assert event.source is not None and event.source.text == "Marenland"
 
 
@@ -224,11 +224,11 @@ def test_a_conditional_is_dropped_and_a_named_participle_is_no_event(code: Code)
     assert code("Nobody was injured in the fire, the mayor said.").events == []
 
 
-def test_a_future_event_is_an_intent_with_lower_confidence(code: Code) -> None:
+def test_a_future_event_is_planned_with_lower_confidence(code: Code) -> None:
     intent = only(code("The Kestrel Union said it would keep up the protests."), "THREATEN")
-    assert intent.mode == "threat"
+    assert intent.mode is None
     planned = code("Officials said talks would begin in Orvik on Friday.").events
-    assert [e.mode for e in planned] == ["intent"]
+    assert [e.mode for e in planned] == ["planned"]
     held = code("Officials held talks in Orvik on Tuesday.").events
     assert held[0].confidence > planned[0].confidence + 0.2
 

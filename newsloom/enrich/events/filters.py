@@ -76,7 +76,19 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
             return "object"
         if candidate.type == "THREATEN" and not _threat_by_source(trigger, rules, lexicon):
             return "warning"
+        if _no_comment(trigger, lexicon):
+            return "no comment"
     return None
+
+
+def _no_comment(verb: Token, lexicon: EventLexicon) -> bool:
+    """ "declined to comment", "refused comment": declining to speak rejects nothing."""
+    if verb.lemma_.lower() not in lexicon.frames.refusal:
+        return False
+    no_comment = precision_lexicon().words.no_comment
+    return any(
+        c.dep_ in ("xcomp", "dobj") and c.lemma_.lower() in no_comment for c in verb.children
+    )
 
 
 def actor_rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:

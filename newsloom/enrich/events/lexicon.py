@@ -95,6 +95,11 @@ class LightVerbs:
 class Frames:
     intent: Words
     intent_adjectives: Words
+    plan: Words
+    attempt: Words
+    wish: Words
+    prediction: Words
+    failure: Words
     threat: Words
     refusal: Words
     demand: Words
@@ -166,6 +171,7 @@ class PrecisionWords:
     nobody: Words
     threat_objects: Words
     time_marks: Words
+    no_comment: Words
 
 
 @dataclass(slots=True, frozen=True)

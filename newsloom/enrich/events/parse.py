@@ -25,6 +25,7 @@ from newsloom.enrich.events.filters import (
     stopped_event,
 )
 from newsloom.enrich.events.lexicon import EventLexicon, event_lexicon
+from newsloom.enrich.events.modality import apply_frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -34,7 +35,6 @@ OBJECTS = ("dobj", "dative", "attr", "oprd")
 EMBEDDED = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
 # Right-hand children that still belong to an actor's noun phrase.
 PHRASE_RIGHT = ("compound", "flat", "conj", "cc", "appos", "nummod")
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
 def find_candidates(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
@@ -74,7 +74,7 @@ def find_candidates(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
         candidate = Candidate(category, token, None, None, "noun", planned=_planned(token, lexicon))
         if plausible(candidate, lexicon):
             found.append(candidate)
-    return _apply_frames(found, lexicon)
+    return apply_frames(found, lexicon)
 
 
 def _planned(noun: Token, lexicon: EventLexicon) -> str | None:
@@ -168,149 +168,6 @@ def _negated_noun(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
-def negated(token: Token) -> bool:
-    return any(
-        c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "advmod") for c in token.children
-    )
-
-
-def _apply_frames(found: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
-    """Frames absorb what they govern; negation drops; intent and hypothesis set the mode."""
-    by_clause = {c.clause.i: c for c in found if c.clause is not None}
-    kept: list[Candidate] = []
-    for candidate in found:
-        clause = candidate.clause
-        if clause is not None and negated(clause):
-            if not _refused_intent(candidate, lexicon):
-                continue  # a denied event did not happen: not coded
-            candidate.type = "REJECT"
-            kept.append(candidate)
-            continue
-        if clause is not None and clause.dep_ in ("conj", "advcl"):
-            first = by_clause.get(clause.head.i)
-            # A bare count ("and five injured") numbers the victims; it is no actor.
-            own_subject = any(c.dep_ in SUBJECTS and not c.like_num for c in clause.children)
-            if first is not None and first.type == candidate.type and not own_subject:
-                # "killed and wounded", "exploded, killing three": one event, told by
-                # its first verb.
-                continue
-        if candidate.planned == "object":
-            # "the union would keep up the protests": an intent, as for a verb.
-            hostile = candidate.type in lexicon.categories.hostile
-            cooperative = candidate.type in lexicon.categories.cooperative
-            candidate.type, candidate.mode = _intent(candidate, hostile, cooperative)
-        elif candidate.planned == "subject":
-            candidate.mode = "intent"  # "talks will begin in the autumn": not yet held
-        frame = _frame_of(candidate, by_clause, lexicon)
-        if frame is _ABSORBED:
-            continue
-        if frame is _DROPPED:
-            continue
-        if isinstance(frame, tuple):
-            candidate.type, candidate.mode = frame
-        if candidate.mode == "intent" and _conditioned(candidate.clause, lexicon.frames.ultimatum):
-            candidate.type, candidate.mode = "THREATEN", "threat"  # "will go unless ..."
-        if candidate.mode is None and _hypothetical(candidate.trigger, lexicon):
-            candidate.mode = "hypothetical"
-        kept.append(candidate)
-    return kept
-
-
-def _refused_intent(candidate: Candidate, lexicon: EventLexicon) -> bool:
-    """`will not accept`, `won't withdraw`: a refusal to cooperate is PLOVER REJECT."""
-    clause = candidate.clause
-    return (
-        clause is not None
-        and candidate.type in lexicon.categories.cooperative
-        and any(c.dep_ == "aux" and c.lower_ in lexicon.frames.future for c in clause.children)
-    )
-
-
-_ABSORBED = object()
-_DROPPED = object()
-
-
-def _frame_of(
-    candidate: Candidate, by_clause: dict[int, Candidate], lexicon: EventLexicon
-) -> object:
-    """What governs the trigger: another event (absorbed), a negated frame (dropped), an
-    intent or threat (a new type and mode), or nothing (None)."""
-    clause = candidate.clause
-    if clause is None:
-        return None
-    hostile = candidate.type in lexicon.categories.hostile
-    cooperative = candidate.type in lexicon.categories.cooperative
-    head = clause.head
-    if clause.dep_ in ("xcomp", "ccomp", "pcomp") or (
-        clause.dep_ == "pobj" and head.dep_ == "prep"
-    ):
-        governor = head.head if clause.dep_ == "pobj" or head.pos_ == "ADP" else head
-        lemma = governor.lemma_.lower()
-        governed = governor.i in by_clause and governor.i != clause.i
-        if governed and (clause.dep_ != "ccomp" or lemma in lexicon.frames.governing):
-            return _ABSORBED
-        if (
-            lemma in lexicon.frames.refusal
-            or lemma in lexicon.frames.demand
-            or lemma in lexicon.frames.threat
-        ):
-            if negated(governor):
-                return _DROPPED
-            # A frame that is no trigger of its own ("failed to agree", "wants X to go")
-            # gives the event its category; the governed act is what is refused or asked.
-            if lemma in lexicon.frames.refusal:
-                return ("REJECT", None)
-            if lemma in lexicon.frames.demand:
-                return ("DEMAND", None)
-            return ("THREATEN", "threat")
-        if lemma in lexicon.frames.intent or lemma in lexicon.frames.intent_adjectives:
-            if negated(governor) or (governor.dep_ == "acomp" and negated(governor.head)):
-                return _DROPPED
-            if governor.dep_ == "acomp" and lemma not in lexicon.frames.intent_adjectives:
-                return None
-            return _intent(candidate, hostile, cooperative)
-    if clause.dep_ == "advcl" and head.i in by_clause and _purpose(clause):
-        return _ABSORBED  # "began a strike to demand ...": the purpose of another event
-    if any(c.dep_ == "aux" and c.lower_ in lexicon.frames.future for c in clause.children):
-        return _intent(candidate, hostile, cooperative)
-    return None
-
-
-def _purpose(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
-def _intent(candidate: Candidate, hostile: bool, cooperative: bool) -> tuple[str, str]:
-    if cooperative:
-        return ("AGREE", "intent")
-    if hostile:
-        return ("THREATEN", "threat")
-    return (candidate.type, "intent")
-
-
-def _conditioned(clause: Token | None, marks: frozenset[str]) -> bool:
-    """A clause of `clause` opens with one of `marks` ("unless they pay")."""
-    if clause is None:
-        return False
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
-        for c in clause.children
-    )
-
-
-def _hypothetical(trigger: Token, lexicon: EventLexicon) -> bool:
-    token = trigger
-    while True:
-        for child in token.children:
-            if child.dep_ == "mark" and child.lower_ in lexicon.frames.hypothetical:
-                return True
-            if child.dep_ == "aux" and child.lower_ in lexicon.frames.hypothetical_modals:
-                return True
-        if token.head.i == token.i or token.dep_ in ("ccomp", "conj"):
-            return False
-        token = token.head
-
-
 # Actors ----------------------------------------------------------------------------
 
 
@@ -356,7 +213,7 @@ def _attach(candidate: Candidate) -> None:
         return
     candidate.source = _source(clause)
     target_verb = clause
-    if candidate.mode in ("intent", "threat") or candidate.type in ("AGREE", "THREATEN"):
+    if candidate.type in ("AGREE", "THREATEN"):
         inner = next((c for c in clause.children if c.dep_ in ("xcomp", "ccomp")), None)
         if inner is not None and not _target(clause):
             target_verb = inner
@@ -385,11 +242,14 @@ def _source(verb: Token) -> Span | None:
                     return noun_phrase(objects[0])
         return None
     token = verb
+    subjects: tuple[str, ...] = ("nsubj", "csubj")
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+        subject = next((c for c in token.children if c.dep_ in subjects), None)
         if subject is not None:
             return noun_phrase(subject)
         if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
+            # "X is expected to meet Y": the raised subject of a passive is the actor.
+            subjects = ("nsubj", "csubj", "nsubjpass") if token.dep_ == "xcomp" else subjects
             token = token.head
             continue
         break
@@ -461,7 +321,7 @@ def _noun_actors(noun: Token) -> tuple[Span | None, Span | None]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             source = noun_phrase(objects[0]) if objects else None
         if child.dep_ == "prep" and child.lower_ in target_preps and target is None:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in child.children if c.dep_ == "pobj" and not _is_time(c)]
             target = noun_phrase(objects[0]) if objects else None
     if source is None:
         verb = noun.head

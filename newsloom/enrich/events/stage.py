@@ -70,9 +70,14 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
                 continue
             event = _event(candidate, sent, article, lexicon, quoted, toll, from_text)
             event.date = date
-            if from_text and _after_publication(date, article) and _not_past(candidate):
-                # "the union will keep up the protests on Friday": not yet happened.
-                event.mode = event.mode or "intent"
+            if (
+                from_text
+                and event.mode is None
+                and _after_publication(date, article)
+                and _not_past(candidate)
+            ):
+                # "the union holds its congress on Friday": not yet happened.
+                event.mode = "planned"
                 event.confidence = round(event.confidence * lexicon.confidence["planned"], 3)
             event.place_id = place.entity_id if place else None
             if claim is not None and event.type in violent:
@@ -144,14 +149,12 @@ def _event(
     if candidate.target is not None:
         confidence += weights["with_target"]
     confidence = min(confidence, 0.95)
-    if candidate.mode == "hypothetical":
-        confidence *= weights["hypothetical"]
+    if candidate.mode is not None:
+        confidence *= weights[candidate.mode]
     if any(start <= trigger.idx < end for start, end in quoted):
         confidence *= weights["quoted"]
     if not date_from_text:
         confidence *= weights["published_date"]
-    if candidate.planned == "subject":
-        confidence *= weights["planned"]
     violent = candidate.type in lexicon.categories.violent
     start, end = _trimmed(sent)
     return Event(

@@ -68,6 +68,15 @@ class Filters:
 class Years:
     counted_noun_tags: frozenset[str]
     year_openers: frozenset[str]
+    copyright_marks: tuple[str, ...]
+    label_words: frozenset[str]
+    street_types: tuple[str, ...]
+    address_blocks: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Chrome:
+    sentence_ends: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +110,7 @@ class Lexicon:
     confidence: dict[str, float]
     filters: Filters
     years: Years
+    chrome: Chrome
     limits: Limits
     spoken_years: SpokenYears
     holidays: Annotated[dict[str, dict[str, int]], _straight_apostrophes]

@@ -10,6 +10,7 @@ Extents follow TimeML: determiners and modifiers inside ("the past three years",
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from newsloom.enrich.nlp import doc_text
+from newsloom.enrich.times.chrome import copyright_year, is_chrome, not_a_year
 from newsloom.enrich.times.lexicon import Lexicon, load_lexicon
 from newsloom.enrich.times.resolve import Context, Resolved, resolve
 from newsloom.enrich.times.tense import Tense, tense_of
@@ -58,9 +60,14 @@ def find_times(
         return Context(lexicon, anchor, clock, tense, last_quarter)
 
     def resolve_one(kind: str, match: re.Match[str], start: int, end: int) -> Resolved | None:
+        if _furniture(kind, text, start, end, lexicon):
+            return None
         if doc is not None and _rejected(kind, doc, start, end, lexicon):
             return None
-        return resolve(kind, match, context(start, end))
+        resolved = resolve(kind, match, context(start, end))
+        if resolved is not None and kind == "year" and copyright_year(text, start, lexicon):
+            return dataclasses.replace(resolved, confidence=lexicon.confidence["furniture"])
+        return resolved
 
     found: list[TimeExpression] = []
     last_quarter: str | None = None
@@ -124,6 +131,15 @@ def _tense_getter(doc: Doc | None, start: int, end: int, lexicon: Lexicon) -> Ca
         return tense_of(doc, start, end, lexicon) if doc is not None else "present"
 
     return get
+
+
+def _furniture(kind: str, text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Page furniture or a number that is no year (see times.chrome)."""
+    if kind == "year":
+        return not_a_year(text, start, end, lexicon)
+    if kind == "fixed":
+        return is_chrome(text, start, end, lexicon)
+    return False
 
 
 def _rejected(kind: str, doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:

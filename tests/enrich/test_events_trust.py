@@ -74,7 +74,7 @@ def one(article: Article, type: str) -> Event:
         ("The army trained local volunteers to fight the insurgents.", "FIGHT", "hypothetical"),
         ("We need more food aid in the camps, the mayor said.", "AID", "hypothetical"),
         (
-            "The agency typically requires payment from importers within ten days.",
+            "The agency typically requires importers to pay within ten days.",
             "DEMAND",
             "habitual",
         ),
@@ -148,3 +148,50 @@ def test_declining_to_comment_is_no_rejection(code: Code, text: str) -> None:
 )
 def test_an_imperative_tells_no_event(code: Code, text: str) -> None:
     assert code(text).events == []
+
+
+# Senses -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new Kessmoor router supports both cable standards.",
+        "The Pellcorp store offered discounts on winter coats.",
+        "The court accepted the photographs as evidence on Tuesday.",
+        "The Velmar bakery delivered its new ovens to the branch in Tarsk.",
+        "The Orvik club fired its coach after the defeat.",
+        "Brellford Energy is privately held and based in Valby.",
+        "The engineers demonstrated the new pump to visitors.",
+        "The minister's plan was met with laughter in the chamber.",
+        "Shares in Pellcorp rallied after the results.",
+        "Storage demands are growing fast at small firms.",
+        "A massive explosion destroyed part of the winery in Dorra.",
+        "The clinic admitted 40 patients on Monday.",
+        "The Kell team was backing up its servers overnight.",
+    ],
+)
+def test_a_word_in_its_everyday_sense_is_no_event(code: Code, text: str) -> None:
+    assert code(text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type"),
+    [
+        ("The Varnian government supported the ceasefire plan on Monday.", "SUPPORT"),
+        ("Ostrell offered to mediate between the two parties.", "AGREE"),
+        ("The rebels accepted the peace proposal on Tuesday.", "AGREE"),
+        ("The Red Crescent delivered food to the camps near Tarsk.", "AID"),
+        ("Soldiers fired rockets at the rebel positions near Dorra.", "FIGHT"),
+        ("Gunmen held three aid workers hostage in Kell for a week.", "COERCE"),
+        ("Hundreds of students demonstrated outside parliament in Orvik.", "PROTEST"),
+        ("The Varnian president met the Ostrell prime minister in Geneva.", "CONSULT"),
+        ("Thousands of nurses joined a rally against the pay freeze.", "PROTEST"),
+        ("The nurses' demand for higher pay dominated the council meeting.", "DEMAND"),
+        ("A car bomb explosion killed four soldiers in Sadrin.", "ASSAULT"),
+        ("The rebel leader admitted defeat on Sunday.", "CONCEDE"),
+        ("The Kestrel Front vowed revenge for the killing of its commander.", "THREATEN"),
+    ],
+)
+def test_a_word_in_its_event_sense_is_coded(code: Code, text: str, type: str) -> None:
+    assert type in [e.type for e in code(text).events]

@@ -31,13 +31,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsloom.enrich.events.lexicon import EventLexicon, PrecisionLexicon, event_lexicon
+from newsloom.enrich.events.senses import (
+    event_category,
+    is_actor,
+    noun_fits,
+    object_classes,
+    verb_fits,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from newsloom.enrich.events.candidate import Candidate
 
-ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 COUNT_ENTITIES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -63,6 +69,8 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
     trigger, clause = candidate.trigger, candidate.clause
     if _modifier(trigger):
         return "modifier"
+    if candidate.kind == "noun" and not noun_fits(trigger, rules, lexicon):
+        return "sense"
     if _conditional(trigger, rules):
         return "conditional"
     if clause is not None and _nobody(clause, rules):
@@ -70,6 +78,8 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
     if candidate.kind == "verb" and clause is trigger:
         if _naming(trigger, rules):
             return "naming"
+        if not verb_fits(trigger, rules, lexicon):
+            return "sense"
         if stopped_category(trigger, lexicon) is None and not _acts_on_enough(
             trigger, rules, lexicon
         ):
@@ -96,18 +106,6 @@ def actor_rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
     source = candidate.source
     if source is not None and _no_actor(source.root, precision_lexicon(), lexicon):
         return "source"
-    return None
-
-
-def event_category(noun: Token, lexicon: EventLexicon) -> str | None:
-    """The category of the event a noun names: its own, or for a generic head ("a
-    mediation effort", "bombing campaign") its compound's."""
-    category = lexicon.nouns.get(noun.lemma_.lower())
-    if category is not None or noun.lemma_.lower() not in precision_lexicon().nouns.event_heads:
-        return category
-    for child in noun.children:
-        if child.dep_ == "compound" and child.lemma_.lower() in lexicon.nouns:
-            return lexicon.nouns[child.lemma_.lower()]
     return None
 
 
@@ -167,24 +165,6 @@ def _has_actor(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> 
 
 def _time(token: Token) -> bool:
     return token.ent_type_ in TIME_ENTITIES
-
-
-def is_actor(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> bool:
-    """A name, a pronoun, or a noun of a political or social actor; never a time.
-    "Hundreds of farmers", "members of the union": the actor is the `of` phrase."""
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None and any(
-        o.dep_ == "pobj" and is_actor(o, rules, lexicon) for o in of.children
-    ):
-        return True
-    if _time(token) or token.ent_type_ in COUNT_ENTITIES:
-        return False
-    if token.ent_type_ in ACTOR_ENTITIES or token.pos_ == "PROPN":
-        return True
-    if token.pos_ == "PRON" or token.tag_ in ("WP", "WDT"):
-        return token.lower_ not in rules.words.nobody
-    lemma = token.lemma_.lower()
-    return lemma in rules.nouns.actors or lemma in lexicon.actors.military
 
 
 def _modifier(trigger: Token) -> bool:
@@ -288,34 +268,7 @@ def _acts_on_enough(verb: Token, rules: PrecisionLexicon, lexicon: EventLexicon)
         for o in acted_on(verb, (phrase or lemma) in rules.prepositional.verbs)
         if (phrase is None or o.lower_ != phrase.split()[1]) and not _time(o)
     ]
-    return any(_object_class(o, rules, lexicon) & classes for o in objects)
-
-
-def _object_class(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> set[str]:
-    classes: set[str] = set()
-    lemma = token.lemma_.lower()
-    if is_actor(token, rules, lexicon) or lemma in ("him", "her", "them", "us"):
-        classes.add("actor")
-    if lemma in rules.nouns.relations:
-        classes.add("relation")
-    if event_category(token, lexicon) is not None:
-        classes.add("event")
-    if lemma in rules.nouns.property:
-        classes.add("property")
-    for child in token.children:
-        # "aid deliveries", "state of emergency": the modifier says what is acted on.
-        if child.dep_ == "compound" and child.lemma_.lower() in rules.nouns.relations:
-            classes.add("relation")
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "of"
-            and any(o.lemma_.lower() in rules.nouns.relations for o in child.children)
-        ):
-            classes.add("relation")
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.lower_ not in ("its", "their") and "property" in classes:
-        classes.add("actor")
-    return classes
+    return any(object_classes(o, rules, lexicon) & classes for o in objects)
 
 
 def _threat_by_source(verb: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> bool:

@@ -162,6 +162,13 @@ class PrecisionNouns:
     relations: Words
     property: Words
     non_actors: Words
+    acts: Words
+    aid: Words
+    weapons: Words
+    places: Words
+    captives: Words
+    faults: Words
+    forces: Words
 
 
 @dataclass(slots=True, frozen=True)
@@ -187,6 +194,8 @@ class PrecisionLexicon:
 
     needs_object: Annotated[dict[str, frozenset[str]], _lowered_table]
     prepositional: Prepositional
+    senses: Annotated[dict[str, frozenset[str]], _lowered_table]
+    noun_senses: Annotated[dict[str, frozenset[str]], _lowered_table]
     nouns: PrecisionNouns
     words: PrecisionWords
     stopping: Stopping

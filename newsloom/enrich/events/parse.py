@@ -113,8 +113,9 @@ def _verb_candidate(token: Token, lexicon: EventLexicon) -> Candidate | None:
     joined = _participation(token, lexicon)
     if joined is not None:
         return joined
+    light = bool(_lemmas(token) & lexicon.light_verbs.lemmas)
     for obj in token.children:
-        if obj.dep_ == "dobj" and lemma in lexicon.light_verbs.lemmas:
+        if obj.dep_ == "dobj" and light:
             category = lexicon.nouns.get(obj.lemma_.lower())
             if category is not None:
                 return Candidate(category, obj, token, None, "light_verb")
@@ -129,6 +130,16 @@ def _verb_candidate(token: Token, lexicon: EventLexicon) -> Candidate | None:
     if category is None:
         return None
     return Candidate(category, token, token, None, "verb")
+
+
+def _lemmas(verb: Token) -> set[str]:
+    """The lemma and, for a past form the tagger lemmatised wrongly ("staged" -> "stag"),
+    the form less its ending."""
+    lemma, text = verb.lemma_.lower(), verb.lower_
+    found = {lemma, text}
+    if text.endswith("ed"):
+        found.update((text[:-1], text[:-2]))
+    return found
 
 
 def _participation(verb: Token, lexicon: EventLexicon) -> Candidate | None:

@@ -131,29 +131,41 @@ def test_seed_quotes(seed_text: str, shared_dir: Path) -> None:
 
 
 def test_transcript_lines_name_their_speaker(nlp: object) -> None:
-    text = "MODERATOR: What will you do about the bridge?\n\nKOVACS: We will rebuild it this year."
+    text = (
+        "MODERATOR: What will you do about the bridge?\n\n"
+        "KOVACS: We will rebuild it this year.\n\n"
+        "MODERATOR: And the ferry?"
+    )
     quotes = run(nlp, text)
     assert [(q.cue, text[q.speaker_start : q.speaker_end]) for q in quotes] == [  # type: ignore[misc]
         (":", "MODERATOR"),
         (":", "KOVACS"),
+        (":", "MODERATOR"),
     ]
     assert quotes[1].text == "We will rebuild it this year"
 
 
-def test_reported_beliefs_plans_and_noun_phrase_contents(nlp: object) -> None:
+def test_reported_beliefs_and_speech_acts_with_their_contents(nlp: object) -> None:
     text = (
         "Brian Smith believes the bridge is safe. "
-        "Mary Jones wants to close the harbour next year. "
+        "Mary Jones vowed to close the harbour next year. "
         "David Brown called for higher taxes. "
-        "Laura Green announced a plan to rebuild the station. "
         "Paul White accused Mary Jones of hiding the report."
     )
     quotes = {q.text: q for q in run(nlp, text) if q.kind == "reported"}
     assert quotes["the bridge is safe"].speaker == "Brian Smith"
-    assert quotes["to close the harbour next year"].cue == "wants"
+    assert quotes["to close the harbour next year"].cue == "vowed"
     assert quotes["higher taxes"].speaker == "David Brown"
-    assert quotes["a plan to rebuild the station"].cue == "announced"
     assert quotes["Mary Jones of hiding the report"].speaker == "Paul White"
+
+
+def test_plans_and_bare_noun_phrases_are_not_what_was_said(nlp: object) -> None:
+    text = (
+        "Mary Jones wants to close the harbour next year. "
+        "Laura Green announced a plan to rebuild the station. "
+        "Tomas Berg defended the toll."
+    )
+    assert [q for q in run(nlp, text) if q.kind == "reported"] == []
 
 
 def test_verbs_outside_the_cue_lists_report_nothing(nlp: object) -> None:
@@ -243,11 +255,11 @@ def test_a_noun_cue_without_a_source_reports_nothing(nlp: object) -> None:
 def test_findings_and_knowledge_are_reported(nlp: object) -> None:
     text = (
         "Brian Smith knows the harbour wall is unsafe. "
-        "The survey indicates a close race in Lindmoor."
+        "The survey indicates that the race in Lindmoor is close."
     )
     quotes = {q.cue: q for q in run(nlp, text) if q.kind == "reported"}
     assert quotes["knows"].text == "the harbour wall is unsafe"
-    assert quotes["indicates"].text == "a close race in Lindmoor"
+    assert quotes["indicates"].text == "the race in Lindmoor is close"
 
 
 def test_acts_are_not_what_was_said(nlp: object) -> None:
@@ -259,10 +271,9 @@ def test_acts_are_not_what_was_said(nlp: object) -> None:
     assert [q for q in run(nlp, text) if q.kind == "reported"] == []
 
 
-def test_a_passive_object_cue_reports_its_subject_by_the_agent(nlp: object) -> None:
+def test_a_passive_object_cue_reports_nothing(nlp: object) -> None:
     text = "The toll plan was rejected by Mary Jones. The bridge was praised for its design."
-    quotes = [q for q in run(nlp, text) if q.kind == "reported"]
-    assert [(q.text, q.speaker) for q in quotes] == [("The toll plan", "Mary Jones")]
+    assert [q for q in run(nlp, text) if q.kind == "reported"] == []
 
 
 def test_an_as_clause_cue_reports_the_clause_around_it(nlp: object) -> None:

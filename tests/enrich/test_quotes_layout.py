@@ -5,20 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 import newsloom
 from newsloom.enrich.quotes import QuoteStage
 from newsloom.enrich.quotes.config import quote_config
 from newsloom.enrich.quotes.direct import find_quoted_spans
 from newsloom.record import Article, Quote
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from newsloom.enrich.nlp import load_pipeline
-
-    return load_pipeline(None)
 
 
 def run(nlp: Any, text: str) -> list[Quote]:

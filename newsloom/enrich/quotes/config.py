@@ -40,6 +40,7 @@ class Cues:
     speech: frozenset[str]
     direct_only: frozenset[str]
     according: tuple[str, ...]
+    not_sources: frozenset[str]
     colon_speaker: Annotated[re.Pattern[str], _multiline]
     addressee: frozenset[str]
 
@@ -55,8 +56,10 @@ class Reported:
     object: frozenset[str]
     prepositional: frozenset[str]
     nouns: dict[str, frozenset[str]]
+    refusals: frozenset[str]
     complements: dict[str, frozenset[str]]
     object_preps: frozenset[str]
+    noun_phrase_objects: bool
     quoted_share: float
 
 

@@ -53,6 +53,13 @@ def is_cue(token: Token, config: QuoteConfig) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in config.cues.speech
 
 
+def negated(verb: Token) -> bool:
+    """`did not say`, `would not reveal`, `are yet to confirm`: the cue reports no speech."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children)
+
+
 def speaker_of(verb: Token) -> Span | None:
     """The cue's subject phrase; a conjoined or participle cue borrows its head's subject,
     and one in a prepositional phrase the clause's (`X was quoted as saying`). Of two

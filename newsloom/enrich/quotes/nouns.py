@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsloom.enrich.quotes.config import QuoteConfig
-from newsloom.enrich.quotes.cues import noun_phrase, speaker_of
+from newsloom.enrich.quotes.cues import negated, noun_phrase, speaker_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -46,13 +46,14 @@ def noun_cue(noun: Token, config: QuoteConfig) -> NounCue | None:
 
 def _source(noun: Token) -> Span | None:
     """The possessor, a proper-noun compound, or for the object of a verb (`Mary Jones
-    made a promise to ...`, `signalled willingness to ...`) that verb's subject."""
+    made a promise to ...`, `signalled willingness to ...`) that verb's subject, unless
+    it is negated (`are yet to confirm reports that ...`: the reports are not theirs)."""
     for child in noun.lefts:
         if child.dep_ == "poss":
             return noun_phrase(child)
     names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if names:
         return noun.doc[names[0].left_edge.i : names[-1].i + 1]
-    if noun.dep_ in OBJECTS and noun.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in OBJECTS and noun.head.pos_ in ("VERB", "AUX") and not negated(noun.head):
         return speaker_of(noun.head)
     return None

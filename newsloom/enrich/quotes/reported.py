@@ -13,19 +13,30 @@ marks is a direct quote and left to quotes_direct.
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.quotes.config import QuoteConfig
-from newsloom.enrich.quotes.cues import noun_phrase, speaker_of
+from newsloom.enrich.quotes.cues import negated, noun_phrase, speaker_of
 from newsloom.enrich.quotes.nouns import noun_cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 CATEGORIES = ("clausal", "naming", "infinitive", "object", "prepositional")
+SENTENCE_MARKS = ".!?…"
+# Entity types of a line label that names no speaker (`NEW YORK:`, `Monday:`).
+NOT_LABELS = ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+# Dependents that leave a `to` clause bare (`not to be named`).
+BARE = ("aux", "auxpass", "neg", "punct")
+# What ends a line of text, for a content: a line break or a table cell's border.
+LINE_STOPS = ("\n", "|")
+# Subjects that are the writer speaking outside any quotation (`as we have noted`).
+WRITER = ("we", "i", "us")
 CUE_TAGS = ("VERB",)
 
 
@@ -44,8 +55,10 @@ class Reported:
 
 def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list[Reported]:
     found: list[Reported] = []
+    text = doc_text(doc)
+    prose = ProseLines(text)
     for token in doc:
-        if inside[token.i]:
+        if inside[token.i] or not prose.at(token.idx):
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc):
             reported = _according(token, config)
@@ -55,7 +68,9 @@ def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list
             reported = _by_noun(token, config)
         else:
             reported = None
-        if reported is not None and not _is_quotation(reported, inside, config):
+        if reported is None or _is_quotation(reported, inside, config):
+            continue
+        if is_said(reported, text, config):
             found.append(reported)
     found.extend(r for r in _colon_lines(doc, config) if not _is_quotation(r, inside, config))
     return found
@@ -71,30 +86,67 @@ def _by_noun(noun: Token, config: QuoteConfig) -> Reported | None:
 def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
     lemma = verb.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if negated(verb) or _refused(verb, config):
+        return None  # "did not confirm", "declined to comment": nothing was said
     for category in CATEGORIES:
         if category != "prepositional" and lemma not in config.reported_cues[category]:
             continue
         if passive and category == "object":
-            return _by_agent(verb)
+            return _by_agent(verb) if config.reported.noun_phrase_objects else None
         if passive and category != "clausal":
             continue  # "was praised for": the subject is the topic, not the source
         part = _content(verb, category, config)
         if not part:
             continue
         speaker = speaker_of(verb)
-        if speaker is None:
+        if speaker is None or _no_source(speaker):
             return None
         held = set(range(speaker.start, speaker.end))
         part = [t for t in part if t.i not in held]
         if category == "clausal" and not _is_aside(verb, config):
-            after = [t for t in part if t.i > verb.i]
-            before = [t for t in part if t.i < min(held | {verb.i})]
-            part = after if len(after) >= len(before) else before
+            part = _clause_side(verb, part, held, config)
         minimum = 2 if category in ("clausal", "infinitive") else 1
         reported = _reported(verb, speaker, part, verb.i, verb.i + 1, minimum)
         if reported is not None:
             return replace(reported, clause=category in ("clausal", "infinitive"))
     return None
+
+
+def _refused(verb: Token, config: QuoteConfig) -> bool:
+    """A cue under a refusal (`declined to comment on the report`, `refused to say`)."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in config.reported.refusals
+
+
+def _no_source(speaker: Span) -> bool:
+    """An expletive subject (`it was agreed that`, `there`) names no one."""
+    root = speaker.root
+    return (
+        len(speaker) == 1
+        and (root.dep_ == "expl" or root.lower_ in ("it", "there"))
+        and (root.dep_ in ("nsubjpass", "expl"))
+    )
+
+
+def _clause_side(
+    verb: Token, part: list[Token], held: set[int], config: QuoteConfig
+) -> list[Token]:
+    """The side of the cue its clause is on: after it (`X said [...]`) unless the clause
+    comes first and ends at punctuation before the speaker (`[...], X said`)."""
+    after = [t for t in part if t.i > verb.i]
+    first = min(held | {verb.i})
+    before = [t for t in part if t.i < first]
+    if len(after) >= len(before):
+        return after
+    addressed = verb.lemma_.lower() in config.cues.addressee
+    if not addressed and any(c.dep_ == "dobj" for c in verb.children):
+        # "..., it posted a series of tweets": the clause before is narration; an
+        # addressee is no object of that kind ("..., she told reporters").
+        return after
+    # "PUND-It's King said ...": a clause before the speaker is set off by punctuation.
+    last = before[-1].i
+    if any(t.is_punct for t in verb.doc[last:first]):
+        return before
+    return after
 
 
 def _by_agent(verb: Token) -> Reported | None:
@@ -123,14 +175,26 @@ def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
         return []
     if category != "clausal" and child.i < verb.i:
         return []
-    if category == "infinitive" and child.pos_ not in ("VERB", "AUX"):
+    if category == "infinitive" and not _is_to_clause(child):
         return []
     if category == "naming":
         return _named_as(verb, child, config)
     tokens = list(child.subtree)
     if category == "object":
-        tokens.extend(_object_extension(verb, child, config))
+        extension = _object_extension(verb, child, config)
+        if not extension and not config.reported.noun_phrase_objects:
+            return []  # "defended the plan", "unveiled a phone": an act, not what was said
+        tokens.extend(extension)
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _is_to_clause(verb: Token) -> bool:
+    """`(vowed) to close the harbour`, not a participle (`told cheering teachers`) nor a
+    bare passive about the speaker (`asked not to be named`, `to be identified`)."""
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.tag_ == "TO" for c in verb.lefts):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return not (passive and not any(c.dep_ not in BARE for c in verb.children))
 
 
 def _named_as(verb: Token, obj: Token, config: QuoteConfig) -> list[Token]:
@@ -160,6 +224,8 @@ def _is_aside(verb: Token, config: QuoteConfig) -> bool:
     if _is_parenthetical(verb, config):
         return True
     marks = [c for c in verb.lefts if c.dep_ == "mark"]
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return False  # "as he was showing the van": an act, not an aside on the clause
     return verb.dep_ == "advcl" and len(marks) == 1 and marks[0].lower_ == "as"
 
 
@@ -199,17 +265,39 @@ def _object_extension(verb: Token, obj: Token, config: QuoteConfig) -> list[Toke
 
 
 def _colon_lines(doc: Doc, config: QuoteConfig) -> list[Reported]:
-    """`NAME: what they said` at a line start: transcripts and headlines."""
-    found = []
-    for match in config.cues.colon_speaker.finditer(doc_text(doc)):
+    """`NAME: what they said` at a line start: the turns of a transcript. A label must be
+    a name (not `Officials:`, `Photo:`, a place or a date), and the lines count only
+    when someone takes the floor twice (a dialogue) or a quote mark opens the line (a
+    quoted transcript): `Name: ...` lines with a new name each are headlines or a
+    dateline (`NEW DELHI: ...`), not turns."""
+    text = doc_text(doc)
+    turns = []
+    for match in config.cues.colon_speaker.finditer(text):
         speaker = doc.char_span(*match.span("speaker"), alignment_mode="expand")
         colon = doc.char_span(match.end("speaker"), match.end("speaker") + 1)
         start, end = match.span("content")
-        end = len(doc_text(doc)[:end].rstrip(" .,;"))
+        end = len(text[:end].rstrip(" .,;"))
         if speaker is None or colon is None or len(match.group("content").split()) < 2:
             continue
-        found.append(Reported(start, end, colon.start_char, colon.end_char, ":", colon[0], speaker))
-    return found
+        if not is_prose_line(text, start) or not _is_label(speaker):
+            continue
+        quoted = text[match.start()] in '"“'
+        turns.append(
+            (quoted, Reported(start, end, colon.start_char, colon.end_char, ":", colon[0], speaker))
+        )
+    labels = Counter(turn.speaker.text.lower() for _, turn in turns if turn.speaker is not None)
+    dialogue = any(count > 1 for count in labels.values())
+    return [turn for quoted, turn in turns if quoted or dialogue]
+
+
+def _is_label(speaker: Span) -> bool:
+    """A speaker's name (a proper noun, or a label in capitals as transcripts write
+    them), not a place, a date or a number."""
+    if any(t.ent_type_ in NOT_LABELS for t in speaker):
+        return False
+    return speaker.text.isupper() or any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in speaker
+    )
 
 
 def _according(token: Token, config: QuoteConfig) -> Reported | None:
@@ -218,15 +306,20 @@ def _according(token: Token, config: QuoteConfig) -> Reported | None:
     if phrase not in config.cues.according:
         return None
     objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-    if not objects:
-        return None
+    not_sources = config.cues.not_sources
+    if not objects or {objects[0].lemma_.lower(), objects[0].lower_} & not_sources:
+        return None  # "according to data from ...": a record, not a speaker
     source = noun_phrase(objects[0])
     clause = token.head
     hole = {t.i for t in token.subtree}
     tokens = [t for t in clause.subtree if t.i not in hole]
     after = [t for t in tokens if t.i > max(hole)]
     before = [t for t in tokens if t.i < min(hole)]
-    part = after if len(after) >= len(before) else before
+    if clause.i not in hole and clause.pos_ in ("VERB", "AUX"):
+        # The clause the phrase hangs on is what is sourced, not what trails after it.
+        part = before if clause.i < min(hole) else after
+    else:
+        part = after if len(after) >= len(before) else before
     return _reported(token, source, part, token.i, token.i + 2)
 
 
@@ -238,6 +331,7 @@ def _reported(
     cue_end: int,
     minimum: int = 2,
 ) -> Reported | None:
+    part = _on_line_of(cue, part)
     while part and (part[0].is_punct or (part[0].dep_ == "mark" and part[0].lower_ == "that")):
         part = part[1:]
     while part and part[-1].is_punct and part[-1].text not in "?!":
@@ -256,6 +350,53 @@ def _reported(
         cue=cue,
         speaker=speaker,
     )
+
+
+def _on_line_of(cue: Token, part: list[Token]) -> list[Token]:
+    """The content's tokens on the cue's own line (or table cell): a parse that runs a
+    sentence over a paragraph break does not carry the paragraph before or after, nor
+    the page's table of links, into what was said."""
+    text = doc_text(cue.doc)
+    start = max(text.rfind(stop, 0, cue.idx) for stop in LINE_STOPS) + 1
+    ends = [i for i in (text.find(stop, cue.idx) for stop in LINE_STOPS) if i >= 0]
+    end = min(ends, default=len(text))
+    return [t for t in part if start <= t.idx < end and not t.is_space]
+
+
+def is_prose_line(text: str, offset: int) -> bool:
+    """Whether the line holding `offset` reads as running text: a line with no sentence
+    punctuation at all is a headline, a menu or a table of links (`Hamas vows revenge
+    Comments: 83`), where a cue verb reports nothing."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : len(text) if end < 0 else end]
+    return any(mark in line for mark in SENTENCE_MARKS)
+
+
+class ProseLines:
+    """`is_prose_line` for every offset of one text, each line read once."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.prose: list[bool] = []
+        start = 0
+        for line in text.split("\n"):
+            self.starts.append(start)
+            self.prose.append(any(mark in line for mark in SENTENCE_MARKS))
+            start += len(line) + 1
+
+    def at(self, offset: int) -> bool:
+        return self.prose[bisect.bisect_right(self.starts, offset) - 1]
+
+
+def is_said(reported: Reported, text: str, config: QuoteConfig) -> bool:
+    """Content someone said: not the writer's own voice (`As we have noted, ...`) nor a
+    headline in capitals."""
+    speaker = reported.speaker
+    if speaker is not None and len(speaker) == 1 and speaker.root.lower_ in WRITER:
+        return False
+    letters = [c for c in text[reported.start : reported.end] if c.isalpha()]
+    return not (len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters))
 
 
 def _is_quotation(reported: Reported, inside: Sequence[bool], config: QuoteConfig) -> bool:

@@ -1,0 +1,126 @@
+"""What is a quote: a speech cue with content that was said, not an act, a plan, a
+refusal, a headline or the writer's own voice. Invented articles only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import newsloom
+from newsloom.enrich.quotes import QuoteStage
+from newsloom.record import Article, Quote
+
+
+def run(nlp: Any, text: str) -> list[Quote]:
+    article = Article(paragraphs=[text], published=newsloom.record.parse_iso("2024-03-05"))
+    QuoteStage()(article, nlp(text))
+    return article.quotes
+
+
+def reported(nlp: Any, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.cue) for q in run(nlp, text) if q.kind == "reported"]
+
+
+def test_a_negated_cue_reports_nothing(nlp: Any) -> None:
+    text = (
+        "The ministry did not confirm that the bridge had closed. "
+        "Police are yet to confirm reports that a pump had failed. "
+        "The harbour board would not reveal how much the repairs cost."
+    )
+    assert reported(nlp, text) == []
+
+
+def test_declining_to_comment_is_not_a_quote(nlp: Any) -> None:
+    text = (
+        "A spokeswoman for the council declined to comment on the report. "
+        "The mayor refused to discuss the toll. "
+        "Lindmoor Ferries declined to comment."
+    )
+    assert reported(nlp, text) == []
+
+
+def test_plans_agreements_and_wishes_are_not_quotes(nlp: Any) -> None:
+    text = (
+        "The council plans to test the new ferry in May. "
+        "Brask Holdings agreed to pay $3 million to the town. "
+        "Tomas Berg had also planned to charge the club for the name. "
+        "Groups that seek to protect the harbour met on Monday."
+    )
+    assert reported(nlp, text) == []
+
+
+def test_acts_on_a_noun_phrase_are_not_quotes(nlp: Any) -> None:
+    text = (
+        "The institute praised the work of Mr Berg and offered condolences to his family. "
+        "The company on Tuesday unveiled a faster laptop. "
+        "Mary Jones defended the party's actions."
+    )
+    assert reported(nlp, text) == []
+
+
+def test_asking_not_to_be_named_is_not_a_quote(nlp: Any) -> None:
+    text = "A fisherman, who asked not to be named, said the catch was the worst in years."
+    assert reported(nlp, text) == [("the catch was the worst in years", "said")]
+
+
+def test_according_to_data_is_a_record_not_a_speaker(nlp: Any) -> None:
+    text = "The company's bond fell sharply on Monday, according to data from the exchange."
+    assert reported(nlp, text) == []
+
+
+def test_according_to_sources_the_clause_it_hangs_on(nlp: Any) -> None:
+    text = (
+        "The council is reviewing the toll, according to two officials, "
+        "adding to the pressure on the mayor of Lindmoor."
+    )
+    assert reported(nlp, text) == [("The council is reviewing the toll", "according to")]
+
+
+def test_headlines_and_link_lists_report_nothing(nlp: Any) -> None:
+    text = (
+        "| Mayor vows revenge Comments: 12 Council threatens strike Comments: 40 |\n\n"
+        "FERRY BOSS PROUD OF CREW AFTER STORM RESCUE\n\n"
+        "The ferry returned on Monday."
+    )
+    assert run(nlp, text) == []
+
+
+def test_the_writers_own_voice_is_not_a_quote(nlp: Any) -> None:
+    text = "As we have noted, the harbour tax raised little money last year."
+    assert reported(nlp, text) == []
+
+
+def test_an_impersonal_passive_names_no_source(nlp: Any) -> None:
+    text = "During the talks it was agreed that the ferry would resume in May."
+    assert reported(nlp, text) == []
+
+
+def test_content_stays_in_its_table_cell(nlp: Any) -> None:
+    text = (
+        "| Home | Weather |\n\n"
+        "| Lindmoor, May 2 - The harbour will reopen in June, a port official said here."
+    )
+    ((content, cue),) = reported(nlp, text)
+    assert cue == "said" and "|" not in content
+    assert content.endswith("The harbour will reopen in June")
+
+
+def test_a_clause_before_a_cue_with_its_own_object_is_narration(nlp: Any) -> None:
+    text = "Renamed to look like a news site, the account posted a series of messages."
+    assert reported(nlp, text) == []
+    text = "The harbour will reopen in June, the mayor told reporters."
+    assert reported(nlp, text) == [("The harbour will reopen in June", "told")]
+
+
+def test_an_as_clause_with_an_object_is_an_act_not_an_aside(nlp: Any) -> None:
+    text = "The thief grabbed the keys from his hand as he was showing the van to a customer."
+    assert run(nlp, text) == []
+
+
+def test_lone_name_lines_are_headlines_or_datelines(nlp: Any) -> None:
+    text = (
+        "NEW DELHI: Nearly 150 travellers returned home on Wednesday.\n\n"
+        "Officials: the harbour will close for a week.\n\n"
+        "Kovacs: Lindmoor needs a new bridge.\n\n"
+        "The ferry returned on Monday."
+    )
+    assert [q for q in run(nlp, text) if q.cue == ":"] == []

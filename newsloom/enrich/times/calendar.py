@@ -96,10 +96,19 @@ def nearest_year(
     return best[1] if best else anchor.year
 
 
-def month_year(anchor: dt.date, month: int, tense: Tense, wrong_side_weight: float = 3.0) -> int:
-    """The year of a bare month: past tense the latest one, future the next, else nearest."""
-    if tense == "past":
-        return anchor.year if month <= anchor.month else anchor.year - 1
+def month_year(anchor: dt.date, month: int, tense: Tense, months_ahead: int = 0) -> int:
+    """The year of a bare month. News tells what happened: the latest such month (this
+    one included) unless the verb is future, then the next one; a present-tense verb may
+    take a month at most `months_ahead` ahead ("the talks are in December" in November)."""
+    ahead = (month - anchor.month) % 12
     if tense == "future":
         return anchor.year if month >= anchor.month else anchor.year + 1
-    return nearest_year(anchor, month, 15, tense, wrong_side_weight)
+    if tense == "present" and 0 < ahead <= months_ahead:
+        return anchor.year + (1 if month < anchor.month else 0)
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def latest_before(anchor: dt.date, month: int) -> int:
+    """The year of "last March": the latest March before the anchor's month ("last
+    March" said in March is a year back)."""
+    return anchor.year if month < anchor.month else anchor.year - 1

@@ -84,6 +84,7 @@ class Limits:
     earliest_year: int
     latest_year: int
     wrong_side_weight: float
+    present_months_ahead: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from newsloom.enrich.times.calendar import (
     day_value,
     holiday_date,
+    latest_before,
     month_value,
     month_year,
     nearest_year,
@@ -109,17 +110,13 @@ def _month(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(f"XXXX-{month:02d}", "DATE", ctx.conf("unanchored"))
     shift = (m["shift"] or "").lower()
     if shift == "last":
-        tense: Tense = "past"
-    elif shift in ("next", "this coming"):
-        tense = "future"
+        year = latest_before(ctx.anchor, month)
+    elif shift == "this":
+        year = ctx.anchor.year
     else:
-        tense = ctx.tense()
-    if shift in ("last", "this"):
-        year = ctx.anchor.year - (1 if shift == "last" else 0)
-        return Resolved(month_value(year, month), "DATE", ctx.conf("relative"))
-    return Resolved(
-        month_value(month_year(ctx.anchor, month, tense), month), "DATE", ctx.conf("relative")
-    )
+        tense: Tense = "future" if shift in ("next", "this coming") else ctx.tense()
+        year = month_year(ctx.anchor, month, tense, ctx.lexicon.limits.present_months_ahead)
+    return Resolved(month_value(year, month), "DATE", ctx.conf("relative"))
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:

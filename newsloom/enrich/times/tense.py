@@ -60,10 +60,57 @@ def _reported(verb: Token, lexicon: Lexicon) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.tense.reporting_lemmas
 
 
-def verb_tense(verb: Token, lexicon: Lexicon) -> Tense:
+def _past_perfect(node: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children)
+
+
+def _scheduled(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb itself plans ahead, in the present: "is expected in December", "expects
+    a ruling in March", "a summit set for April" (a participle on a noun takes the tense
+    of the noun's clause: "a service planned for Saturday was cancelled" is past)."""
+    if verb.lemma_.lower() not in lexicon.tense.future_lemmas:
+        return False
+    if verb.tag_ in ("VBZ", "VBP", "VB"):
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return all(a.tag_ in ("VBZ", "VBP") or a.lower_ == "being" for a in auxes)
+    if verb.dep_ != "acl":
+        return False
+    clause = governing_verb(verb.head)
+    return clause is not None and clause is not verb and verb_tense(clause, lexicon) != "past"
+
+
+def _infinitive_of_noun(verb: Token) -> bool:
+    """An infinitive that modifies a noun looks ahead: "guidelines to be published in
+    November", "the first talks to take place in March"."""
+    return verb.dep_ in ("acl", "relcl") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children
+    )
+
+
+def _chain(verb: Token) -> list[Token]:
+    """The verb and the words above it whose tense it shares: the verb a to-infinitive
+    or a clause hangs on, through an adjective ("had been due to expire")."""
     chain = [verb]
-    if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head is not verb:
+    if verb.dep_ in ("ccomp", "advcl", "conj") and verb.head is not verb:
         chain.append(verb.head)
+    node = verb
+    while node.dep_ in ("xcomp", "acomp") and node.head is not node and len(chain) < MAX_CLIMB:
+        node = node.head
+        if node not in chain:
+            chain.append(node)
+    return chain
+
+
+def verb_tense(verb: Token, lexicon: Lexicon) -> Tense:
+    chain = _chain(verb)
+    if any(_past_perfect(node) for node in chain):
+        return "past"
+    if _scheduled(verb, lexicon) or _infinitive_of_noun(verb):
+        return "future"
     for node in chain:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in lexicon.tense.future_aux for a in auxes):

@@ -1,0 +1,78 @@
+"""Which side of the publication date a bare month or weekday falls on (invented text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from newsloom.enrich.times.stage import TimeStage
+from newsloom.record import Article, parse_iso
+
+# 2025-11-12 is a Wednesday in November.
+NOVEMBER = "2025-11-12"
+
+Times = Callable[..., dict[str, str]]
+
+
+@pytest.fixture(scope="module")
+def times(nlp: Any) -> Times:
+    def run(text: str, published: str = NOVEMBER) -> dict[str, str]:
+        article = Article(paragraphs=[text], published=parse_iso(published), language="en")
+        TimeStage()(article, nlp(article.text))
+        return {t.text: t.value for t in article.times}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("sentence", "month", "value"),
+    [
+        ("The factory in Brask closed in March.", "March", "2025-03"),
+        ("Exports of grain fell sharply in February.", "February", "2025-02"),
+        ("The new rules, introduced in April, cover every ferry.", "April", "2025-04"),
+        ("Rents in Velmora have doubled since February.", "February", "2025-02"),
+    ],
+)
+def test_bare_month_of_a_past_or_present_verb_is_the_latest(
+    times: Times, sentence: str, month: str, value: str
+) -> None:
+    assert times(sentence)[month] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "month", "value"),
+    [
+        ("The factory in Brask will reopen in March.", "March", "2026-03"),
+        ("The review is expected in February.", "February", "2026-02"),
+        ("Ministers meet at a summit set for April.", "April", "2026-04"),
+        ("She said final rules to be published in January would settle it.", "January", "2026-01"),
+        ("Officials can decide on the tolls in March.", "March", "2026-03"),
+    ],
+)
+def test_bare_month_of_a_future_verb_is_the_coming_one(
+    times: Times, sentence: str, month: str, value: str
+) -> None:
+    assert times(sentence)[month] == value
+
+
+def test_present_verb_may_take_a_month_just_ahead(times: Times) -> None:
+    assert times("The runoff is in December.")["December"] == "2025-12"
+
+
+def test_last_month_name_is_the_latest_one_gone(times: Times) -> None:
+    found = times("The treaty, signed last April, expires soon; talks began last November.")
+    assert found["last April"] == "2025-04"
+    assert found["last November"] == "2024-11"
+
+
+def test_planned_event_of_a_past_clause_stays_past(times: Times) -> None:
+    # 2025-11-12 is a Wednesday: the Saturday before is 2025-11-08.
+    found = times("A vigil planned for Saturday was called off after the storm.")
+    assert found["Saturday"] == "2025-11-08"
+
+
+def test_past_perfect_over_a_due_date_is_past(times: Times) -> None:
+    found = times("The permit had been due to expire Monday morning.")
+    assert found["Monday morning"] == "2025-11-10TMO"

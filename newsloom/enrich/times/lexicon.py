@@ -88,6 +88,14 @@ class Limits:
 
 
 @dataclass(frozen=True, slots=True)
+class NextToDate:
+    """[next_to_date] as written: the regexes still have {PLACEHOLDERS}."""
+
+    date_after: str
+    weekday_before: str
+
+
+@dataclass(frozen=True, slots=True)
 class SpokenYears:
     centuries: dict[str, int]
     millennium: str
@@ -116,11 +124,15 @@ class Lexicon:
     spoken_years: SpokenYears
     holidays: Annotated[dict[str, dict[str, int]], _straight_apostrophes]
     pattern: tuple[PatternSpec, ...]
+    next_to_date: NextToDate
     # Built by load_lexicon: lower-cased month and weekday names -> 1-based number, and
     # the patterns with their placeholders filled in.
     months: dict[str, int] = field(default_factory=dict, metadata=DERIVED)
     weekdays: dict[str, int] = field(default_factory=dict, metadata=DERIVED)
     patterns: tuple[Pattern, ...] = field(default=(), metadata=DERIVED)
+    # [next_to_date] compiled: a date right after a weekday, a weekday right before a date.
+    date_after: re.Pattern[str] = field(default=re.compile(r"(?!)"), metadata=DERIVED)
+    weekday_before: re.Pattern[str] = field(default=re.compile(r"(?!)"), metadata=DERIVED)
 
     def month(self, word: str) -> int:
         return self.months[word.rstrip(".").lower()]
@@ -214,15 +226,21 @@ def _capitalised(words: list[str]) -> list[str]:
 def load_lexicon() -> Lexicon:
     lexicon = load_rules(DATA_FILE, Lexicon)
     words = lexicon.words
+    fills = _fills(lexicon)
     return dataclasses.replace(
         lexicon,
         months={name.lower(): i for i, names in enumerate(words.months, 1) for name in names},
         weekdays={name.lower(): i for i, names in enumerate(words.weekdays, 1) for name in names},
-        patterns=_patterns(lexicon),
+        patterns=tuple(
+            Pattern(spec.kind, re.compile(_fill(spec.regex, fills))) for spec in lexicon.pattern
+        ),
+        date_after=re.compile(_fill(lexicon.next_to_date.date_after, fills)),
+        weekday_before=re.compile(_fill(lexicon.next_to_date.weekday_before, fills)),
     )
 
 
-def _patterns(lexicon: Lexicon) -> tuple[Pattern, ...]:
+def _fills(lexicon: Lexicon) -> dict[str, str]:
+    """What each {PLACEHOLDER} of a pattern stands for."""
     words = lexicon.words
     unit_words = [
         w
@@ -238,7 +256,7 @@ def _patterns(lexicon: Lexicon) -> tuple[Pattern, ...]:
         rf"|(?i:(?:(?:{_alternation(tens)})-(?:{_alternation(ones)})"
         rf"|{_alternation(number_phrases)}|{_alternation(number_words)})(?:\sand\sa\shalf)?))"
     )
-    fills = {
+    return {
         "MONTH": _alternation(_capitalised([n for names in words.months for n in names])),
         "WEEKDAY": _alternation(_capitalised([n for names in words.weekdays for n in names])),
         "NUM": num,
@@ -252,9 +270,6 @@ def _patterns(lexicon: Lexicon) -> tuple[Pattern, ...]:
         "HOLIDAY": _alternation(list(lexicon.holidays)).replace("'", "['’]"),
         "SPOKEN_YEAR": _spoken_year_regex(lexicon.spoken_years, words.numbers),
     }
-    return tuple(
-        Pattern(spec.kind, re.compile(_fill(spec.regex, fills))) for spec in lexicon.pattern
-    )
 
 
 def _fill(template: str, fills: dict[str, str]) -> str:

@@ -94,10 +94,55 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if ctx.anchor is None:
         return Resolved(f"XXXX-{month:02d}-{day_number:02d}", "DATE", ctx.conf("unanchored"))
+    weekday = _weekday_next_to(m, ctx)
+    if weekday is not None:
+        named = _named_day(ctx, month, day_number, weekday)
+        if named is not None:
+            return Resolved(day_value(named), "DATE", ctx.conf("inferred_year"))
     year = nearest_year(
         ctx.anchor, month, day_number, ctx.tense(), ctx.lexicon.limits.wrong_side_weight
     )
     return Resolved(f"{year:04d}-{month:02d}-{day_number:02d}", "DATE", ctx.conf("inferred_year"))
+
+
+def _weekday_next_to(m: re.Match[str], ctx: Context) -> int | None:
+    """The weekday written with a month-day: in the match, or just before it."""
+    if m.groupdict().get("weekday"):
+        return ctx.lexicon.weekday(m["weekday"])
+    before = ctx.lexicon.weekday_before.search(m.string, max(0, m.start() - 16), m.start())
+    return ctx.lexicon.weekday(before["weekday"]) if before else None
+
+
+def _named_day(ctx: Context, month: int, day: int, weekday: int) -> dt.date | None:
+    """The month-day (no year written) that falls on `weekday`: of the years around the
+    anchor, the nearest to the one the tense would pick."""
+    assert ctx.anchor is not None
+    guess = nearest_year(ctx.anchor, month, day, ctx.tense(), ctx.lexicon.limits.wrong_side_weight)
+    for year in sorted(
+        range(ctx.anchor.year - 1, ctx.anchor.year + 2), key=lambda y: abs(y - guess)
+    ):
+        candidate = safe_date(year, month, day)
+        if candidate is not None and candidate.isoweekday() == weekday:
+            return candidate
+    return None
+
+
+def _date_after(m: re.Match[str], ctx: Context, weekday: int) -> dt.date | None:
+    """The date written right after a weekday ("Saturday, May 17", "Mon, 07 Jan 2008"),
+    when it falls on that weekday."""
+    after = ctx.lexicon.date_after.match(m.string, m.end(), m.end() + 40)
+    if after is None:
+        return None
+    month = ctx.lexicon.month(after["month"] or after["month2"])
+    day = int(after["d"] or after["d2"])
+    year = _year(after["y"])
+    if year is not None:
+        named = safe_date(year, month, day)
+    elif ctx.anchor is not None:
+        named = _named_day(ctx, month, day, weekday)
+    else:
+        return None
+    return named if named is not None and named.isoweekday() == weekday else None
 
 
 def _month(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -155,6 +200,10 @@ def _with_part(day: str, part: str | None, ctx: Context) -> tuple[str, str]:
 def _weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     weekday = ctx.lexicon.weekday(m["weekday"])
     shift = (m["shift"] or "").lower()
+    named = _date_after(m, ctx, weekday) if not shift else None
+    if named is not None:
+        value, type_ = _with_part(day_value(named), m["part"], ctx)
+        return Resolved(value, type_, ctx.conf("inferred_year"))
     if ctx.anchor is None:
         value, type_ = _with_part(f"XXXX-WXX-{weekday}", m["part"], ctx)
         return Resolved(value, type_, ctx.conf("unanchored"))
@@ -206,6 +255,9 @@ def _clock_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     if clock is None:
         return None
     weekday = ctx.lexicon.weekday(m["weekday"])
+    named = _date_after(m, ctx, weekday)
+    if named is not None:
+        return Resolved(f"{day_value(named)}{clock}", "TIME", ctx.conf("inferred_year"))
     if ctx.anchor is None:
         return Resolved(f"XXXX-WXX-{weekday}{clock}", "TIME", ctx.conf("unanchored"))
     day = weekday_near(ctx.anchor, weekday, ctx.tense(), strict=False)

@@ -11,6 +11,7 @@ a missing tag is just absent.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import json
@@ -21,7 +22,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from htmldate import find_date
-from lxml.etree import XPath
+from lxml.etree import Comment, XPath, strip_elements
 from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.json_metadata import normalize_authors
@@ -36,7 +37,18 @@ from trafilatura.settings import Document, set_date_params
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from newsloom.extract import html_rules as rules
+from newsloom.extract.html_dates import (
+    ShownDate,
+    headline_line,
+    numeric_order,
+    other_dates,
+    shown_date,
+    visible_lines,
+)
 from newsloom.record import parse_iso
+
+_WORDS = re.compile(r"\w+")
+
 
 _LANGUAGE_TAG = re.compile(rf"({rules.LANGUAGE_TAG_PATTERN})(?:[-_][A-Za-z0-9]+)*")
 
@@ -58,8 +70,11 @@ class PageMetadata:
     canonical_url: str | None = None
     site: str | None = None
     language: str | None = None
-    # htmldate's original publication day (YYYY-MM-DD).
+    # htmldate's original publication day (YYYY-MM-DD), found without scripts,
+    # comments and expiry headers.
     published_day: str | None = None
+    # The date the page shows next to its headline.
+    shown_day: ShownDate | None = None
     # The page's own structured timestamps (JSON-LD, then meta tags).
     published: dt.date | dt.datetime | None = None
     updated: dt.date | dt.datetime | None = None
@@ -84,18 +99,81 @@ def read_page_metadata(
     # link itself, and handing it our canonical URL (og:url included) lost a
     # page on the htmldate set and gained none.
     date_params["url"] = url
+    language = _language(tree, metas, article)
+    lines = visible_lines(tree)
+    site = _site_name(
+        found.sitename or extract_sitename(tree) or _first(metas, rules.SITE_NAME_META)
+    )
+    title = found.title or extract_title(tree)
+    order = numeric_order(lines, language, urlsplit(url or canonical_url or "").hostname)
+    at = headline_line(lines, _headlines(tree, title, article))
+    found_day = find_date(_without_plumbing(tree), **date_params)
+    if found_day and (day := parse_iso(found_day)) is not None:
+        # htmldate's day is no publication when the page shows it as another date.
+        found_day = None if day in other_dates(lines, at, order) else found_day
     return PageMetadata(
-        title=found.title or extract_title(tree),
+        title=title,
         author=found.author,
         canonical_url=canonical_url,
-        site=_site_name(
-            found.sitename or extract_sitename(tree) or _first(metas, rules.SITE_NAME_META)
-        ),
-        language=_language(tree, metas, article),
-        published_day=find_date(tree, **date_params),
-        published=_date(article.get("datePublished"), metas, rules.PUBLISHED_META),
+        site=site,
+        language=language,
+        published_day=found_day,
+        shown_day=shown_date(lines, at, order),
+        published=_date(article.get("datePublished"), metas, rules.PUBLISHED_META)
+        or _itemprop_date(tree, "datePublished"),
         updated=_date(article.get("dateModified"), metas, rules.MODIFIED_META),
     )
+
+
+# Markup that is no part of the article's own dating: scripts other than JSON-LD and
+# http-equiv headers (an expiry or cache date); comments and styles go by tag.
+_PLUMBING = XPath(
+    "//script[not(contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json'))]|//meta[@http-equiv]"
+)
+
+
+def _without_plumbing(tree: HtmlElement) -> HtmlElement:
+    """A copy of `tree` for htmldate, which reads dates in scripts, comments and
+    every header: a script comment or an expiry date is no publication date."""
+    copied = copy.deepcopy(tree)
+    strip_elements(copied, Comment, "style", with_tail=False)
+    for node in _PLUMBING(copied):
+        _drop(node)
+    return copied
+
+
+def _drop(node: HtmlElement) -> None:
+    """Remove `node`, keeping the text that follows it."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
+def _headlines(tree: HtmlElement, title: str | None, article: dict[str, Any]) -> list[str]:
+    """What the page calls its headline: the title, the JSON-LD headline, the <title>."""
+    candidates = [title, article.get("headline")]
+    element = tree.find(".//title")
+    candidates.append(element.text_content() if element is not None else None)
+    return [c for c in candidates if isinstance(c, str) and c.strip()]
+
+
+def _itemprop_date(tree: HtmlElement, name: str) -> dt.date | dt.datetime | None:
+    """The first element marked `itemprop=name` (not a meta tag) with a readable date."""
+    for element in tree.iterfind(f".//*[@itemprop='{name}']"):
+        if element.tag == "meta":
+            continue
+        for value in (element.get("datetime"), element.get("content")):
+            parsed = parse_iso(value.strip()) if value and value.strip() else None
+            if parsed is not None:
+                return parsed
+    return None
 
 
 def byline_author(tree: HtmlElement) -> str | None:

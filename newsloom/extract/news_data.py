@@ -134,6 +134,23 @@ class Text:
 
 
 @dataclass(slots=True, frozen=True)
+class Dates:
+    """Words for the publication date a page shows (see newsloom/extract/html_dates.py)."""
+
+    months: tuple[tuple[str, ...], ...]  # January to December, each group's spellings
+    published_cues: tuple[str, ...]
+    updated_cues: tuple[str, ...]
+    other_cues: tuple[str, ...]
+    plain_max_words_before: int
+    plain_beyond_update_chars: int
+    after_chars: int
+    before_chars: int
+    body_line_chars: int
+    body_line_opening: int
+    day_first_domains: frozenset[str]
+
+
+@dataclass(slots=True, frozen=True)
 class NewsPatterns:
     """Compiled patterns for every rule of the news layer and the text cleaner."""
 
@@ -144,6 +161,7 @@ class NewsPatterns:
     chrome: Chrome
     byline: Byline
     text: Text
+    dates: Dates
     # Built by news_patterns from [wire] and [dateline]; agency names: lower-cased spelling ->
     # canonical name.
     agency_names: dict[str, str] = field(default_factory=dict, metadata=DERIVED)

@@ -16,11 +16,9 @@ from trafilatura.settings import Document
 from newsloom.extract import html_rules as rules
 from newsloom.extract.errors import ExtractionError
 from newsloom.extract.html_article_body import prefer_stated_body, stated_body
-from newsloom.extract.html_chrome import article_layer
 from newsloom.extract.html_dates import modification_time, publication_time
 from newsloom.extract.html_load import load_html
 from newsloom.extract.html_metadata import byline_author, json_ld_article, read_page_metadata
-from newsloom.extract.html_tables import body_text
 from newsloom.extract.language import confirms_language
 from newsloom.extract.news import NewsLayerResult, apply_news_layer
 from newsloom.extract.news_data import news_patterns
@@ -39,16 +37,14 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
         favor_precision=options.favor_precision,
         fast=elements > rules.MAX_FULL_ELEMENTS,
     )
-    extracted = body_text(document) if isinstance(document, Document) else ""
+    extracted = (document.text or "") if isinstance(document, Document) else ""
     article = json_ld_article(tree)
     stated = stated_body(article)
-    page = read_page_metadata(tree, url, article)
     if prefer_stated_body(extracted, stated):
-        paragraphs = _paragraphs("\n".join(stated))
-        layer = apply_news_layer(paragraphs)
-    else:
-        paragraphs = _paragraphs(extracted)
-        layer = article_layer(paragraphs, tree, page.title)
+        extracted = "\n".join(stated)
+    paragraphs = _paragraphs(extracted)
+    layer = apply_news_layer(paragraphs)
+    page = read_page_metadata(tree, url, article)
     published = publication_time(page.shown_day, page.published, page.published_day)
     if not any(len(p) >= rules.MIN_PROSE_CHARS for p in layer.paragraphs):
         why = "only boilerplate found" if paragraphs else "no main text found"

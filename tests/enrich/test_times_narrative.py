@@ -55,3 +55,63 @@ def test_weekday_apart_from_a_date_keeps_its_week(times: Times) -> None:
     found = times("The council met on Tuesday, and on Sept. 30 it will vote.")
     assert found["Tuesday"] == "2025-09-23"
     assert found["Sept. 30"] == "2025-09-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "In 2018 grain exports fell to $9 billion, down from $19 billion the previous year.",
+            "the previous year",
+            "2017",
+        ),
+        (
+            "Varn resigned on Sept. 30, 2019.\n\nHer deputy had left the previous week.",
+            "the previous week",
+            "2019-W39",
+        ),
+        (
+            "The ferry line opened in 2012. A year later it added a night crossing.",
+            "A year later",
+            "2013",
+        ),
+        (
+            "The storm reached Brask on June 3, 2021. Two days later, the river burst its banks.",
+            "Two days later",
+            "2021-06-05",
+        ),
+        ("The dam failed in 1995. That year, floods reached the capital.", "That year", "1995"),
+        (
+            "Police arrived on Monday. The next day, the suspect was charged.",
+            "The next day",
+            "2025-09-23",
+        ),
+        (
+            "The treaty was signed in 1995 and ratified the following year.",
+            "the following year",
+            "1996",
+        ),
+    ],
+)
+def test_expression_counts_from_the_date_the_story_named(
+    times: Times, text: str, expression: str, value: str
+) -> None:
+    assert times(text)[expression] == value
+
+
+def test_without_a_named_date_later_is_only_a_length(times: Times) -> None:
+    found = times("Two days later, the river burst its banks.")
+    assert found == {"Two days": "P2D"}
+
+
+def test_before_an_event_is_only_a_length(times: Times) -> None:
+    assert times("The mayor resigned a week before the vote.") == {"a week": "P1W"}
+
+
+def test_a_date_far_back_is_no_reference(times: Times) -> None:
+    text = "The plant opened in 1990.\n\nIt grew.\n\nIt was sold.\n\nA year later it closed."
+    assert "1991" not in times(text).values()
+
+
+def test_that_day_in_a_compound_is_no_time(times: Times) -> None:
+    assert times("In 2019 she said that day care centres would close.") == {"2019": "2019"}

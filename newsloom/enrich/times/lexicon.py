@@ -62,6 +62,7 @@ class TenseWords:
 @dataclass(frozen=True, slots=True)
 class Filters:
     not_verbs: frozenset[str]
+    not_compounds: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,12 @@ class Limits:
     latest_year: int
     wrong_side_weight: float
     present_months_ahead: int
+
+
+@dataclass(frozen=True, slots=True)
+class Narrative:
+    anaphoric_shifts: frozenset[str]
+    reference_breaks: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +132,7 @@ class Lexicon:
     holidays: Annotated[dict[str, dict[str, int]], _straight_apostrophes]
     pattern: tuple[PatternSpec, ...]
     next_to_date: NextToDate
+    narrative: Narrative
     # Built by load_lexicon: lower-cased month and weekday names -> 1-based number, and
     # the patterns with their placeholders filled in.
     months: dict[str, int] = field(default_factory=dict, metadata=DERIVED)

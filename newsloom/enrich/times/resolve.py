@@ -28,6 +28,7 @@ from newsloom.enrich.times.calendar import (
     weekday_near,
 )
 from newsloom.enrich.times.lexicon import Lexicon
+from newsloom.enrich.times.narrative import Reference
 from newsloom.enrich.times.tense import Tense
 
 
@@ -47,6 +48,10 @@ class Context:
     # The last quarter resolved earlier in the text ("2025-Q3"): "a year ago" in an
     # earnings story means the same quarter a year before.
     last_quarter: str | None = None
+    # Whether the story's reference time is known (see times.narrative), and what it is
+    # here (None: no date named close before).
+    narrative: bool = False
+    reference: Reference | None = None
 
     def conf(self, name: str) -> float:
         return self.lexicon.confidence[name]
@@ -398,6 +403,14 @@ def _shifted_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift = ctx.lexicon.shift_words[shift_word]
     if shift_word == "latest" and unit == "quarter" and ctx.anchor is not None:
         shift = -1
+    if ctx.narrative and shift_word in ctx.lexicon.narrative.anaphoric_shifts:
+        # "the previous year", "the following week": from the story's reference time.
+        if ctx.reference is not None and ctx.reference.serves(unit):
+            value = unit_value(ctx.reference.day, unit, shift)
+            return Resolved(value, "DATE", ctx.conf("narrative")) if value else None
+        if ctx.anchor is not None:
+            value = unit_value(ctx.anchor, unit, shift)
+            return Resolved(value, "DATE", ctx.conf("unreferenced")) if value else None
     if ctx.anchor is None:
         return Resolved(PLACEHOLDERS[unit], "DATE", ctx.conf("unanchored"))
     value = unit_value(ctx.anchor, unit, shift)
@@ -429,6 +442,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     amount = ctx.lexicon.number(m["num"])
     direction = m["dir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if ctx.narrative and direction not in FROM_NOW:
+        return _counted_from_story(m, ctx, name, amount, sign)
     if amount is None and direction in ("earlier", "later", "before"):
         return None  # "a few days later" is relative to an event: left to the duration
     if unit.clock and ctx.clock is not None and amount is not None and direction in FROM_NOW:
@@ -445,6 +460,51 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         name = "year"
     value = unit_value(ctx.anchor, name, steps)
     return Resolved(value, "DATE", ctx.conf("relative")) if value else None
+
+
+def _counted_from_story(
+    m: re.Match[str], ctx: Context, unit: str, amount: float | None, sign: int
+) -> Resolved | None:
+    """ "a year later", "two days earlier": from the story's reference time, when one is
+    named close before and fine enough; "a week before the vote" counts from the vote,
+    which is no date here. Otherwise None, which leaves the words to a duration."""
+    if m["dir"].lower() == "before" and _OBJECT_AFTER.match(m.string, m.end()):
+        return None
+    reference = ctx.reference
+    if amount is None or amount != int(amount) or reference is None:
+        return None
+    unit_of_count = "year" if unit in ("decade", "century") else unit
+    steps = int(amount) * ctx.lexicon.unit(m["unit"]).factor * sign
+    if not reference.serves(unit_of_count):
+        return None
+    value = unit_value(reference.day, unit_of_count, steps)
+    return Resolved(value, "DATE", ctx.conf("narrative")) if value else None
+
+
+# A word after "before" makes it a preposition: "a week before the vote".
+_OBJECT_AFTER = re.compile(r"\s+[\w$£€]")
+
+
+def _same_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "that year", "the same day", "later that week": the story's reference time."""
+    unit = m["unit"].lower()
+    reference = ctx.reference
+    if reference is None or not reference.serves(unit):
+        return None
+    value = unit_value(reference.day, unit, 0)
+    return Resolved(value, "DATE", ctx.conf("narrative")) if value else None
+
+
+def _next_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the next day", "the previous day", "the day before": a day from the reference."""
+    reference = ctx.reference
+    if reference is None or reference.grain != "day":
+        return None
+    word = (m["shift"] or m["dir"]).lower()
+    shift = -1 if word in ("previous", "before") else 1
+    return Resolved(
+        day_value(reference.day + dt.timedelta(days=shift)), "DATE", ctx.conf("narrative")
+    )
 
 
 PAST, FUTURE = "PAST_REF", "FUTURE_REF"
@@ -578,6 +638,8 @@ RESOLVERS: dict[str, Resolver] = {
     "the_unit": _the_unit,
     "ago": _ago,
     "year_earlier": _year_earlier,
+    "same_unit": _same_unit,
+    "next_day": _next_day,
     "latest_period": _latest_period,
     "set": _set,
     "ordinal_unit": _ordinal_unit,

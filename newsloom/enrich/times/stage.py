@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, ClassVar
 from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.times.chrome import copyright_year, is_chrome, not_a_year
 from newsloom.enrich.times.lexicon import Lexicon, load_lexicon
+from newsloom.enrich.times.narrative import Timeline
 from newsloom.enrich.times.resolve import Context, Resolved, resolve
 from newsloom.enrich.times.tense import Tense, tense_of
 from newsloom.record import Article, TimeExpression
@@ -33,6 +34,8 @@ ABBREVIATION_MAX_LETTERS = 4
 # ("a year ago" in an earnings story is the year-ago quarter, "the latest period" that
 # quarter itself).
 CONTEXT_KINDS = frozenset({"year_earlier", "latest_period"})
+# Kinds that may count from the story's reference time (times.narrative), so do not set it.
+NARRATIVE_KINDS = frozenset({"shifted_unit", "ago", "same_unit", "next_day"})
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 # A 4-digit number counting things ("2000 people") is not a year.
 _COUNTED_NOUN_DEPS = frozenset({"nummod"})
@@ -54,24 +57,39 @@ def find_times(
     lexicon = load_lexicon()
     anchor = published.date() if isinstance(published, dt.datetime) else published
     clock = published if isinstance(published, dt.datetime) else None
+    tenses: dict[tuple[int, int], Callable[[], Tense]] = {}
 
     def context(start: int, end: int, last_quarter: str | None = None) -> Context:
-        tense = _tense_getter(doc, start, end, lexicon)
-        return Context(lexicon, anchor, clock, tense, last_quarter)
+        if (start, end) not in tenses:
+            tenses[start, end] = _tense_getter(doc, start, end, lexicon)
+        return Context(lexicon, anchor, clock, tenses[start, end], last_quarter)
 
-    def resolve_one(kind: str, match: re.Match[str], start: int, end: int) -> Resolved | None:
-        if _furniture(kind, text, start, end, lexicon):
-            return None
-        if doc is not None and _rejected(kind, doc, start, end, lexicon):
-            return None
-        resolved = resolve(kind, match, context(start, end))
-        if resolved is not None and kind == "year" and copyright_year(text, start, lexicon):
-            return dataclasses.replace(resolved, confidence=lexicon.confidence["furniture"])
-        return resolved
+    def resolver(timeline: Timeline | None) -> Resolve:
+        def resolve_one(kind: str, match: re.Match[str], start: int, end: int) -> Resolved | None:
+            if _furniture(kind, text, start, end, lexicon):
+                return None
+            if doc is not None and _rejected(kind, doc, start, end, lexicon):
+                return None
+            ctx = context(start, end)
+            if timeline is not None:
+                ctx.narrative, ctx.reference = True, timeline.before(start)
+            resolved = resolve(kind, match, ctx)
+            if resolved is not None and kind == "year" and copyright_year(text, start, lexicon):
+                return dataclasses.replace(resolved, confidence=lexicon.confidence["furniture"])
+            return resolved
 
+        return resolve_one
+
+    candidates = _candidates(text, lexicon)
+    # First without the story's reference time, to learn the dates it names; then again
+    # with it, for the expressions that count from it ("the previous year").
+    timeline = Timeline(text, lexicon.narrative.reference_breaks)
+    for kind, _, _, end, resolved in _select(candidates, resolver(None)):
+        if kind not in NARRATIVE_KINDS:
+            timeline.add(end, resolved.value)
     found: list[TimeExpression] = []
     last_quarter: str | None = None
-    for kind, match, start, end, resolved in _select(_candidates(text, lexicon), resolve_one):
+    for kind, match, start, end, resolved in _select(candidates, resolver(timeline)):
         if kind in CONTEXT_KINDS and last_quarter is not None:
             resolved = resolve(kind, match, context(start, end, last_quarter)) or resolved
         if kind not in CONTEXT_KINDS and _QUARTER.fullmatch(resolved.value):
@@ -85,6 +103,7 @@ def find_times(
 
 
 Candidate = tuple[str, re.Match[str], int, int]
+Resolve = Callable[[str, re.Match[str], int, int], Resolved | None]
 
 
 def _candidates(text: str, lexicon: Lexicon) -> list[tuple[int, Candidate]]:
@@ -110,7 +129,7 @@ def _trim_full_stop(text: str, start: int, end: int) -> int:
 
 def _select(
     candidates: list[tuple[int, Candidate]],
-    resolve_one: Callable[[str, re.Match[str], int, int], Resolved | None],
+    resolve_one: Resolve,
 ) -> list[tuple[str, re.Match[str], int, int, Resolved]]:
     """Non-overlapping resolved matches: longest first, then earliest, then the first
     pattern listed; a match that does not resolve leaves room for a shorter one."""
@@ -145,6 +164,9 @@ def _furniture(kind: str, text: str, start: int, end: int, lexicon: Lexicon) -> 
 def _rejected(kind: str, doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     if kind == "year":
         return _counts_things(doc, start, end, lexicon)
+    if kind in lexicon.filters.not_compounds:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span[-1].dep_ == "compound"
     if kind in lexicon.filters.not_verbs:
         span = doc.char_span(start, end, alignment_mode="expand")
         return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")

@@ -17,13 +17,18 @@ if TYPE_CHECKING:
 Tense = Literal["past", "present", "future"]
 
 VERBAL = frozenset({"VERB", "AUX"})
-MAX_CLIMB = 6
+MAX_CLIMB = 8
+
+
+# A gerund in the place of a noun ("participate in planning for the summit") has no
+# tense of its own: the verb above it has.
+NOUN_PLACES = frozenset({"pobj", "pcomp", "nsubj", "dobj"})
 
 
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above `token` in the dependency tree (itself when a verb)."""
     for _ in range(MAX_CLIMB):
-        if token.pos_ in VERBAL:
+        if token.pos_ in VERBAL and not (token.tag_ == "VBG" and token.dep_ in NOUN_PLACES):
             return token
         if token.head is token:
             return None

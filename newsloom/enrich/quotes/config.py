@@ -69,7 +69,12 @@ class Speakers:
     male_titles: frozenset[str]
     female_titles: frozenset[str]
     roles: frozenset[str]
+    abbreviations: dict[str, str]
     organisations: frozenset[str]
+    generic_organisations: frozenset[str]
+    death_verbs: frozenset[str]
+    killing_verbs: frozenset[str]
+    death_nouns: frozenset[str]
     role_window: int
 
 

@@ -25,6 +25,9 @@ DASHES = ("―", "—", "–", "-")
 CLOSING_MARKS = "\"”’»'“"
 # Children of a subject's head that stay in the speaker phrase (to its right).
 SPEAKER_RIGHT = ("prep", "compound", "pobj", "nummod", "amod", "flat")
+SENTENCE_ENDS = (".", "!", "?", "…")
+# Where a noun phrase after a cue ends (`said Mary Jones [in] an email`).
+PHRASE_ENDS = ("ADP", "PUNCT", "SCONJ", "CCONJ", "AUX", "PRON", "SPACE")
 # How many tokens after a closing mark (or before an opening one) a cue may sit.
 CUE_WINDOW = 12
 
@@ -63,23 +66,75 @@ def negated(verb: Token) -> bool:
 def speaker_of(verb: Token) -> Span | None:
     """The cue's subject phrase; a conjoined or participle cue borrows its head's subject,
     and one in a prepositional phrase the clause's (`X was quoted as saying`). Of two
-    subjects (a parse of `The harbour, Mary Jones said, will reopen`) the one nearest
-    the cue is the speaker."""
+    subjects the parse hangs on one cue, a person is the speaker (`Patricia Ferguson,
+    Labour MSP for Glasgow, said`), else the one nearest the cue (a parse of `The
+    harbour, Mary Jones said, will reopen`). Without a subject, the noun phrase after
+    the cue speaks (`..., said the company's chair Mary Jones in an email`)."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         verb, head = head, head.head
     for candidate in (verb, head):
-        for child in sorted(candidate.children, key=lambda c: abs(c.i - candidate.i)):
-            if child.dep_ in SUBJECTS:
-                if child.tag_ in ("WP", "WDT") and candidate.dep_ == "relcl":
-                    return noun_phrase(candidate.head)
-                return noun_phrase(_named_appositive(child) or child)
+        subjects = sorted(
+            (c for c in candidate.children if c.dep_ in SUBJECTS),
+            key=lambda c: abs(c.i - candidate.i),
+        )
+        if subjects:
+            child = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
+            if child.tag_ in ("WP", "WDT") and candidate.dep_ == "relcl":
+                return noun_phrase(candidate.head)
+            return noun_phrase(_named_appositive(child) or _after_dateline(child) or child)
         if verb.dep_ not in ("conj", "advcl", "xcomp", "prep") or candidate is head:
             break
-    for token in verb.doc[verb.i + 1 : verb.i + 4]:
-        if token.ent_type_ in ("PERSON", "ORG"):
-            return noun_phrase(token.head if token.dep_ == "compound" else token)
-    return None
+    return _name_before(verb) or _subject_after(verb)
+
+
+def _name_before(verb: Token) -> Span | None:
+    """A name right before a cue the parse left without a subject (`..., chairman, CEO
+    and president Craig Menear said`)."""
+    doc = verb.doc
+    last = verb.i - 1
+    if last < 0 or doc[last].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    first = last
+    while first > 0 and doc[first - 1].pos_ in ("PROPN", "NOUN") and not doc[first - 1].is_punct:
+        first -= 1
+    return doc[first : last + 1]
+
+
+def _subject_after(verb: Token) -> Span | None:
+    """The noun phrase right after a cue with no subject of its own (`said [the
+    company's recently named chair Mary Jones] in an email`), up to its head: the last
+    noun before a preposition, a clause or punctuation; only when it holds a name."""
+    doc = verb.doc
+    last = None
+    for token in doc[verb.i + 1 : verb.i + 1 + CUE_WINDOW]:
+        if token.is_sent_start or token.pos_ in PHRASE_ENDS or token.tag_ in ("VBD", "VBZ"):
+            break
+        if token.pos_ in ("PROPN", "NOUN"):
+            last = token
+    if last is None or not any(
+        t.ent_type_ in ("PERSON", "ORG") for t in doc[verb.i + 1 : last.i + 1]
+    ):
+        return None
+    first = last.i
+    while first > verb.i + 1 and doc[first - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+        first -= 1
+    if doc[first - 1].tag_ == "DT":
+        first -= 1
+    return doc[first : last.i + 1]
+
+
+def _after_dateline(subject: Token) -> Token | None:
+    """`Indianapolis – Several thousand teachers ... surrounded`: a place opening the
+    sentence before a dash is a dateline; the noun the parse hung on it is the subject."""
+    doc = subject.doc
+    if (
+        not subject.is_sent_start
+        or subject.i + 1 >= len(doc)
+        or doc[subject.i + 1].text not in DASHES
+    ):
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
 
 
 def _named_appositive(subject: Token) -> Token | None:
@@ -116,7 +171,10 @@ def attribute_direct(
             if is_cue(token, config):
                 return Attribution(token, speaker_of(token))
     before = _token_at(doc, quote.open, before=True)
-    if before is not None:
+    # A quote opening a sentence of its own (`... to work with vendors. "VMware is ...`)
+    # is not introduced by a cue in the sentence before it, unless that sentence ends a
+    # quote split by its cue (`"We won," she said. "And we will win again."`).
+    if before is not None and (before.text not in SENTENCE_ENDS or _quotes_in(before.sent, inside)):
         stop = max(before.sent.start, before.i - CUE_WINDOW)
         for index in range(before.i, stop - 1, -1):
             token = doc[index]
@@ -125,6 +183,10 @@ def attribute_direct(
             if is_cue(token, config):
                 return Attribution(token, speaker_of(token))
     return _punctuation_attribution(doc, quote, before)
+
+
+def _quotes_in(sentence: Span, inside: Sequence[bool]) -> bool:
+    return any(inside[token.i] for token in sentence)
 
 
 def _punctuation_attribution(

@@ -248,7 +248,8 @@ def _prepositional(verb: Token, config: QuoteConfig) -> list[Token]:
 
 
 def _object_extension(verb: Token, obj: Token, config: QuoteConfig) -> list[Token]:
-    """`accused Mary Jones [of lying]`, `described the plan [as a failure]`."""
+    """`accused Mary Jones [of lying]`, `described the plan [as a failure]`; not a time
+    (`reported the fire [on Monday]`)."""
     extra: list[Token] = []
     end = obj.right_edge.i
     for sibling in verb.rights:
@@ -256,7 +257,8 @@ def _object_extension(verb: Token, obj: Token, config: QuoteConfig) -> list[Toke
             continue
         if sibling.left_edge.i != end + 1:
             break
-        if sibling.dep_ == "prep" and sibling.lower_ in config.reported.object_preps:
+        when = any(c.ent_type_ in ("DATE", "TIME") for c in sibling.children if c.dep_ == "pobj")
+        if sibling.dep_ == "prep" and sibling.lower_ in config.reported.object_preps and not when:
             extra.extend(sibling.subtree)
             end = sibling.right_edge.i
         else:

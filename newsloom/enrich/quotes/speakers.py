@@ -1,28 +1,47 @@
 """Who a speaker phrase stands for: a name, a pronoun, a role noun or an organisation.
 
-The speaker's span stays the words in the text (`she`, `the ambassador`); the
-name is resolved: from the entities stage when it ran (an entity mention that
-overlaps the phrase, or an entity holding the role), else from the parse's
-PERSON/ORG names. Pronouns go to the most recent person of compatible gender
-(titles such as `Mrs`, or an earlier pronoun resolved to them), preferring the
-subject of a sentence. A role noun goes to the person it stands beside
-(`X, the ambassador`; `Ambassador X`), else to the first person named after it
-who speaks and has no other role: news leads name the role first and the
-person a paragraph later.
+The speaker's span stays the words in the text (`she`, `the ambassador`); the name is
+resolved from the phrase's head, never from a word that only modifies it (`A
+California transit chief` is a chief, not California; `Dell's Eric Cannell` is Eric
+Cannell, not Dell; `the minister's spokesman` is the spokesman, not the minister):
+
+- a name heading the phrase is its entity (from the entities stage, else the parse's
+  names); a surname alone (`Mr Drayton`) is the one living person of that surname
+  the article names in full;
+- `he`/`she` is the most recent person of that gender (titles such as `Mrs`, or an
+  earlier pronoun resolved to them) who is the subject of a sentence or spoke, so a
+  run of quotes keeps its speaker until the text names another; `it` is an
+  organisation that was the subject just before;
+- a singular role noun (`the governor`) is the person the text gives that role (a
+  title, `Gov. X`, `X, the governor`), else the first person named after it who speaks
+  and has no other role; a plural one (`prosecutors`) or one owned by someone (`his
+  spokesman`) stays unresolved: the phrase is the speaker's name;
+- an organisation noun (`the news agency`, `the commission`) is the organisation named
+  earlier with that word (`Xinhua News Agency`, `the regional health commission`).
+
+Nobody the text says is dead (`the death of X`, `X was killed`, `X died`) is the
+speaker of a pronoun, a role noun or a surname. What cannot be resolved is left
+unresolved (kind `unresolved`, lower confidence) rather than guessed.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsloom.enrich.quotes.config import QuoteConfig
-from newsloom.record import Article, Entity
+from newsloom.record import Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+SUBJECTS = ("nsubj", "nsubjpass")
+# Determiners of a phrase that points back to something named before.
+DEFINITE = ("the", "this", "that")
+# Dependencies that tie a name to the noun it names (`winemaker [Trevor Drayton]`).
+NAME_LINKS = ("compound", "flat", "appos", "conj")
 
 
 @dataclass(slots=True, frozen=True)
@@ -31,15 +50,22 @@ class Speaker:
     id: str | None
     start: int
     end: int
-    kind: str  # entity, named, pronoun, role, organisation, noun
+    kind: str  # entity, named, pronoun, role, organisation, noun, unresolved
 
 
 @dataclass(slots=True, frozen=True)
 class _Person:
+    """One mention of a person outside quotation marks, and who it refers to."""
+
     start: int
     end: int
     name: str
+    id: str | None
     token: Token
+
+    @property
+    def key(self) -> str:
+        return self.id or self.name
 
 
 @dataclass(slots=True)
@@ -50,126 +76,402 @@ class SpeakerResolver:
     inside: list[bool]
     genders: dict[str, str] = field(default_factory=dict)
     _persons: list[_Person] = field(default_factory=list)
+    _dead: set[str] = field(default_factory=set)
+    _spoke: list[_Person] = field(default_factory=list)
+    _resolved: dict[tuple[int, int], Speaker] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._persons = self._mentions()
+        for person in self._persons:
+            self._note_title(person)
+            if self._died(person.token):
+                self._dead.add(person.key)
+        self._persons = [self._full(person) for person in self._persons]
+
+    # The people of the text --------------------------------------------------------
+
+    def _mentions(self) -> list[_Person]:
+        """Person mentions outside quotes: the entities stage's, then the parse's names
+        it did not take (their name completed by an earlier full name)."""
+        persons: list[_Person] = []
+        taken: set[int] = set()
+        for entity in self.article.entities:
+            if entity.type != "PERSON":
+                continue
+            for mention in entity.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or len(span) == 0 or self.inside[span.root.i]:
+                    continue
+                persons.append(
+                    _Person(mention.start, mention.end, entity.name, entity.id, span.root)
+                )
+                taken.update(range(span.start, span.end))
         full: dict[str, str] = {}
         for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and not self.inside[ent.root.i]:
-                name = _clean_name(ent)
-                last = name.split()[-1] if name else ""
-                if len(name.split()) > len(full.get(last, "").split()):
-                    full[last] = name
-                person = _Person(ent.start_char, ent.end_char, full.get(last, name), ent.root)
-                self._persons.append(person)
-                self._note_title(ent, person.name)
+            if ent.label_ != "PERSON" or self.inside[ent.root.i]:
+                continue
+            name = _clean_name(ent)
+            last = name.split()[-1] if name else ""
+            if len(name.split()) > len(full.get(last, "").split()):
+                full[last] = name
+            if not taken.intersection(range(ent.start, ent.end)):
+                persons.append(
+                    _Person(ent.start_char, ent.end_char, full.get(last, name), None, ent.root)
+                )
+        return sorted(persons, key=lambda p: p.start)
 
-    def _note_title(self, ent: Span, name: str) -> None:
-        if ent.start == 0:
+    def _note_title(self, person: _Person) -> None:
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None or span.start == 0:
             return
-        title = self.doc[ent.start - 1].lower_
+        title = self.doc[span.start - 1].lower_
+        if span[0].lower_ in self.config.speakers.male_titles:
+            title = span[0].lower_
+        if span[0].lower_ in self.config.speakers.female_titles:
+            title = span[0].lower_
         if title in self.config.speakers.male_titles:
-            self.genders.setdefault(name, "m")
+            self.genders.setdefault(person.key, "m")
         elif title in self.config.speakers.female_titles:
-            self.genders.setdefault(name, "f")
+            self.genders.setdefault(person.key, "f")
+
+    def _died(self, token: Token) -> bool:
+        """The text says this person is dead: `X died`, `X was killed`, `killed X`, `the
+        death of X`, `the late X`."""
+        speakers = self.config.speakers
+        # Up from a name to the noun it names: `[Trevor] Drayton`, `winemaker, [X]`.
+        while token.dep_ in NAME_LINKS and token.head.i != token.i:
+            if token.dep_ == "compound" and token.head.pos_ != "PROPN":
+                break
+            token = token.head
+        head = token.head
+        if any(c.lower_ == "late" and c.dep_ == "amod" for c in token.children):
+            return True
+        if token.dep_ == "nsubj" and head.lemma_.lower() in speakers.death_verbs:
+            return True
+        if token.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in speakers.killing_verbs:
+            return True
+        if token.dep_ == "pobj" and head.lower_ == "of":
+            return head.head.lemma_.lower() in speakers.death_nouns
+        return any(
+            c.dep_ == "relcl" and c.lemma_.lower() in speakers.death_verbs for c in token.children
+        )
+
+    def _full(self, person: _Person) -> _Person:
+        """A surname alone stands for the one living person of that surname named in full."""
+        if len(person.name.split()) != 1:
+            return person
+        surname = person.name.lower()
+        named = {
+            p.key: p
+            for p in self._persons
+            if len(p.name.split()) > 1
+            and p.name.split()[-1].lower() == surname
+            and p.key not in self._dead
+        }
+        if len(named) != 1:
+            return person
+        (other,) = named.values()
+        return _Person(person.start, person.end, other.name, other.id, person.token)
+
+    # Resolving a phrase ------------------------------------------------------------
 
     def resolve(self, phrase: Span) -> Speaker:
+        """The speaker a phrase stands for; a phrase resolved before keeps its answer."""
+        key = (phrase.start_char, phrase.end_char)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(phrase)
+        return self._resolved[key]
+
+    def resolve_all(self, phrases: list[Span]) -> None:
+        """Resolve phrases in text order, so a pronoun can follow the quotes before it."""
+        for phrase in sorted(phrases, key=lambda p: p.start_char):
+            self.resolve(phrase)
+
+    def _resolve(self, phrase: Span) -> Speaker:
         start, end = phrase.start_char, phrase.end_char
-        head = phrase.root
-        entity = self._entity_at(start, end, prefer_person=True)
-        if entity is not None and head.lower_ not in self.config.speakers.pronouns:
-            return Speaker(entity.name, entity.id, start, end, "entity")
-        named = self._named(phrase)
-        if named is not None:
-            name, entity = named
-            return Speaker(name, entity.id if entity else None, start, end, "named")
-        if len(phrase) == 1 and head.lower_ in self.config.speakers.pronouns:
+        head = _head(phrase)
+        speakers = self.config.speakers
+        if len(phrase) == 1 and head.lower_ in speakers.pronouns:
             return self._pronoun(head, start, end)
-        if (
-            head.lemma_.lower() in self.config.speakers.roles
-            or head.lower_ in self.config.speakers.roles
-        ):
-            holder = self._role_holder(head)
-            if holder is not None:
-                return self._as_speaker(holder, start, end, "role")
-            return Speaker(_phrase_name(phrase), None, start, end, "noun")
-        kind = "organisation" if _is_organisation(phrase, self.config) else "noun"
-        return Speaker(_phrase_name(phrase), None, start, end, kind)
+        person = self._person_at(head)
+        if person is not None:
+            self._spoke.append(_Person(start, end, person.name, person.id, head))
+            kind = "entity" if person.id else "named"
+            return Speaker(person.name, person.id, start, end, kind)
+        titled = self._titled_surname(head)
+        if titled is not None:
+            return Speaker(titled.name, titled.id, start, end, "entity" if titled.id else "named")
+        named = self._other_name(head)
+        if named is not None:
+            return Speaker(named[0], named[1], start, end, "entity" if named[1] else "named")
+        lemma = head.lemma_.lower()
+        if lemma in speakers.roles or head.lower_ in speakers.roles:
+            return self._role(phrase, head, start, end)
+        if _is_organisation(phrase, self.config):
+            return self._organisation(phrase, head, start, end)
+        return Speaker(_phrase_name(phrase), None, start, end, "noun")
 
-    def _as_speaker(self, person: _Person, start: int, end: int, kind: str) -> Speaker:
-        entity = self._entity_at(person.start, person.end, prefer_person=True)
-        if entity is not None:
-            return Speaker(entity.name, entity.id, start, end, kind)
-        return Speaker(person.name, None, start, end, kind)
+    def _person_at(self, head: Token) -> _Person | None:
+        """The person whose mention holds the phrase's head, or a name in apposition with
+        it either way (`Patricia Ferguson, Labour MSP for Glasgow, said`)."""
+        tokens = [head, *(c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN")]
+        if head.dep_ == "appos":
+            tokens.append(head.head)
+        for token in tokens:
+            for person in self._persons:
+                if person.start <= token.idx < person.end:
+                    return person
+        return None
 
-    def _entity_at(self, start: int, end: int, prefer_person: bool) -> Entity | None:
-        hits = [
-            entity
-            for entity in self.article.entities
-            if any(m.start < end and start < m.end for m in entity.mentions)
-        ]
-        if prefer_person:
-            hits.sort(key=lambda e: e.type != "PERSON")
-        return hits[0] if hits else None
-
-    def _named(self, phrase: Span) -> tuple[str, Entity | None] | None:
-        root = phrase.root.i
-        ents = [
-            e
-            for e in phrase.ents
-            if e.label_ == "PERSON" or (e.label_ in NAME_LABELS and e.start <= root < e.end)
-        ]
-        if not ents:
+    def _titled_surname(self, head: Token) -> _Person | None:
+        """`Mr Varga` the parse took for an organisation: a title says it is a person, the
+        one living person of that surname named in full."""
+        titles = self.config.speakers.male_titles | self.config.speakers.female_titles
+        if head.pos_ != "PROPN" or head.i == 0 or head.doc[head.i - 1].lower_ not in titles:
             return None
-        ent = next((e for e in ents if e.start <= root < e.end), ents[0])
-        if ent.label_ == "PERSON":
-            person = next((p for p in self._persons if p.start == ent.start_char), None)
-            name = person.name if person else _clean_name(ent)
-            return name, self._entity_at(ent.start_char, ent.end_char, prefer_person=True)
-        return _clean_name(ent), self._entity_at(ent.start_char, ent.end_char, False)
+        person = self._full(_Person(head.idx, head.idx + len(head), head.text, None, head))
+        return person if person.name != head.text else None
+
+    def _other_name(self, head: Token) -> tuple[str, str | None] | None:
+        """An organisation, nation or place heading the phrase (`the Kremlin said`)."""
+        for entity in self.article.entities:
+            if entity.type == "PERSON":
+                continue
+            if any(m.start <= head.idx < m.end for m in entity.mentions):
+                return entity.name, entity.id
+        for ent in head.doc.ents:
+            if ent.start <= head.i < ent.end and ent.label_ in NAME_LABELS:
+                return _clean_name(ent), None
+        return None
+
+    def _alive(self, person: _Person) -> bool:
+        return person.key not in self._dead
+
+    # Pronouns ----------------------------------------------------------------------
 
     def _pronoun(self, token: Token, start: int, end: int) -> Speaker:
-        gender = self.config.speakers.pronouns[token.lower_]
-        if token.lower_ not in ("he", "she"):
-            return Speaker(None, None, start, end, "pronoun")
-        earlier = [p for p in self._persons if p.end <= start]
-        compatible = [p for p in earlier if self.genders.get(p.name, gender) == gender]
-        subjects = [p for p in compatible if p.token.dep_ in ("nsubj", "nsubjpass")]
-        recent = [p for p in subjects if start - p.start < self.config.speakers.role_window]
-        pool = recent or compatible
+        pronoun = token.lower_
+        if pronoun == "it":
+            return self._it(token, start, end)
+        if pronoun == "they":
+            return self._they(token, start, end)
+        if pronoun not in ("he", "she"):
+            return Speaker(None, None, start, end, "unresolved")
+        gender = self.config.speakers.pronouns[pronoun]
+        window = self.config.speakers.role_window
+        candidates = [
+            p
+            for p in [*self._persons, *self._spoke]
+            if p.end <= start
+            and start - p.start < window
+            and self._alive(p)
+            and self.genders.get(p.key, gender) == gender
+        ]
+        salient = [p for p in candidates if p.token.dep_ in SUBJECTS or p in self._spoke]
+        pool = salient or candidates
         if not pool:
-            return Speaker(None, None, start, end, "pronoun")
-        chosen = pool[-1]
-        self.genders.setdefault(chosen.name, gender)
-        return self._as_speaker(chosen, start, end, "pronoun")
+            return Speaker(None, None, start, end, "unresolved")
+        chosen = max(pool, key=lambda p: p.start)
+        self.genders.setdefault(chosen.key, gender)
+        self._spoke.append(_Person(start, end, chosen.name, chosen.id, token))
+        return Speaker(chosen.name, chosen.id, start, end, "pronoun")
+
+    def _they(self, token: Token, start: int, end: int) -> Speaker:
+        """`they said`: the plural subject of this sentence or one of the two before
+        (`Holcomb and leaders of the Legislature have avoided ... they said`), named as
+        written; a pronoun subject passes on what it stands for."""
+        sentences = list(token.doc.sents)
+        index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        for sentence in reversed(sentences[max(0, index - 2) : index + 1]):
+            subjects = [
+                t for t in sentence if t.dep_ in SUBJECTS and t.i < token.i and not self.inside[t.i]
+            ]
+            for subject in reversed(subjects):
+                if subject.lower_ == "they":
+                    known = self._resolved.get((subject.idx, subject.idx + len(subject)))
+                    if known is not None and known.name:
+                        return Speaker(known.name, known.id, start, end, "pronoun")
+                    continue
+                if subject.pos_ == "PRON":
+                    continue
+                if subject.tag_ in ("NNS", "NNPS") or any(
+                    c.dep_ == "conj" for c in subject.children
+                ):
+                    name = _plural_name(subject)
+                    if name is not None:
+                        self._resolved[(start, end)] = Speaker(name, None, start, end, "pronoun")
+                        return self._resolved[(start, end)]
+        return Speaker(None, None, start, end, "unresolved")
+
+    def _it(self, token: Token, start: int, end: int) -> Speaker:
+        """`it said`: the organisation that was a subject in this sentence or the one
+        before."""
+        sentences = list(token.doc.sents)
+        index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        first = sentences[max(0, index - 1)].start_char
+        found: tuple[int, str, str] | None = None
+        for entity in self.article.entities:
+            if entity.type != "ORG":
+                continue
+            for mention in entity.mentions:
+                if not (first <= mention.start < start):
+                    continue
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                subject = span is not None and span.root.dep_ in SUBJECTS
+                if subject and (found is None or mention.start > found[0]):
+                    found = (mention.start, entity.name, entity.id)
+        if found is None:
+            return Speaker(None, None, start, end, "unresolved")
+        return Speaker(found[1], found[2], start, end, "organisation")
+
+    # Role nouns --------------------------------------------------------------------
+
+    def _role(self, phrase: Span, head: Token, start: int, end: int) -> Speaker:
+        owned = any(c.dep_ == "poss" for c in head.children)
+        if head.tag_ in ("NNS", "NNPS") or owned:
+            # "Prosecutors allege", "the minister's spokesman said": not one named person.
+            return Speaker(_phrase_name(phrase), None, start, end, "noun")
+        holder = self._role_holder(head)
+        if holder is not None:
+            self._spoke.append(_Person(start, end, holder.name, holder.id, head))
+            return Speaker(holder.name, holder.id, start, end, "role")
+        organisation = self._owner_organisation(head)
+        if organisation is not None:
+            # "A company spokesperson said" -> the WeWork spokesperson.
+            return Speaker(f"{organisation} {head.text}", None, start, end, "noun")
+        return Speaker(_phrase_name(phrase), None, start, end, "noun")
 
     def _role_holder(self, role: Token) -> _Person | None:
         lemma = role.lemma_.lower()
-        for entity in self.article.entities:
-            if any(r.title.lower() == lemma for r in entity.roles) and entity.mentions:
-                first = entity.mentions[0]
-                return _Person(first.start, first.end, entity.name, role)
-        beside = self._beside(lemma)
-        if beside is not None:
-            return beside
-        titled = {p.name for p in self._persons if _has_role_word(p, self.config)}
+        holders = {p.key for p in self._persons if self._alive(p) and lemma in self._roles_of(p)}
+        # Any mention of a holder counts: the latest before the role noun is who it means.
+        titled = [p for p in self._persons if p.key in holders]
+        if titled:
+            before = [p for p in titled if p.start < role.idx]
+            return max(before, key=lambda p: p.start) if before else titled[0]
+        untitled = {p.key for p in self._persons if not self._roles_of(p)}
         window_end = role.idx + self.config.speakers.role_window
         for person in self._persons:
             nearby = role.idx < person.start < window_end
-            if nearby and person.name not in titled and _speaks(person.token, self.config):
+            free = person.key in untitled and self._alive(person)
+            if nearby and free and _speaks(person.token, self.config):
                 return person
         return None
 
-    def _beside(self, lemma: str) -> _Person | None:
-        """A person in apposition with, or titled by, the role noun anywhere in the text."""
-        for person in self._persons:
-            head = person.token
-            neighbours = [*head.children, head.head] if head.dep_ == "appos" else [*head.children]
-            for other in neighbours:
-                if other.lemma_.lower() == lemma and other.dep_ in ("appos", "compound"):
-                    return person
-            if head.dep_ == "appos" and head.head.lemma_.lower() == lemma:
-                return person
+    def _roles_of(self, person: _Person) -> set[str]:
+        """The role words the text gives a person: the entities stage's roles, a title
+        before the name (`Gov.`, `Police Chief`), a role noun in apposition."""
+        speakers = self.config.speakers
+        words: set[str] = set()
+        for entity in self.article.entities:
+            if entity.id == person.id:
+                for role in entity.roles:
+                    words.update(w.lower() for w in role.title.split())
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return words
+        index = span.start - 1
+        while index >= 0 and index >= span.start - 4:
+            word = self.doc[index].lower_
+            word = speakers.abbreviations.get(word.rstrip("."), word)
+            if word not in speakers.roles and self.doc[index].pos_ not in ("PROPN", "NOUN"):
+                break
+            words.add(word)
+            index -= 1
+        for token in span:
+            word = speakers.abbreviations.get(token.lower_.rstrip("."), token.lower_)
+            if word in speakers.roles:
+                words.add(word)
+        head = person.token
+        links = [*head.children, head.head] if head.dep_ == "appos" else [*head.children]
+        words.update(c.lemma_.lower() for c in links if c.dep_ == "appos" and c.pos_ == "NOUN")
+        return {word for word in words if word in speakers.roles}
+
+    def _owner_organisation(self, role: Token) -> str | None:
+        for child in role.children:
+            if (
+                child.dep_ == "compound"
+                and child.lemma_.lower() in self.config.speakers.organisations
+            ):
+                found = self._organisation_named(child, [])
+                if found is not None:
+                    return found[0]
         return None
+
+    # Organisations -----------------------------------------------------------------
+
+    def _organisation(self, phrase: Span, head: Token, start: int, end: int) -> Speaker:
+        # Only "the agency" or "the news agency" points back; "the Jordanian government"
+        # and "a ministry" name their own.
+        others = [t for t in phrase if t.i != head.i and not t.is_punct]
+        words = [t.lower_ for t in others[1:]]
+        definite = bool(others) and others[0].lower_ in DEFINITE
+        if definite and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in others[1:]):
+            found = self._organisation_named(head, words)
+            if found is not None:
+                return Speaker(found[0], found[1], start, end, "organisation")
+        return Speaker(_phrase_name(phrase), None, start, end, "organisation")
+
+    def _organisation_named(
+        self, noun: Token, modifiers: list[str]
+    ) -> tuple[str, str | None] | None:
+        """The organisation an organisation noun points back to: the latest named one
+        whose name holds the noun (`the agency` -> Xinhua News Agency), else the latest
+        longer phrase of the same noun (`the regional health commission`), else, for
+        a generic noun (`the company`), the one the article names most."""
+        word = noun.lemma_.lower()
+        latest: tuple[int, str, str | None] | None = None
+        mentions: Counter[tuple[str, str]] = Counter()
+        for entity in self.article.entities:
+            if entity.type not in ("ORG", "NORP"):
+                continue
+            for mention in entity.mentions:
+                if mention.end > noun.idx:
+                    continue
+                mentions[(entity.name, entity.id)] += 1
+                words = {w.lower().rstrip(".,") for w in entity.name.split()}
+                named = word in words and all(m in words for m in modifiers)
+                if named and (latest is None or mention.start > latest[0]):
+                    latest = (mention.start, entity.name, entity.id)
+        if latest is not None:
+            return latest[1], latest[2]
+        for chunk in reversed([c for c in noun.doc.noun_chunks if c.end <= noun.i]):
+            text = _phrase_name(chunk)
+            longer = len(text.split()) > 1 + len(modifiers)
+            same = chunk.root.lemma_.lower() == word and not self.inside[chunk.root.i]
+            if same and longer and all(m in text.lower() for m in modifiers):
+                return text, None
+        if word in self.config.speakers.generic_organisations and mentions:
+            ranked = mentions.most_common(2)
+            if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                return ranked[0][0]
+        return None
+
+
+def _head(phrase: Span) -> Token:
+    """The phrase's head: its root, unless that is a possessor (`Dell's Eric Cannell`
+    parsed with Dell as root) or a determiner standing alone before a name."""
+    root = phrase.root
+    if root.dep_ == "poss" or any(c.dep_ == "case" for c in root.children):
+        later = [t for t in phrase if t.i > root.i and t.pos_ in ("PROPN", "NOUN")]
+        if later:
+            return later[-1]
+    return root
+
+
+def _plural_name(subject: Token) -> str | None:
+    """A plural subject as written, with its conjuncts (`Holcomb and GOP leaders`), left
+    out when it runs long (a clause in it)."""
+    doc = subject.doc
+    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct")]
+    right = max(t.i for t in tokens)
+    for t in subject.subtree:
+        if t.dep_ in ("relcl", "acl", "prep") and t.i > subject.i:
+            right = min(right, t.left_edge.i - 1)
+    phrase = doc[subject.left_edge.i : right + 1]
+    if len(phrase) > 8 or len(phrase) == 0:
+        return None
+    return _phrase_name(phrase)
 
 
 def _clean_name(ent: Span) -> str:
@@ -182,8 +484,8 @@ def _clean_name(ent: Span) -> str:
 def _phrase_name(phrase: Span) -> str:
     """The phrase as written, without a leading determiner ("the ambassador" -> "ambassador")."""
     if len(phrase) > 1 and phrase[0].pos_ == "DET":
-        return phrase[1:].text
-    return phrase.text
+        return phrase[1:].text.strip()
+    return phrase.text.strip()
 
 
 def _is_organisation(phrase: Span, config: QuoteConfig) -> bool:
@@ -193,21 +495,6 @@ def _is_organisation(phrase: Span, config: QuoteConfig) -> bool:
     )
 
 
-def _has_role_word(person: _Person, config: QuoteConfig) -> bool:
-    """Whether the text gives this person a title or role (`President X`, `leader X`)."""
-    doc = person.token.doc
-    first = doc.char_span(person.start, person.end, alignment_mode="expand")
-    if first is None:
-        return False
-    before = doc[first.start - 1] if first.start > 0 else None
-    if before is not None and before.lemma_.lower() in config.speakers.roles:
-        return True
-    return any(
-        c.dep_ == "appos" and c.lemma_.lower() in config.speakers.roles
-        for c in person.token.children
-    )
-
-
 def _speaks(token: Token, config: QuoteConfig) -> bool:
     head = token.head
-    return token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in config.cues.speech
+    return token.dep_ in SUBJECTS and head.lemma_.lower() in config.cues.speech

@@ -2,8 +2,9 @@
 
 Direct quotes are found between quote marks (quotes_direct), attributed to the
 nearest cue verb outside the marks in the same sentence (quotes_cues); a quote
-with no cue of its own continues the previous speaker's when it follows in the
-same or the next paragraph. Partial quotes inside a sentence (`called it "a
+with no cue of its own continues the latest quote's speaker (direct or reported)
+when it follows in the same or the next paragraph. Speaker phrases are resolved in
+text order, so a pronoun can follow the speakers of the quotes before it. Partial quotes inside a sentence (`called it "a
 disaster"`) and short unattributed scare quotes are not quotations. Reported
 speech is a cue verb with a subject and a clausal complement in the parse.
 Speakers are resolved by speakers_resolve; confidence follows how the speaker
@@ -57,13 +58,17 @@ class QuoteStage:
         inside = inside_quotes(doc, quoted)
         resolver = SpeakerResolver(article, doc, config, inside)
         context = _Context(article, doc, config, quoted, resolver)
+        found = outermost(find_reported(doc, inside, config))
+        attributions = [(s, attribute_direct(doc, s, inside, config)) for s in quoted]
+        phrases = [r.speaker for r in found] + [a.speaker for _, a in attributions if a]
+        resolver.resolve_all([p for p in phrases if p is not None])
         reported = [
             _quote(context, "reported", r.start, r.end, r.cue, r.cue_start, r.cue_end, r.speaker)
-            for r in outermost(find_reported(doc, inside, config))
+            for r in found
         ]
         direct = [
             q
-            for q in _direct_quotes(context, inside)
+            for q in _direct_quotes(context, attributions, reported)
             if not any(_holds(doc, r, q) for r in reported)
         ]
         article.quotes = sorted([*direct, *reported], key=lambda q: (q.start, q.end))
@@ -103,12 +108,20 @@ def _swallows(outer: Reported, inner: Reported) -> bool:
     return outer.clause or inner.cue.pos_ == "NOUN"
 
 
-def _direct_quotes(context: _Context, inside: list[bool]) -> list[Quote]:
+def _direct_quotes(
+    context: _Context,
+    attributions: list[tuple[QuotedSpan, Attribution | None]],
+    reported: list[Quote],
+) -> list[Quote]:
+    """Quotes between marks; one without a cue of its own continues the latest quote
+    before it, direct or reported (`King added that ... . "Dell's storage ..."`)."""
     text, config = doc_text(context.doc), context.config
     quotes: list[Quote] = []
     previous: Quote | None = None
-    for span in context.quoted:
-        attribution = attribute_direct(context.doc, span, inside, config)
+    for span, attribution in attributions:
+        earlier = [q for q in reported if q.end <= span.open]
+        if earlier and (previous is None or earlier[-1].end > previous.end):
+            previous = earlier[-1]
         if _is_fragment(text, span, attribution, config, _word_before(context.doc, span)):
             continue
         if attribution is None or attribution.cue is None:

@@ -124,3 +124,12 @@ def test_lone_name_lines_are_headlines_or_datelines(nlp: Any) -> None:
         "The ferry returned on Monday."
     )
     assert [q for q in run(nlp, text) if q.cue == ":"] == []
+
+
+def test_names_and_titles_in_marks_are_not_quotes(nlp: Any) -> None:
+    text = (
+        'She founded a group called "Mothers Against the New Toll Road" last year. '
+        'The council published a report titled "Lessons from the long winter storms" '
+        "in May."
+    )
+    assert [q for q in run(nlp, text) if q.kind == "direct"] == []

@@ -33,6 +33,7 @@ class Marks:
     pairs: Annotated[dict[str, frozenset[str]], _paired]
     max_chars: int
     min_words: int
+    naming_words: frozenset[str]
 
 
 @dataclass(slots=True, frozen=True)

@@ -4,8 +4,9 @@ Direct quotes are found between quote marks (quotes_direct), attributed to the
 nearest cue verb outside the marks in the same sentence (quotes_cues); a quote
 with no cue of its own continues the latest quote's speaker (direct or reported)
 when it follows in the same or the next paragraph. Speaker phrases are resolved in
-text order, so a pronoun can follow the speakers of the quotes before it. Partial quotes inside a sentence (`called it "a
-disaster"`) and short unattributed scare quotes are not quotations. Reported
+text order, so a pronoun can follow the speakers of the quotes before it. Partial
+quotes inside a sentence (`called it "a disaster"`), names and titles in marks (`a
+group called "..."`) and short unattributed scare quotes are not quotations. Reported
 speech is a cue verb with a subject and a clausal complement in the parse.
 Speakers are resolved by speakers_resolve; confidence follows how the speaker
 was found (a name over a pronoun over a role noun over nothing).
@@ -152,12 +153,17 @@ def _is_fragment(
     word_before: Token | None,
 ) -> bool:
     """A scare quote or a partial quote woven into the writer's own sentence (a word
-    other than a cue verb runs straight into the opening mark)."""
+    other than a cue verb runs straight into the opening mark), or a name or title (`a
+    group called "..."`, `a report titled "..."`: the naming word has no subject)."""
     content = text[span.start : span.end]
     before = text[: span.open].rstrip(" \t\u00a0")
     woven = bool(before) and before[-1].isalnum()
     if woven and not (word_before is not None and is_cue(word_before, config)):
         return True
+    if word_before is not None and word_before.lower_ in config.marks.naming_words:
+        subjects = [c for c in word_before.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return True
     return attribution is None and len(content.split()) < config.marks.min_words
 
 

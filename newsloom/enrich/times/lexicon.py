@@ -86,6 +86,7 @@ class Limits:
     latest_year: int
     wrong_side_weight: float
     present_months_ahead: int
+    dateline_words: int
 
 
 @dataclass(frozen=True, slots=True)

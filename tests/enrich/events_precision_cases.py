@@ -97,7 +97,8 @@ CASES: tuple[Case, ...] = (
     Case("Police arrested 30 protesters outside parliament in Orvik on Tuesday.", ("COERCE",)),
     Case("Security forces detained opposition leader Jon Mael at his home.", ("COERCE",)),
     Case("Authorities in Tarsk deported two foreign journalists on Monday.", ("COERCE",)),
-    Case("Varnia and Ostrell signed a border agreement in Geneva on Tuesday.", ("AGREE",)),
+    # Signing a formal agreement is PLOVER SUPPORT (CAMEO 057 in the 2021 table).
+    Case("Varnia and Ostrell signed a border agreement in Geneva on Tuesday.", ("SUPPORT|AGREE",)),
     Case("The two parties agreed to form a coalition government.", ("AGREE",)),
     Case("The Varnian army and the rebels agreed a ceasefire on Monday.", ("AGREE",)),
     Case(

@@ -234,5 +234,6 @@ def test_a_future_event_is_planned_with_lower_confidence(code: Code) -> None:
 
 
 def test_a_definite_event_noun_names_an_event_already_coded(code: Code) -> None:
+    # Signing a formal agreement is PLOVER SUPPORT (CAMEO 057).
     text = "Velmar and Orvik signed a trade agreement on Tuesday. The agreement covers grain."
-    assert [e.type for e in code(text).events] == ["AGREE"]
+    assert [e.type for e in code(text).events] == ["SUPPORT"]

@@ -195,3 +195,82 @@ def test_a_word_in_its_everyday_sense_is_no_event(code: Code, text: str) -> None
 )
 def test_a_word_in_its_event_sense_is_coded(code: Code, text: str, type: str) -> None:
     assert type in [e.type for e in code(text).events]
+
+
+# Actors -----------------------------------------------------------------------------
+
+
+def test_a_dateline_is_no_actor(code: Code) -> None:
+    for text in (
+        "TARSK (AP) — Hundreds of farmers blocked the main road on Monday.",
+        "ORVIK, Varnia – Police arrested 14 protesters on Tuesday.",
+    ):
+        event = code(text).events[0]
+        assert event.source is not None
+        assert event.source.text not in ("TARSK", "ORVIK"), text
+
+
+def test_a_pronoun_is_resolved_to_the_actor_named_before_it(code: Code) -> None:
+    text = (
+        "Ana Velt, the Varnian president, arrived in Ostrell on Monday. "
+        "She met the prime minister on Tuesday."
+    )
+    event = one(code(text), "CONSULT")
+    assert event.source is not None and event.source.text == "Ana Velt"
+    article = code("Teachers gathered in Tarsk on Monday. They marched to the parliament.")
+    march = one(article, "PROTEST")
+    assert march.source is not None and march.source.text == "Teachers"
+    strike = one(code("The rebels ended their strike on Friday."), "RETREAT")
+    assert strike.source is not None and strike.source.text == "rebels"
+
+
+def test_an_unresolved_pronoun_is_no_actor_and_the_event_is_not_shown(code: Code) -> None:
+    event = one(code("They attacked the convoy near Dorra on Monday."), "ASSAULT")
+    assert event.source is None
+    assert event.confidence < SHOWN
+
+
+def test_a_weapon_leaves_the_doer_unknown_and_a_victim_is_no_doer(code: Code) -> None:
+    bomb = one(code("A car bomb killed four soldiers near Sadrin on Monday."), "ASSAULT")
+    assert bomb.source is None and bomb.fatalities == 4
+    assert bomb.confidence >= SHOWN  # "a bomb killed": the doer is left open, not missing
+    caught = code("I was caught by police and deported from Arizona, the student said.")
+    deported = one(caught, "COERCE")
+    assert deported.source is not None and deported.source.text == "police"
+
+
+# When, where, how many: the event's own clause ----------------------------------------
+
+
+def test_each_event_takes_the_time_of_its_own_clause(code: Code) -> None:
+    article = code("The envoy, who met the mayor on Monday, will visit Tarsk on Friday.")
+    dates = {e.trigger: (e.date, e.mode) for e in article.events}
+    assert dates == {"met": ("2025-09-22", None), "visit": ("2025-09-26", "planned")}
+    reported = one(code("Ana Velt said on Monday that the rebels attacked the convoy."), "ASSAULT")
+    assert reported.date != "2025-09-22"  # Monday is when she said it
+    ahead = one(code("Legislators met ahead of their 2026 session."), "CONSULT")
+    assert ahead.date is None or not ahead.date.startswith("2026")
+
+
+def test_a_past_act_without_its_own_time_is_less_sure(code: Code) -> None:
+    dated = one(code("Police in Orvik arrested 14 protesters on Tuesday."), "COERCE")
+    undated = one(code("Police in Orvik arrested 14 protesters."), "COERCE")
+    assert undated.confidence < dated.confidence
+
+
+def test_casualties_are_counted_in_their_own_clause(code: Code) -> None:
+    article = code(
+        "A bomb killed a soldier and wounded four in Tarsk, "
+        "while an ambush near Kell left eight dead."
+    )
+    bomb = next(e for e in article.events if e.trigger == "killed")
+    ambush = next(e for e in article.events if e.trigger == "ambush")
+    assert (bomb.fatalities, bomb.injured) == (None, 4)
+    assert ambush.fatalities == 8
+    toll = code("Thirty-nine people were injured and nobody was killed in the blast in Tarsk.")
+    assert [(e.fatalities, e.injured) for e in toll.events] == [(None, 39)]
+
+
+def test_the_place_is_named_in_the_events_own_clause(code: Code) -> None:
+    event = one(code("Police in Berlin arrested 14 protesters, the mayor of Paris said."), "COERCE")
+    assert event.place_id != "gpe:paris"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,8 @@ from newsloom.record import Entity, Place, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from newsloom.enrich.events.candidate import Candidate
 
 LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "from"})
 _DIGITS = re.compile(r"\d[\d,]*")
@@ -34,12 +36,19 @@ class Casualties:
 
 
 def number(token: Token, lexicon: EventLexicon) -> int | None:
-    """The count a token states: `12`, `1,200`, `twelve`, `dozens`."""
+    """The count a token states: `12`, `1,200`, `twelve`, `dozens`, `thirty-nine`."""
     text = token.lower_
     if _DIGITS.fullmatch(text):
         value = int(text.replace(",", ""))
         return value if value < 10_000_000 else None
-    return lexicon.numbers.get(text)
+    units = lexicon.numbers.get(text)
+    if units is not None and units < 10:
+        # "thirty-nine": the tokenizer leaves the tens as a modifier of the units.
+        tens = next((c for c in token.children if c.dep_ == "compound"), None)
+        ten = lexicon.numbers.get(tens.lower_) if tens is not None else None
+        if ten is not None and ten % 10 == 0 and ten < 100:
+            return ten + units
+    return units
 
 
 def count_of(token: Token, lexicon: EventLexicon) -> int | None:
@@ -57,9 +66,12 @@ def count_of(token: Token, lexicon: EventLexicon) -> int | None:
     return None
 
 
-def casualties(sent: Span, lexicon: EventLexicon) -> Casualties:
+def casualties(tokens: Iterable[Token], lexicon: EventLexicon) -> Casualties:
+    """The counts told by the casualty words among `tokens` (a sentence, or one event's
+    own clause: "a bomb killed a soldier, while an ambush left eight dead" gives the bomb
+    one death and the ambush eight)."""
     found = Casualties()
-    for token in sent:
+    for token in tokens:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "ADJ") and (
             lemma in lexicon.casualties.killed or lemma in lexicon.casualties.injured
@@ -120,9 +132,16 @@ def _toll(toll: Token, lexicon: EventLexicon) -> int | None:
 
 
 def _left(verb: Token, lexicon: EventLexicon, found: Casualties) -> None:
-    """`leaving 12 people dead`, `left five wounded`."""
+    """`leaving 12 people dead`, `left five wounded`, `left eight dead`."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
+        return
+    words = lexicon.casualties
+    if obj.lemma_.lower() in words.death_nouns | words.injury_nouns:
+        value = count_of(obj, lexicon)  # "left eight dead": the state is the object
+        if value is not None:
+            dead = obj.lemma_.lower() in words.death_nouns
+            _add(found, "fatalities" if dead else "injured", value)
         return
     state = next(
         (
@@ -159,51 +178,112 @@ def claimant(sent: Span, lexicon: EventLexicon) -> Span | None:
     return None
 
 
+# Clauses of their own inside an event's clause: their times, places and counts are theirs.
+OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+
+
+def clause_region(candidate: Candidate) -> list[Token]:
+    """The words of the event's own clause: its verb (or, for a bare noun, the verb it
+    belongs to, else the noun) with everything it governs but the clauses of their own
+    ("X said on Monday that Y attacked", "Y, who met Z on Tuesday, will visit ...")."""
+    head = candidate.clause
+    if head is None:
+        noun = candidate.trigger
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        head = verb if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i else noun
+    keep = candidate.trigger
+    tokens: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        for child in token.children:
+            if child.i != keep.i and keep not in child.subtree and _own_clause(child):
+                continue
+            stack.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _own_clause(token: Token) -> bool:
+    """A clause with an act of its own. A participle that tells the outcome ("exploded,
+    killing three") and a conjunct whose subject only counts the victims ("were killed
+    and five injured") belong to the event's clause."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and subject is None:
+        return any(c.dep_ == "mark" for c in token.children)
+    if token.dep_ in OWN_CLAUSES:
+        return True
+    # "killed three and wounded five" share a clause; "X attacked and Y fled" do not.
+    return token.dep_ == "conj" and subject is not None and not subject.like_num
+
+
 def event_date(
     times: Sequence[TimeExpression],
-    sent: Span,
-    previous: Span | None,
+    region: Sequence[Token],
     published: dt.date | dt.datetime | None,
+    trigger: Token | None = None,
 ) -> tuple[str | None, bool]:
-    """(TIMEX3 value, True when read from the text) or the publication day (False)."""
-    for span in (sent, previous):
-        if span is None:
+    """(TIMEX3 value, True) of the first dated time expression in the event's own
+    clause, else (the publication day, False): never a time told of another act."""
+    if not region:
+        return None, False
+    doc = region[0].doc
+    heads = {t.i for t in region if t.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass")}
+    if trigger is not None:
+        heads.add(trigger.i)
+    spans = [(t.idx, t.idx + len(t.text)) for t in region]
+    for time in times:
+        if not _dated(time) or not any(start <= time.start < end for start, end in spans):
             continue
-        for time in times:
-            if span.start_char <= time.start < span.end_char and _dated(time):
-                return time.value, True
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is not None and _adjunct(span.root, heads):
+            return time.value, True
     if published is None:
         return None, False
     day = published.date() if isinstance(published, dt.datetime) else published
     return day.isoformat(), False
 
 
+def _adjunct(root: Token, heads: set[int]) -> bool:
+    """A time said of the act ("on Tuesday", "last month", "in 2000"), not of a thing in
+    its clause ("ahead of their 2020 session", "a 2001 resolution")."""
+    head = root.head
+    if head.dep_ == "prep" and root.dep_ == "pobj":
+        head = head.head
+    return head.i in heads or head.i == root.i
+
+
 def _dated(time: TimeExpression) -> bool:
     return time.type in ("DATE", "TIME") and time.value[:1].isdigit()
 
 
-def event_place(places: Sequence[Place], entities: Sequence[Entity], sent: Span) -> Place | None:
-    """A resolved place named in the sentence; one after in/near/at wins over others."""
+def event_place(
+    places: Sequence[Place], entities: Sequence[Entity], region: Sequence[Token]
+) -> Place | None:
+    """A resolved place named in the event's own clause; one after in/near/at wins."""
+    if not region:
+        return None
     mentions: dict[str, list[tuple[int, int]]] = {}
     for entity in entities:
         mentions[entity.id] = [(m.start, m.end) for m in entity.mentions]
+    starts = {t.idx for t in region}
+    doc = region[0].doc
     best: tuple[int, int, Place] | None = None
     for place in places:
         spans = [(place.start, place.end), *mentions.get(place.entity_id, [])]
-        for start, end in spans:
-            if not (sent.start_char <= start and end <= sent.end_char):
+        for start, _end in spans:
+            span = doc.char_span(start, start + 1, alignment_mode="expand")
+            if span is None or span[0].idx not in starts:
                 continue
-            rank = 0 if _after_locative(sent, start) else 1
+            rank = 0 if _after_locative(span[0]) else 1
             if best is None or (rank, start) < best[:2]:
                 best = (rank, start, place)
     return best[2] if best else None
 
 
-def _after_locative(sent: Span, start: int) -> bool:
-    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    token = span.root
+def _after_locative(token: Token) -> bool:
     while token.dep_ in ("compound", "amod", "det") and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from newsloom.enrich.events.lexicon import EventLexicon, PrecisionLexicon, event_lexicon
 from newsloom.enrich.events.senses import (
+    ACTOR_ENTITIES,
     event_category,
     is_actor,
     noun_fits,
@@ -71,6 +72,8 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
         return "modifier"
     if candidate.kind == "noun" and not noun_fits(trigger, rules, lexicon):
         return "sense"
+    if candidate.kind == "noun" and _no_comment_noun(trigger, lexicon):
+        return "no comment"
     if _conditional(trigger, rules):
         return "conditional"
     if clause is not None and _nobody(clause, rules):
@@ -91,6 +94,14 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
     return None
 
 
+def _no_comment_noun(noun: Token, lexicon: EventLexicon) -> bool:
+    """ "his refusal to say which side he backs": a refusal to speak."""
+    no_comment = precision_lexicon().words.no_comment
+    return lexicon.nouns.get(noun.lemma_.lower()) == "REJECT" and any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in no_comment for c in noun.children
+    )
+
+
 def _no_comment(verb: Token, lexicon: EventLexicon) -> bool:
     """ "declined to comment", "refused comment": declining to speak rejects nothing."""
     if verb.lemma_.lower() not in lexicon.frames.refusal:
@@ -102,11 +113,44 @@ def _no_comment(verb: Token, lexicon: EventLexicon) -> bool:
 
 
 def actor_rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
-    """After actors are attached: "source" when the source cannot act."""
-    source = candidate.source
-    if source is not None and _no_actor(source.root, precision_lexicon(), lexicon):
+    """After actors are attached: "source" when the source cannot act, "state" when a
+    state or its forces "block" a road (no PROTEST), "unarmed" when a FIGHT has actors
+    and none of them bears arms or stands for a group ("he fought with a man")."""
+    rules = precision_lexicon()
+    source, target = candidate.source, candidate.target
+    if source is not None and _no_actor(source.root, rules, lexicon):
         return "source"
+    if candidate.type == "PROTEST" and source is not None and _state(source.root, rules):
+        return "state"
+    if candidate.type == "PROTEST" and candidate.kind == "verb" and _blocking(candidate, rules):
+        return "state"
+    actors = [span.root for span in (source, target) if span is not None]
+    if candidate.type == "FIGHT" and actors and not any(_armed(a, rules) for a in actors):
+        return "unarmed"
     return None
+
+
+def _blocking(candidate: Candidate, rules: PrecisionLexicon) -> bool:
+    """Blocking a road is a protest of people ("residents blocked the road"), not of a
+    country, a government or one person ("Jordan blocked the crossing")."""
+    if candidate.trigger.lemma_.lower() not in rules.words.blocking:
+        return False
+    source = candidate.source
+    return source is None or source.root.tag_ not in ("NNS", "NNPS")
+
+
+def _state(token: Token, rules: PrecisionLexicon) -> bool:
+    return token.ent_type_ == "GPE" or token.lemma_.lower() in rules.nouns.states
+
+
+def _armed(token: Token, rules: PrecisionLexicon) -> bool:
+    """Armed forces or groups, or a country, people or organisation standing for them."""
+    if token.ent_type_ in ("GPE", "NORP", "ORG") or token.lemma_.lower() in rules.nouns.armed:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")
+        for c in token.children
+    )
 
 
 def stopped_event(verb: Token) -> Token | None:
@@ -152,7 +196,11 @@ def _no_actor(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> b
 
 def _has_actor(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> bool:
     for child in token.children:
-        if child.dep_ in ("compound", "poss", "amod", "nmod") and is_actor(child, rules, lexicon):
+        # "army bulldozers", "Israeli jets", "the rebels' trucks" rescue; a name of the
+        # thing itself ("the Black Death pandemic") does not.
+        unnamed = child.pos_ == "PROPN" and child.ent_type_ not in ACTOR_ENTITIES
+        modifier = child.dep_ in ("compound", "poss", "amod", "nmod") and not unnamed
+        if modifier and is_actor(child, rules, lexicon):
             return True
         if (
             child.dep_ == "prep"
@@ -175,6 +223,8 @@ def _modifier(trigger: Token) -> bool:
         return False
     if trigger.dep_ in MODIFIER_DEPS:
         return True
+    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ == "of":
+        return trigger.head.head.pos_ == "NOUN"  # "its policy of requiring": what it is
     noun = trigger.head
     return (
         trigger.dep_ == "acl"

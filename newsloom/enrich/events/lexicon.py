@@ -169,6 +169,9 @@ class PrecisionNouns:
     captives: Words
     faults: Words
     forces: Words
+    partitives: Words
+    states: Words
+    armed: Words
 
 
 @dataclass(slots=True, frozen=True)
@@ -179,6 +182,7 @@ class PrecisionWords:
     threat_objects: Words
     time_marks: Words
     no_comment: Words
+    blocking: Words
 
 
 @dataclass(slots=True, frozen=True)

@@ -46,7 +46,7 @@ MODES = (None, "failed", "hypothetical", "predicted", "planned", "habitual")
 SHOWN_MODES = frozenset({None, "planned"})
 PRESENT = frozenset({"VBZ", "VBP"})
 # Where a to-infinitive that no frame governs tells a purpose or a possibility.
-INFINITIVES = frozenset({"advcl", "xcomp", "acl", "relcl"})
+INFINITIVES = frozenset({"advcl", "xcomp", "acl", "relcl", "ccomp"})
 
 _ABSORBED = object()
 _DROPPED = object()
@@ -130,10 +130,11 @@ def _refused_intent(candidate: Candidate, lexicon: EventLexicon) -> bool:
 
 
 def _imperative(clause: Token) -> bool:
-    """A bare verb at the head of its sentence with no subject and no auxiliary."""
-    if clause.tag_ != "VB" or clause.dep_ != "ROOT":
+    """A bare verb with no subject and no auxiliary heading its sentence or a quoted
+    clause ("Visit our website", chanted "Fund our schools")."""
+    if clause.tag_ != "VB" or clause.dep_ not in ("ROOT", "ccomp", "parataxis"):
         return False
-    return not any(c.dep_ in (*SUBJECTS, "aux", "auxpass", "expl") for c in clause.children)
+    return not any(c.dep_ in (*SUBJECTS, "aux", "auxpass", "expl", "mark") for c in clause.children)
 
 
 def _governor(clause: Token) -> Token | None:
@@ -249,30 +250,30 @@ def _refused_noun(noun: Token, lexicon: EventLexicon) -> bool:
 
 def _noun_frame_mode(noun: Token, lexicon: EventLexicon) -> str | None:
     """The mode the words above a bare event noun give it, up to its clause: "we need
-    assistance", "hopes for talks" (a wish), "efforts to arrange talks failed" (failed),
-    "a plan to hold talks" or "will discuss a deal" (planned), "could lead to talks"."""
+    assistance", "hopes for talks", "in order to open a route for aid" (hypothetical),
+    "efforts to arrange talks failed" (failed: a failure above outweighs the rest)."""
     frames = lexicon.frames
+    found: str | None = None
     token = noun
     for _ in range(6):
         head = token.head
         if head.i == token.i or token.dep_ in ("ccomp", "relcl", "conj"):
-            return None
+            break
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "AUX", "ADJ"):
-            if any(
-                c.dep_ == "aux" and c.lower_ in frames.hypothetical_modals for c in head.children
-            ):
-                return "hypothetical"
-            if lemma in frames.wish:
-                return "hypothetical"
-            if lemma in frames.failure and token.dep_ in ("nsubj", "nsubjpass", "xcomp"):
-                return "failed"  # "efforts to set up meetings failed"
-            if any(c.dep_ == "mark" and c.lower_ in frames.hypothetical for c in head.children):
-                return "hypothetical"
-        elif lemma in frames.failure and token.dep_ == "acl":
+        if lemma in frames.failure and token.dep_ in ("nsubj", "nsubjpass", "xcomp", "acl"):
             return "failed"
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            auxiliaries = {c.lower_ for c in head.children if c.dep_ == "aux"}
+            infinitive = "to" in auxiliaries and head.tag_ == "VB" and head.dep_ in INFINITIVES
+            marked = any(
+                c.dep_ == "mark" and c.lower_ in frames.hypothetical for c in head.children
+            )
+            if auxiliaries & frames.hypothetical_modals or infinitive or marked:
+                found = found or "hypothetical"
+            if lemma in frames.wish:
+                found = found or "hypothetical"
         token = head
-    return None
+    return found
 
 
 def _habitual(clause: Token, lexicon: EventLexicon) -> bool:

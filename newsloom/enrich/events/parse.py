@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "dative", "attr", "oprd")
 EMBEDDED = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
+# Prepositions whose event noun the verb's subject goes to do ("gathered for a rally").
+PURPOSE = frozenset({"for", "to", "into"})
 # Right-hand children that still belong to an actor's noun phrase.
 PHRASE_RIGHT = ("compound", "flat", "conj", "cc", "appos", "nummod")
 
@@ -58,7 +60,7 @@ def find_candidates(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
     for token in sent:
         if token.pos_ != "NOUN" or token.i in absorbed:
             continue
-        category = lexicon.nouns.get(token.lemma_.lower())
+        category = lexicon.nouns.get(noun_lemma(token))
         if category is None or _governing_trigger(token, verbs) or _negated_noun(token):
             continue
         stopping = _stopping_verb(token, lexicon)
@@ -102,8 +104,15 @@ def _verb_candidate(token: Token, lexicon: EventLexicon) -> Candidate | None:
     lemma = token.lemma_.lower()
     if token.dep_ in ("aux", "auxpass"):
         return None
+    # A particle, or a preposition right after the verb ("called for", "gave in"): one
+    # further on is the verb's adjunct ("gave them money in 2007").
     particle = next(
-        (c for c in token.children if c.dep_ in ("prt", "prep") and c.i > token.i), None
+        (
+            c
+            for c in token.children
+            if (c.dep_ == "prt" and c.i > token.i) or (c.dep_ == "prep" and c.i == token.i + 1)
+        ),
+        None,
     )
     objects = [c for c in token.children if c.dep_ == "dobj"]
     for word in [particle, *objects]:
@@ -116,7 +125,7 @@ def _verb_candidate(token: Token, lexicon: EventLexicon) -> Candidate | None:
     light = bool(_lemmas(token) & lexicon.light_verbs.lemmas)
     for obj in token.children:
         if obj.dep_ == "dobj" and light:
-            category = lexicon.nouns.get(obj.lemma_.lower())
+            category = lexicon.nouns.get(noun_lemma(obj))
             if category is not None:
                 return Candidate(category, obj, token, None, "light_verb")
     if lemma in lexicon.frames.reporting:
@@ -130,6 +139,15 @@ def _verb_candidate(token: Token, lexicon: EventLexicon) -> Candidate | None:
     if category is None:
         return None
     return Candidate(category, token, token, None, "verb")
+
+
+def noun_lemma(noun: Token) -> str:
+    """The lemma, joined to a hyphenated modifier the tokenizer split off ("sit-in")."""
+    lemma = noun.lemma_.lower()
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].head.i == noun.i:
+        return f"{doc[noun.i - 2].lower_}-{lemma}"
+    return lemma
 
 
 def _lemmas(verb: Token) -> set[str]:
@@ -243,19 +261,43 @@ def _attach(candidate: Candidate) -> None:
             candidate.target = _noun_actors(candidate.trigger)[1]
 
 
+def _dateline_subject(token: Token) -> bool:
+    """A subject that opens its line and is followed by a dash or a parenthesis."""
+    doc = token.doc
+    start = token.left_edge.i
+    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.is_punct and after.text in ("(", "–", "—", "-", ","):
+        return any(t.text in ("–", "—", "-", "(") for t in doc[token.i + 1 : token.i + 8])
+    return False
+
+
+def passive(verb: Token) -> bool:
+    """Told in the passive, or a past participle sharing a passive verb's auxiliary
+    ("was caught by police and deported")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    own = any(c.dep_ in ("nsubj", "csubj", "dobj") for c in verb.children)
+    shared = verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and not own
+    return shared and passive(verb.head)
+
+
 def _source(verb: Token) -> Span | None:
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if passive:
-        for child in verb.children:
-            if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return noun_phrase(objects[0])
+    if passive(verb):
+        for head in (verb, verb.head if verb.dep_ == "conj" else verb):
+            for child in head.children:
+                if child.dep_ == "agent":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return noun_phrase(objects[0])
         return None
     token = verb
     subjects: tuple[str, ...] = ("nsubj", "csubj")
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in subjects), None)
+        # "TARSK (AP) — Farmers blocked ...": a dateline parsed as a second subject.
+        found = [c for c in token.children if c.dep_ in subjects]
+        subject = next((c for c in found if not _dateline_subject(c)), None)
         if subject is not None:
             return noun_phrase(subject)
         if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
@@ -272,20 +314,24 @@ def _target(verb: Token, category: str = "", skip: Token | None = None) -> Span 
     ("granted asylum to X", "sent aid to X"), the place left for a withdrawal ("from X"),
     the object, the object of a targeting preposition, else the subject of a demanded
     clause ("demanded that X resign"). Times are never targets."""
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if passive is not None:
-        return noun_phrase(passive)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is None and verb.dep_ == "conj" and passive(verb):
+        patient = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None:
+        return noun_phrase(patient)
     targets = event_lexicon().targets
     preferred = targets.recipient_prepositions.get(category)
     if preferred:
         found = _prep_object(verb, preferred, skip)
         if found is not None:
             return found
+    weapons = event_lexicon().precision.nouns.weapons
     for child in verb.children:
         if child.dep_ == "dative" or (child.dep_ == "dobj" and child is not skip):
-            if child.dep_ == "dobj" and child.i < verb.i:
-                continue
-            return _possessor(child)
+            if child.dep_ == "dobj" and (child.i < verb.i or child.lemma_.lower() in weapons):
+                continue  # "fired rockets at the base": the base is hit, not the rockets
+            partner = _relation_partner(child)
+            return partner if partner is not None else _possessor(child)
     found = _prep_object(verb, targets.prepositions, skip)
     if found is not None:
         return found
@@ -293,6 +339,18 @@ def _target(verb: Token, category: str = "", skip: Token | None = None) -> Span 
     if clause is not None and category == "DEMAND":
         subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
         return noun_phrase(subject) if subject is not None else None
+    return None
+
+
+def _relation_partner(obj: Token) -> Span | None:
+    """ "cut ties with X", "closed its border with X": the other side of a relation."""
+    if obj.lemma_.lower() not in event_lexicon().precision.nouns.relations:
+        return None
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and not _is_time(pobj):
+                    return noun_phrase(pobj)
     return None
 
 
@@ -334,14 +392,16 @@ def _noun_actors(noun: Token) -> tuple[Span | None, Span | None]:
         if child.dep_ == "prep" and child.lower_ in target_preps and target is None:
             objects = [c for c in child.children if c.dep_ == "pobj" and not _is_time(c)]
             target = noun_phrase(objects[0]) if objects else None
-    if source is None:
-        verb = noun.head
-        if noun.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
-        if verb.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj"):
-            source = _source(verb)
-            if target is None:
-                target = _prep_object(verb, ("against",), noun)
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in PURPOSE:
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        verb = noun  # "spoke at a rally", "in the biggest protest": a circumstance
+    if source is None and verb is not noun and verb.pos_ in ("VERB", "AUX"):
+        # "activists staged rallies", "thousands gathered for a rally": the verb's doer.
+        source = _source(verb)
+        if target is None:
+            target = _prep_object(verb, ("against",), noun)
     return source, target
 
 

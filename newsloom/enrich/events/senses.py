@@ -45,8 +45,12 @@ def is_actor(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon) -> bo
     """A name, a pronoun, or a noun of a political or social actor; never a time.
     "Hundreds of farmers", "members of the union": the actor is the `of` phrase."""
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None and any(
-        o.dep_ == "pobj" and is_actor(o, rules, lexicon) for o in of.children
+    partitive = token.like_num or token.pos_ in ("NUM", "PRON", "DET")
+    partitive = partitive or token.lemma_.lower() in rules.nouns.partitives
+    if (
+        partitive
+        and of is not None
+        and any(o.dep_ == "pobj" and is_actor(o, rules, lexicon) for o in of.children)
     ):
         return True
     if token.ent_type_ in TIME_ENTITIES or token.ent_type_ in COUNT_ENTITIES:

@@ -13,17 +13,19 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from newsloom.enrich.events.actors import ArticleActors, Settled, settle
 from newsloom.enrich.events.candidate import Candidate
 from newsloom.enrich.events.details import (
     Casualties,
     casualties,
     claimant,
+    clause_region,
     event_date,
     event_place,
 )
 from newsloom.enrich.events.filters import actor_rejection
 from newsloom.enrich.events.lexicon import EventLexicon, event_lexicon
-from newsloom.enrich.events.parse import attach_actors, find_candidates
+from newsloom.enrich.events.parse import attach_actors, find_candidates, passive
 from newsloom.record import Article, Entity, Event, EventActor
 
 if TYPE_CHECKING:
@@ -45,30 +47,33 @@ class EventStage:
 
 def code_events(article: Article, doc: Doc) -> list[Event]:
     lexicon = event_lexicon()
+    known = ArticleActors.of(article, doc)
     violent = lexicon.categories.violent  # casualties and claims belong to these
     quoted = [(q.start, q.end) for q in article.quotes if q.kind == "direct"]
     events: list[Event] = []
     recent: list[tuple[int, Event]] = []  # (sentence number, violent event)
-    previous: Span | None = None
     for number, sent in enumerate(doc.sents):
         candidates = find_candidates(sent, lexicon)
         claim = claimant(sent, lexicon)
-        toll = casualties(sent, lexicon)
         if not candidates:
             if claim is not None:
                 _claim_back(recent, number, _actor(claim, article.entities))
             if _recent(recent, number):
-                _toll_back(recent[-1][1], toll)
-            previous = _same_paragraph(previous, sent)
+                _toll_back(recent[-1][1], casualties(sent, lexicon))
             continue
-        date, from_text = event_date(article.times, sent, previous, article.published)
-        place = event_place(article.places, article.entities, sent)
         coded: list[Event] = []
         for candidate in sorted(candidates, key=lambda c: c.trigger.i):
             attach_actors(candidate, lexicon)
             if actor_rejection(candidate, lexicon) is not None:
                 continue
-            event = _event(candidate, sent, article, lexicon, quoted, toll, from_text)
+            region = clause_region(candidate)
+            date, from_text = event_date(
+                article.times, region, article.published, candidate.trigger
+            )
+            toll = casualties(region, lexicon)
+            event = _event(candidate, sent, known, lexicon, quoted, toll, from_text)
+            if event is None:
+                continue
             event.date = date
             if (
                 from_text
@@ -79,6 +84,7 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
                 # "the union holds its congress on Friday": not yet happened.
                 event.mode = "planned"
                 event.confidence = round(event.confidence * lexicon.confidence["planned"], 3)
+            place = event_place(article.places, article.entities, region)
             event.place_id = place.entity_id if place else None
             if claim is not None and event.type in violent:
                 event.claimed_by = _actor(claim, article.entities)
@@ -95,13 +101,7 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
                 _claim_back(recent, number, _actor(claim, article.entities))
         recent.extend((number, e) for e in coded if e.type in violent)
         events.extend(coded)
-        previous = sent
     return events
-
-
-def _same_paragraph(previous: Span | None, sent: Span) -> Span | None:
-    """The sentence kept as `previous` for dates: only while in one paragraph."""
-    return sent if "\n\n" not in sent.text else None
 
 
 def _toll_back(event: Event, toll: Casualties) -> None:
@@ -135,27 +135,38 @@ def _claim_back(recent: list[tuple[int, Event]], number: int, actor: EventActor)
 def _event(
     candidate: Candidate,
     sent: Span,
-    article: Article,
+    known: ArticleActors,
     lexicon: EventLexicon,
     quoted: Sequence[tuple[int, int]],
     toll: Casualties,
     date_from_text: bool,
-) -> Event:
+) -> Event | None:
+    """The event record of a candidate, or None when its doer is a thing and the act
+    needs a doer ("the new model offers", "the sums pledged")."""
     weights = lexicon.confidence
     trigger = candidate.trigger
+    violent = candidate.type in lexicon.categories.violent
+    source = settle(candidate.source, trigger.idx, known, lexicon)
+    target = settle(candidate.target, trigger.idx, known, lexicon, role="target")
+    if source.how == "thing" and not violent:
+        return None
     confidence = weights[candidate.kind]
-    if candidate.source is not None:
+    if source.actor is not None:
         confidence += weights["with_source"]
-    if candidate.target is not None:
+    if target.actor is not None:
         confidence += weights["with_target"]
     confidence = min(confidence, 0.95)
+    if source.how == "vague":
+        confidence *= weights["vague_source"]
+    elif source.actor is None and not _unknown_doer(candidate, source):
+        confidence *= weights["no_source"]  # who did it is neither told nor left open
     if candidate.mode is not None:
         confidence *= weights[candidate.mode]
     if any(start <= trigger.idx < end for start, end in quoted):
         confidence *= weights["quoted"]
     if not date_from_text:
-        confidence *= weights["published_date"]
-    violent = candidate.type in lexicon.categories.violent
+        # Only the publication day: less sure still for an act told in the past.
+        confidence *= weights["past_undated" if _past(candidate) else "published_date"]
     start, end = _trimmed(sent)
     return Event(
         type=candidate.type,
@@ -164,12 +175,21 @@ def _event(
         start=start,
         end=end,
         mode=candidate.mode,
-        source=_actor(candidate.source, article.entities) if candidate.source else None,
-        target=_actor(candidate.target, article.entities) if candidate.target else None,
+        source=source.actor,
+        target=target.actor,
         fatalities=toll.fatalities if violent else None,
         injured=toll.injured if violent else None,
         confidence=round(confidence, 3),
     )
+
+
+def _unknown_doer(candidate: Candidate, source: Settled) -> bool:
+    """The text leaves the doer open: a passive without its agent ("was arrested"), or
+    a weapon or thing as the subject of a violent act ("a bomb killed four")."""
+    if source.how == "thing":
+        return True
+    clause = candidate.clause
+    return clause is not None and passive(clause)
 
 
 def _after_publication(date: str | None, article: Article) -> bool:
@@ -188,6 +208,24 @@ def _after_publication(date: str | None, article: Article) -> bool:
         return int(parts[1]) > day.month
     digits = parts[2][:2]
     return digits.isdigit() and int(digits) > day.day
+
+
+def _past(candidate: Candidate) -> bool:
+    """Told in the past: "attacked", "was arrested", "had met", "has resigned"."""
+    clause = candidate.clause
+    if clause is None:
+        verb = candidate.trigger.head
+        if candidate.trigger.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        clause = verb if verb.pos_ in ("VERB", "AUX") else None
+    if clause is None:
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if clause.tag_ == "VBD" and not auxiliaries:
+        return True
+    return clause.tag_ == "VBN" and any(
+        a.tag_ == "VBD" or a.lemma_.lower() == "have" for a in auxiliaries
+    )
 
 
 def _not_past(candidate: Candidate) -> bool:
@@ -222,7 +260,12 @@ def _retold(candidate: Candidate, event: Event, earlier: Sequence[Event]) -> boo
     """A bare event noun with a definite article or a possessive ("the deal", "their
     protest") after an event of its category in an earlier sentence names that event."""
     trigger = candidate.trigger
-    if candidate.kind != "noun" or not any(e.type == event.type for e in earlier):
+    lemma = trigger.lemma_.lower()
+    named = any(
+        e.type == event.type or (e.target is not None and e.target.text.lower().endswith(lemma))
+        for e in earlier
+    )
+    if candidate.kind != "noun" or not named:
         return False
     return any(
         (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in trigger.children

@@ -96,6 +96,15 @@ class Narrative:
 
 
 @dataclass(frozen=True, slots=True)
+class Rates:
+    before: str
+
+
+def _rate_pattern(rates: Rates) -> re.Pattern[str]:
+    return re.compile(rates.before)
+
+
+@dataclass(frozen=True, slots=True)
 class NextToDate:
     """[next_to_date] as written: the regexes still have {PLACEHOLDERS}."""
 
@@ -134,6 +143,8 @@ class Lexicon:
     pattern: tuple[PatternSpec, ...]
     next_to_date: NextToDate
     narrative: Narrative
+    # [rates] compiled: what comes right before a rate's "a year" ("$5 million a year").
+    rates: Annotated[re.Pattern[str], _rate_pattern]
     # Built by load_lexicon: lower-cased month and weekday names -> 1-based number, and
     # the patterns with their placeholders filled in.
     months: dict[str, int] = field(default_factory=dict, metadata=DERIVED)

@@ -588,6 +588,11 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     amount = ctx.lexicon.number(m["num"])
     if amount is not None and amount > 10000:
         return None
+    if m["num"].lower() in ("a", "an") and ctx.lexicon.rates.search(
+        m.string, max(0, m.start() - 40), m.start()
+    ):
+        # "$125 million a year", "5% a year", "20,000 barrels a day": a rate, each year.
+        return Resolved(duration_value(1, m["unit"], ctx), "SET", ctx.conf("vague"))
     return Resolved(duration_value(amount, m["unit"], ctx), "DURATION", ctx.conf("duration"))
 
 

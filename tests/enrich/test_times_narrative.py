@@ -115,3 +115,41 @@ def test_a_date_far_back_is_no_reference(times: Times) -> None:
 
 def test_that_day_in_a_compound_is_no_time(times: Times) -> None:
     assert times("In 2019 she said that day care centres would close.") == {"2019": "2019"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ('"Today we mourn," the mayor of Brask said on Monday.', "Today", "2025-09-22"),
+        (
+            "“We will not leave tomorrow,” the dockers told reporters on Monday.",
+            "tomorrow",
+            "2025-09-23",
+        ),
+        (
+            'On Monday, Varn said: "Yesterday was the worst day of my life."',
+            "Yesterday",
+            "2025-09-21",
+        ),
+        (
+            '"This is a sad day for Velmora," Varn said yesterday; "today we rebuild."',
+            "today",
+            "2025-09-23",
+        ),
+    ],
+)
+def test_deictic_words_in_a_quote_count_from_the_day_it_was_said(
+    times: Times, text: str, expression: str, value: str
+) -> None:
+    assert times(text)[expression] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Today we mourn," the mayor said.',
+        '"Today we mourn," the mayor said at a vigil for the victims of Friday\'s attack.',
+    ],
+)
+def test_a_quote_without_its_day_is_taken_as_said_on_publication(times: Times, text: str) -> None:
+    assert times(text)["Today"] == WEDNESDAY

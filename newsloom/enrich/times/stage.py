@@ -21,6 +21,7 @@ from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.times.chrome import copyright_year, is_chrome, not_a_year
 from newsloom.enrich.times.lexicon import Lexicon, load_lexicon
 from newsloom.enrich.times.narrative import Timeline
+from newsloom.enrich.times.quoted import speech_days
 from newsloom.enrich.times.resolve import FROM_NOW, Context, Resolved, resolve
 from newsloom.enrich.times.tense import Tense, tense_of
 from newsloom.record import Article, TimeExpression
@@ -92,9 +93,21 @@ def find_times(
     for kind, match, _, end, resolved in _select(candidates, resolver(None)):
         if _sets_reference(kind, match, lexicon):
             timeline.add(end, resolved.value)
+    chosen = _select(candidates, resolver(timeline))
+    said = (
+        speech_days(text, doc, [(k, s, e, r.value) for k, _, s, e, r in chosen], lexicon)
+        if doc is not None and anchor is not None
+        else {}
+    )
     found: list[TimeExpression] = []
     last_quarter: str | None = None
-    for kind, match, start, end, resolved in _select(candidates, resolver(timeline)):
+    for index, (kind, match, start, end, resolved) in enumerate(chosen):
+        if index in said and said[index] != anchor:
+            # "today" in a quote said on Monday is that Monday.
+            ctx = context(start, end)
+            ctx.anchor, ctx.narrative = said[index], True
+            resolved = resolve(kind, match, ctx) or resolved
+            resolved = dataclasses.replace(resolved, confidence=lexicon.confidence["narrative"])
         if kind in CONTEXT_KINDS and last_quarter is not None:
             resolved = resolve(kind, match, context(start, end, last_quarter)) or resolved
         if kind not in CONTEXT_KINDS and _QUARTER.fullmatch(resolved.value):

@@ -149,3 +149,8 @@ def test_after_an_inverted_cue_comes_the_speaker_not_the_content(nlp: Any) -> No
         "on the dams of the region."
     )
     assert reported(nlp, text) == [("The river was safe", "said")]
+
+
+def test_a_demonstrative_subject_names_no_source(nlp: Any) -> None:
+    text = "That suggests the harbour will stay closed. This shows that the toll failed."
+    assert reported(nlp, text) == []

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 CATEGORIES = ("clausal", "naming", "infinitive", "object", "prepositional")
 SENTENCE_MARKS = ".!?…"
+# Subjects that point at the text, not at someone who spoke.
+DEMONSTRATIVES = ("that", "this", "these", "those", "which", "what")
 # Entity types of a line label that names no speaker (`NEW YORK:`, `Monday:`).
 NOT_LABELS = ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
 # Dependents that leave a `to` clause bare (`not to be named`).
@@ -118,13 +120,15 @@ def _refused(verb: Token, config: QuoteConfig) -> bool:
 
 
 def _no_source(speaker: Span) -> bool:
-    """An expletive subject (`it was agreed that`, `there`) names no one."""
+    """An expletive subject (`it was agreed that`, `there`) or a demonstrative (`That
+    suggests ...`, `This shows ...`) names no one."""
     root = speaker.root
-    return (
-        len(speaker) == 1
-        and (root.dep_ == "expl" or root.lower_ in ("it", "there"))
-        and (root.dep_ in ("nsubjpass", "expl"))
-    )
+    if len(speaker) != 1:
+        return False
+    if root.lower_ in DEMONSTRATIVES:
+        return True
+    expletive = root.dep_ == "expl" or root.lower_ in ("it", "there")
+    return expletive and root.dep_ in ("nsubjpass", "expl")
 
 
 def _clause_side(

@@ -2,13 +2,19 @@
 
 A cue verb is looked up by category (newsloom/data/quotes.toml `[reported]`):
 clausal cues carry a clause (`X said/believes that ...`), infinitive cues a `to`
-clause (`X wants to ...`), prepositional cues the object of one preposition
-(`X called for higher taxes`), object cues a noun phrase (`X announced a
-plan`, `X accused Y of lying`) and naming cues an object with its predicate (`X
-called the plan a disaster`). The source is the cue's subject (or its head's,
-for a conjoined or participle cue). `according to X, ...` and transcript lines
-(`NAME: ...`) are read as well. A content that is mostly one quotation between
-marks is a direct quote and left to quotes_direct.
+clause of a speech act (`X vowed to ...`), prepositional cues the object of one
+preposition (`X called for higher taxes`), object cues a noun phrase with what is
+said of it (`X accused Y of lying`, `X described the plan as a failure`) and naming
+cues an object with its predicate (`X called the plan a disaster`). The source is
+the cue's subject (or its head's, for a conjoined or participle cue). `according to
+X, ...` and transcript turns (`NAME: ...`) are read as well. A content that is
+mostly one quotation between marks is a direct quote and left to quotes_direct.
+
+A quote is something said: a plan or a wish (`wants to`, `agreed to`), an act on a
+noun phrase (`defended the plan`), a negated or refused cue (`did not confirm`,
+`declined to comment`), a headline or link line, the writer's own voice (`as we have
+noted`) and an expletive or demonstrative subject (`it was agreed that`, `That
+suggests`) report nothing.
 """
 
 from __future__ import annotations

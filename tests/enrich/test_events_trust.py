@@ -274,3 +274,37 @@ def test_casualties_are_counted_in_their_own_clause(code: Code) -> None:
 def test_the_place_is_named_in_the_events_own_clause(code: Code) -> None:
     event = one(code("Police in Berlin arrested 14 protesters, the mayor of Paris said."), "COERCE")
     assert event.place_id != "gpe:paris"
+
+
+# One act, one row -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "type"),
+    [
+        (
+            "Police in Orvik arrested 14 protesters on Tuesday. "
+            "Police arrested 14 protesters outside the parliament, the mayor said.",
+            "COERCE",
+        ),
+        (
+            "A UN team investigated arms smuggling in Varnia in 2000, "
+            "a probe that included interviews with officials.",
+            "INVESTIGATE",
+        ),
+        (
+            "Ana Velt boycotted the hearing on Monday. She boycotted the hearing, her lawyer said.",
+            "REJECT",
+        ),
+    ],
+)
+def test_an_act_told_twice_is_one_row(code: Code, text: str, type: str) -> None:
+    assert [e.type for e in code(text).events] == [type]
+
+
+def test_two_acts_of_one_kind_stay_two_rows(code: Code) -> None:
+    text = (
+        "Varnian troops clashed with rebels near Dorra on Monday. "
+        "Varnian troops clashed with rebels in Kell on Tuesday."
+    )
+    assert [e.type for e in code(text).events] == ["FIGHT", "FIGHT"]

@@ -202,6 +202,10 @@ def _pronoun(span: Span, known: ArticleActors, lexicon: EventLexicon) -> Settled
     if word == "it":
         types = frozenset({"ORG", "GPE"})
     found = known.last_before(start, types)
+    if found is None and word in PERSON_PRONOUNS:
+        named = _named_subject_before(span[0])
+        if named is not None:
+            return Settled(_actor(named, known), "resolved")
     plural = _plural_before(span[0], known, lexicon) if word in PLURAL else None
     if plural is not None and (found is None or plural.start_char >= found[1]):
         return Settled(_actor(plural, known), "resolved")
@@ -210,6 +214,23 @@ def _pronoun(span: Span, known: ArticleActors, lexicon: EventLexicon) -> Settled
     m_start, m_end, entity = found
     text = known.article.text[m_start:m_end]
     return Settled(EventActor(text, m_start, m_end, entity.id), "resolved")
+
+
+def _named_subject_before(pronoun: Token) -> Span | None:
+    """A name as the subject of the sentence before, in the same paragraph, when the
+    entities stage named nobody ("Ana Velt boycotted it. She ...")."""
+    from newsloom.enrich.events.parse import noun_phrase
+
+    first = pronoun.sent.start
+    if first == 0:
+        return None
+    previous = pronoun.doc[first - 1].sent
+    if "\n\n" in pronoun.doc.text[previous.start_char : pronoun.idx]:
+        return None
+    subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("", "PERSON"):
+        return None
+    return noun_phrase(subject)
 
 
 def _clause_subject(pronoun: Token) -> Span | None:

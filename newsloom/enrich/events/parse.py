@@ -220,8 +220,12 @@ def _antecedent(actor: Span, clause: Token | None, lexicon: EventLexicon) -> Spa
     for _ in range(4):
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.frames.reporting:
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            # "she boycotted it, her lawyer said": the reporter speaks for someone else.
+            for_another = subject is not None and any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children
+            )
             if subject is not None and subject.lower_ not in lexicon.actors.pronouns:
-                return noun_phrase(subject)
+                return actor if for_another else noun_phrase(subject)
             return actor
         if token.head.i == token.i:
             return actor

@@ -24,6 +24,7 @@ from newsloom.enrich.events.details import (
     event_place,
 )
 from newsloom.enrich.events.filters import actor_rejection
+from newsloom.enrich.events.fold import fold, retold_nouns
 from newsloom.enrich.events.lexicon import EventLexicon, event_lexicon
 from newsloom.enrich.events.parse import attach_actors, find_candidates, passive
 from newsloom.record import Article, Entity, Event, EventActor
@@ -51,6 +52,7 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
     violent = lexicon.categories.violent  # casualties and claims belong to these
     quoted = [(q.start, q.end) for q in article.quotes if q.kind == "direct"]
     events: list[Event] = []
+    dated: dict[int, bool] = {}  # id(event) -> its date was told in its clause
     recent: list[tuple[int, Event]] = []  # (sentence number, violent event)
     for number, sent in enumerate(doc.sents):
         candidates = find_candidates(sent, lexicon)
@@ -62,6 +64,7 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
                 _toll_back(recent[-1][1], casualties(sent, lexicon))
             continue
         coded: list[Event] = []
+        kinds: list[str] = []
         for candidate in sorted(candidates, key=lambda c: c.trigger.i):
             attach_actors(candidate, lexicon)
             if actor_rejection(candidate, lexicon) is not None:
@@ -75,6 +78,7 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
             if event is None:
                 continue
             event.date = date
+            dated[id(event)] = from_text
             if (
                 from_text
                 and event.mode is None
@@ -92,6 +96,8 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
                 continue  # "The deal also includes ...": an event already coded, named again
             if not any(_same(event, other) for other in coded):
                 coded.append(event)
+                kinds.append(candidate.kind)
+        coded = retold_nouns(kinds, coded)
         if claim is not None and _recent(recent, number):
             # "X claimed responsibility for the blast": a definite event noun names an
             # attack already coded; the claim goes to it and the mention is not recounted.
@@ -101,7 +107,7 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
                 _claim_back(recent, number, _actor(claim, article.entities))
         recent.extend((number, e) for e in coded if e.type in violent)
         events.extend(coded)
-    return events
+    return fold(events, [dated[id(e)] for e in events])
 
 
 def _toll_back(event: Event, toll: Casualties) -> None:

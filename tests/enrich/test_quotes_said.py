@@ -130,7 +130,8 @@ def test_names_and_titles_in_marks_are_not_quotes(nlp: Any) -> None:
     text = (
         'She founded a group called "Mothers Against the New Toll Road" last year. '
         'The council published a report titled "Lessons from the long winter storms" '
-        "in May."
+        "in May. "
+        'In 1987 he wrote "The Long Road to Lindmoor Harbour" with a friend.'
     )
     assert [q for q in run(nlp, text) if q.kind == "direct"] == []
 

@@ -164,7 +164,20 @@ def _is_fragment(
         subjects = [c for c in word_before.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             return True
+    if _is_title(content):
+        return True
     return attribution is None and len(content.split()) < config.marks.min_words
+
+
+def _is_title(content: str) -> bool:
+    """A title or headline in marks (`wrote "The Art of the Deal"`): short, its words
+    capitalised, no sentence punctuation."""
+    words = content.split()
+    if not 2 <= len(words) <= 10 or any(mark in content for mark in ".!?;"):
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "for", "and", "to", "at", "by", "with"}
+    capital = [w for w in words[1:] if w.lower() not in small]
+    return bool(capital) and all(w[:1].isupper() for w in capital)
 
 
 def _word_before(doc: Doc, span: QuotedSpan) -> Token | None:

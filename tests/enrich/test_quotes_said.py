@@ -38,6 +38,11 @@ def test_declining_to_comment_is_not_a_quote(nlp: Any) -> None:
     assert reported(nlp, text) == []
 
 
+def test_a_cue_in_the_purpose_of_a_passive_reports_nothing(nlp: Any) -> None:
+    text = "The video had been altered to show the mayor failing to answer a question."
+    assert reported(nlp, text) == []
+
+
 def test_plans_agreements_and_wishes_are_not_quotes(nlp: Any) -> None:
     text = (
         "The council plans to test the new ferry in May. "

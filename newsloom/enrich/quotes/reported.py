@@ -121,8 +121,13 @@ def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
 
 
 def _refused(verb: Token, config: QuoteConfig) -> bool:
-    """A cue under a refusal (`declined to comment on the report`, `refused to say`)."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in config.reported.refusals
+    """A cue under a refusal (`declined to comment on the report`, `refused to say`) or
+    the purpose of a passive (`the video had been altered to show ...`, `was asked to
+    comment`): nobody said anything."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in config.reported.refusals:
+        return True
+    purpose = verb.dep_ in ("xcomp", "advcl") and any(c.tag_ == "TO" for c in verb.lefts)
+    return purpose and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def _no_source(speaker: Span) -> bool:

@@ -76,3 +76,43 @@ def test_planned_event_of_a_past_clause_stays_past(times: Times) -> None:
 def test_past_perfect_over_a_due_date_is_past(times: Times) -> None:
     found = times("The permit had been due to expire Monday morning.")
     assert found["Monday morning"] == "2025-11-10TMO"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # A guess about the past: "may have been" is no future.
+        ("Fog may have been to blame for the crash on Monday.", "Monday", "2025-11-10"),
+        # A finite verb joined to a modal one keeps its own tense.
+        (
+            "Officials warned that the dam might fail and closed the road on Friday.",
+            "Friday",
+            "2025-11-07",
+        ),
+        # "have been searching since": ongoing from the past.
+        ("Divers have been searching since the Oct. 23 sinking.", "Oct. 23", "2025-10-23"),
+        ("Rents in Brask have doubled since March.", "March", "2025-03"),
+        # A bare participle on a noun tells what was done.
+        ("Velmora reported losses for the year ended March 31.", "March 31", "2025-03-31"),
+    ],
+)
+def test_past_forms_keep_times_behind(
+    times: Times, sentence: str, expression: str, value: str
+) -> None:
+    assert times(sentence)[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The treaty was ratified in February this year.", "February this year", "2025-02"),
+        ("In June last year the two leaders met in Brask.", "June last year", "2024-06"),
+        ("The ferry line opens in April next year.", "April next year", "2026-04"),
+        ("The offer stands until 5 p.m. EST Nov. 19.", "5 p.m. EST", "2025-11-19T17:00"),
+        ("Polls close at 8 p.m. on Nov. 16.", "8 p.m.", "2025-11-16T20:00"),
+    ],
+)
+def test_month_or_clock_written_with_its_year_or_day(
+    times: Times, sentence: str, expression: str, value: str
+) -> None:
+    assert times(sentence)[expression] == value

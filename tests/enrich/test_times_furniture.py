@@ -95,3 +95,32 @@ def test_capitalised_vague_words_inside_a_line_are_buttons(times: Times, text: s
 )
 def test_vague_words_in_sentences_stay(times: Times, text: str) -> None:
     assert [t.value for t in times(text)] == ["PRESENT_REF"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Jan Kavan arrived in Brask.",
+        "The harbour master, Dec Horgan, declined to comment.",
+    ],
+)
+def test_short_month_name_alone_is_a_name(times: Times, text: str) -> None:
+    assert times(text) == []
+
+
+def test_short_month_name_with_its_full_stop_is_a_month(times: Times) -> None:
+    assert [t.value for t in times("Exports fell in Jan. and recovered.")] == ["2025-01"]
+
+
+@pytest.mark.parametrize(
+    "text", ["The suspect is in his 30s.", "Both sisters were in their late 20s."]
+)
+def test_decade_after_a_possessive_is_an_age(times: Times, text: str) -> None:
+    assert times(text) == []
+
+
+def test_decade_of_history_stays(times: Times) -> None:
+    assert [t.value for t in times("The port boomed in the 1930s and again in the 80s.")] == [
+        "193",
+        "198",
+    ]

@@ -57,6 +57,7 @@ class TenseWords:
     reporting_lemmas: frozenset[str]
     past_tags: frozenset[str]
     perfect_aux: frozenset[str]
+    past_prepositions: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,9 +139,9 @@ def _named_day(ctx: Context, month: int, day: int, weekday: int) -> dt.date | No
     return None
 
 
-def _date_after(m: re.Match[str], ctx: Context, weekday: int) -> dt.date | None:
+def _date_after(m: re.Match[str], ctx: Context, weekday: int | None) -> dt.date | None:
     """The date written right after a weekday ("Saturday, May 17", "Mon, 07 Jan 2008"),
-    when it falls on that weekday."""
+    when it falls on that weekday, or after a clock time (`weekday` None: "5 p.m. Nov. 9")."""
     after = ctx.lexicon.date_after.match(m.string, m.end(), m.end() + 40)
     if after is None:
         return None
@@ -150,22 +150,36 @@ def _date_after(m: re.Match[str], ctx: Context, weekday: int) -> dt.date | None:
     year = _year(after["y"])
     if year is not None:
         named = safe_date(year, month, day)
-    elif ctx.anchor is not None:
-        named = _named_day(ctx, month, day, weekday)
-    else:
+    elif ctx.anchor is None or safe_date(2000, month, day) is None:
         return None
-    return named if named is not None and named.isoweekday() == weekday else None
+    elif weekday is None:
+        limits = ctx.lexicon.limits
+        named = safe_date(
+            nearest_year(ctx.anchor, month, day, ctx.tense(), limits.wrong_side_weight), month, day
+        )
+    else:
+        named = _named_day(ctx, month, day, weekday)
+    if named is None or weekday is None:
+        return named
+    return named if named.isoweekday() == weekday else None
 
 
 def _month(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = ctx.lexicon.month(m["month"])
     groups = m.groupdict()
-    year = ctx.lexicon.spoken_year(groups["words"]) if groups.get("words") else _year(groups["y"])
+    year = (
+        ctx.lexicon.spoken_year(groups["words"]) if groups.get("words") else _year(groups.get("y"))
+    )
     if year is not None:
         return Resolved(month_value(year, month), "DATE", ctx.conf("explicit"))
     if ctx.anchor is None:
         return Resolved(f"XXXX-{month:02d}", "DATE", ctx.conf("unanchored"))
-    shift = (m["shift"] or "").lower()
+    if groups.get("year_shift"):
+        year = ctx.anchor.year + ctx.lexicon.shift_words[groups["year_shift"].lower()]
+        return Resolved(month_value(year, month), "DATE", ctx.conf("relative"))
+    if _name_not_month(m, ctx):
+        return None
+    shift = (groups.get("shift") or "").lower()
     if shift == "last":
         year = latest_before(ctx.anchor, month)
     elif shift == "this":
@@ -174,6 +188,14 @@ def _month(m: re.Match[str], ctx: Context) -> Resolved | None:
         tense: Tense = "future" if shift in ("next", "this coming") else ctx.tense()
         year = month_year(ctx.anchor, month, tense, ctx.lexicon.limits.present_months_ahead)
     return Resolved(month_value(year, month), "DATE", ctx.conf("relative"))
+
+
+def _name_not_month(m: re.Match[str], ctx: Context) -> bool:
+    """A month's short name alone, with no full stop, no day and no year, is a name
+    ("Jan Kavan"), not January."""
+    word = m["month"]
+    full = ctx.lexicon.words.months[ctx.lexicon.month(word) - 1][0]
+    return word.lower() != full.lower() and not m.string.startswith(".", m.end("month"))
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -255,6 +277,9 @@ def _clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     clock = _clock_text(m)
     if clock is None:
         return None
+    named = _date_after(m, ctx, None)
+    if named is not None:
+        return Resolved(f"{day_value(named)}{clock}", "TIME", ctx.conf("inferred_year"))
     return ctx.relative(
         f"{day_value(ctx.anchor)}{clock}" if ctx.anchor else "", "TIME", f"XXXX-XX-XX{clock}"
     )
@@ -306,8 +331,15 @@ def _spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if not m.groupdict().get("c") and _AGE_BEFORE.search(
+        m.string, max(0, m.start() - 8), m.start()
+    ):
+        return None  # "in his 30s": an age
     century = m.groupdict().get("c") or "19"
     return Resolved(f"{century}{m['dec']}", "DATE", ctx.conf("explicit"))
+
+
+_AGE_BEFORE = re.compile(r"\b(?i:his|her|their|my|your|its|our|whose)\s+\Z")
 
 
 def _quarter_number(m: re.Match[str], ctx: Context) -> int:

@@ -40,10 +40,24 @@ def tense_of(doc: Doc, start: int, end: int, lexicon: Lexicon) -> Tense:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "present"
+    if _since(span.root, lexicon):
+        return "past"
     verb = governing_verb(span.root)
     if verb is None:
         return "present"
     return verb_tense(_reattach(verb, span.start), lexicon)
+
+
+def _since(token: Token, lexicon: Lexicon) -> bool:
+    """A time that something lasts since ("since March", "since the Oct. 23 attack") is
+    past, whatever the verb's tense."""
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ in lexicon.tense.past_prepositions:
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _reattach(verb: Token, position: int) -> Token:
@@ -67,6 +81,12 @@ def _reported(verb: Token, lexicon: Lexicon) -> bool:
 
 def _past_perfect(node: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children)
+
+
+def _modal_perfect(node: Token, lexicon: Lexicon) -> bool:
+    """ "may have been", "could have met": a guess about the past, not a future."""
+    auxes = [c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")]
+    return "have" in auxes and any(a in lexicon.tense.future_aux for a in auxes)
 
 
 def _scheduled(verb: Token, lexicon: Lexicon) -> bool:
@@ -96,11 +116,26 @@ def _infinitive_of_noun(verb: Token) -> bool:
     )
 
 
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _participle_of_noun(verb: Token) -> bool:
+    """A past participle with no auxiliary on a noun tells what was done to it."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _chain(verb: Token) -> list[Token]:
     """The verb and the words above it whose tense it shares: the verb a to-infinitive
     or a clause hangs on, through an adjective ("had been due to expire")."""
     chain = [verb]
-    if verb.dep_ in ("ccomp", "advcl", "conj") and verb.head is not verb:
+    # A finite verb ("met", "meets") has its own tense; a bare one shares its head's
+    # ("will meet and discuss").
+    if verb.dep_ in ("ccomp", "advcl", "conj") and verb.head is not verb and not _finite(verb):
         chain.append(verb.head)
     node = verb
     while node.dep_ in ("xcomp", "acomp") and node.head is not node and len(chain) < MAX_CLIMB:
@@ -112,7 +147,7 @@ def _chain(verb: Token) -> list[Token]:
 
 def verb_tense(verb: Token, lexicon: Lexicon) -> Tense:
     chain = _chain(verb)
-    if any(_past_perfect(node) for node in chain):
+    if any(_past_perfect(node) or _modal_perfect(node, lexicon) for node in chain):
         return "past"
     if _scheduled(verb, lexicon) or _infinitive_of_noun(verb):
         return "future"
@@ -136,6 +171,10 @@ def verb_tense(verb: Token, lexicon: Lexicon) -> Tense:
         return "past"
     if verb.tag_ in lexicon.tense.past_tags:
         return "past"
-    if verb.tag_ == "VBN" and any(c.lower_ in lexicon.tense.perfect_aux for c in verb.children):
-        return "past"
+    if verb.tag_ in ("VBN", "VBG") and any(
+        c.lower_ in lexicon.tense.perfect_aux for c in verb.children
+    ):
+        return "past"  # "have met", "have been searching since"
+    if _participle_of_noun(verb):
+        return "past"  # "the treaty signed on May 5", "the year ended March 31"
     return "present"

@@ -79,6 +79,7 @@ class SpeakerResolver:
     _dead: set[str] = field(default_factory=set)
     _spoke: list[_Person] = field(default_factory=list)
     _resolved: dict[tuple[int, int], Speaker] = field(default_factory=dict)
+    _roles: dict[int, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._persons = self._mentions()
@@ -361,6 +362,11 @@ class SpeakerResolver:
     def _roles_of(self, person: _Person) -> set[str]:
         """The role words the text gives a person: the entities stage's roles, a title
         before the name (`Gov.`, `Police Chief`), a role noun in apposition."""
+        if person.start not in self._roles:
+            self._roles[person.start] = self._role_words(person)
+        return self._roles[person.start]
+
+    def _role_words(self, person: _Person) -> set[str]:
         speakers = self.config.speakers
         words: set[str] = set()
         for entity in self.article.entities:

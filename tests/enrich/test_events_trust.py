@@ -308,3 +308,41 @@ def test_two_acts_of_one_kind_stay_two_rows(code: Code) -> None:
         "Varnian troops clashed with rebels in Kell on Tuesday."
     )
     assert [e.type for e in code(text).events] == ["FIGHT", "FIGHT"]
+
+
+def test_the_details_of_a_reported_or_set_act(code: Code) -> None:
+    withdrawing = one(
+        code("The Kell Group announced on Monday that it was withdrawing its bid for the port."),
+        "RETREAT",
+    )
+    assert withdrawing.date == "2025-09-22"  # going on when it was announced
+    statement = one(
+        code("In a statement published on Monday, the ministry accused Varnia of lying."),
+        "DISAPPROVE",
+    )
+    assert statement.date == "2025-09-22"
+    border = one(code("Varnia closed its borders with Ostrell on Monday."), "SANCTION")
+    assert border.target is not None and border.target.text == "Ostrell"
+
+
+def test_the_victim_and_the_doer_of_a_reported_passive(code: Code) -> None:
+    event = one(code("Another woman said she was sexually assaulted by a rebel."), "ASSAULT")
+    assert event.target is not None and event.target.text == "woman"
+    assert event.source is not None and event.source.text == "rebel"
+    beaten = code("Hundreds of villagers were assaulted or beaten by soldiers.").events[0]
+    assert beaten.source is not None and beaten.source.text == "soldiers"
+
+
+def test_a_group_named_in_apposition_is_the_doer_of_its_relative_clause(code: Code) -> None:
+    text = (
+        "The party was criticised by Ana Velt, who heads the Farmers Alliance, "
+        "a group that has supported the new tariffs."
+    )
+    event = one(code(text), "SUPPORT")
+    assert event.source is not None and event.source.text == "Farmers Alliance"
+
+
+def test_a_place_is_where_the_act_happened_not_a_modifier(code: Code) -> None:
+    assert one(code("Berlin residents marched on Monday."), "PROTEST").place_id is None
+    marched = one(code("Residents marched in Berlin on Monday."), "PROTEST")
+    assert marched.place_id == "gpe:berlin"

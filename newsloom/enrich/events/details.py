@@ -193,17 +193,33 @@ def clause_region(candidate: Candidate) -> list[Token]:
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
         head = verb if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i else noun
-    keep = candidate.trigger
+    return region_of(head, candidate.trigger)
+
+
+def region_of(head: Token, keep: Token | None = None) -> list[Token]:
+    """`head` and what it governs, less the clauses of their own (but the one holding
+    `keep`)."""
     tokens: list[Token] = []
     stack = [head]
     while stack:
         token = stack.pop()
         tokens.append(token)
         for child in token.children:
-            if child.i != keep.i and keep not in child.subtree and _own_clause(child):
+            holds = keep is not None and (child.i == keep.i or keep in child.subtree)
+            if not holds and _own_clause(child):
                 continue
             stack.append(child)
     return sorted(tokens, key=lambda t: t.i)
+
+
+def report_of(candidate: Candidate, reporting: frozenset[str]) -> Token | None:
+    """The reporting verb of an act told as going on when it was reported ("announced
+    on Sept. 30 that it was withdrawing"): the act takes the report's time."""
+    clause = candidate.clause
+    if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in reporting:
+        return None
+    progressive = clause.tag_ == "VBG" and any(c.dep_ == "aux" for c in clause.children)
+    return clause.head if progressive else None
 
 
 def _own_clause(token: Token) -> bool:
@@ -213,6 +229,9 @@ def _own_clause(token: Token) -> bool:
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and subject is None:
         return any(c.dep_ == "mark" for c in token.children)
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "pobj":
+        # "In a statement published on Oct. 25, X accused Y": the setting of the act.
+        return token.head.head.dep_ != "prep" or token.head.head.head.pos_ not in ("VERB", "AUX")
     if token.dep_ in OWN_CLAUSES:
         return True
     # "killed three and wounded five" share a clause; "X attacked and Y fled" do not.
@@ -277,10 +296,20 @@ def event_place(
             span = doc.char_span(start, start + 1, alignment_mode="expand")
             if span is None or span[0].idx not in starts:
                 continue
-            rank = 0 if _after_locative(span[0]) else 1
+            token = span[0]
+            if not (_after_locative(token) or _object(token)):
+                continue  # "Rukban residents", "the Kabul government": no place of the act
+            rank = 0 if _after_locative(token) else 1
             if best is None or (rank, start) < best[:2]:
                 best = (rank, start, place)
     return best[2] if best else None
+
+
+def _object(token: Token) -> bool:
+    """The place acted upon: "visited Tarsk", "shelled Dorra", "Kell was attacked"."""
+    while token.dep_ in ("compound", "amod", "det") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
 
 
 def _after_locative(token: Token) -> bool:

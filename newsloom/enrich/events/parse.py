@@ -202,6 +202,10 @@ def _negated_noun(noun: Token) -> bool:
 
 def attach_actors(candidate: Candidate, lexicon: EventLexicon) -> None:
     _attach(candidate)
+    target = candidate.target
+    if target is not None and target.root.dep_ == "nsubjpass":
+        # "Another woman said she was assaulted": the one it was done to is the reporter.
+        candidate.target = _antecedent(target, candidate.clause, lexicon)
     if candidate.source is not None:
         candidate.source = _antecedent(candidate.source, candidate.clause, lexicon)
         head = candidate.source.root.lemma_.lower()
@@ -213,7 +217,11 @@ def _antecedent(actor: Span, clause: Token | None, lexicon: EventLexicon) -> Spa
     """A pronoun actor in a reported clause is the reporter: "X said it will go" -> X;
     a relative pronoun is the noun its clause modifies: "X, who met Y" -> X."""
     if len(actor) == 1 and actor[0].tag_ in ("WP", "WDT") and clause is not None:
-        return noun_phrase(clause.head) if clause.dep_ == "relcl" else actor
+        if clause.dep_ != "relcl":
+            return actor
+        noun = clause.head
+        # "the Alliance, a group that has applauded ...": the group is the Alliance.
+        return noun_phrase(noun.head if noun.dep_ == "appos" else noun)
     if len(actor) != 1 or actor[0].lower_ not in lexicon.actors.pronouns or clause is None:
         return actor
     token = clause
@@ -289,7 +297,9 @@ def passive(verb: Token) -> bool:
 
 def _source(verb: Token) -> Span | None:
     if passive(verb):
-        for head in (verb, verb.head if verb.dep_ == "conj" else verb):
+        # The agent may hang on a conjunct: "were assaulted or dismembered by rebels".
+        conjuncts = [c for c in verb.children if c.dep_ == "conj"]
+        for head in (verb, verb.head if verb.dep_ == "conj" else verb, *conjuncts):
             for child in head.children:
                 if child.dep_ == "agent":
                     objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -334,7 +344,7 @@ def _target(verb: Token, category: str = "", skip: Token | None = None) -> Span 
         if child.dep_ == "dative" or (child.dep_ == "dobj" and child is not skip):
             if child.dep_ == "dobj" and (child.i < verb.i or child.lemma_.lower() in weapons):
                 continue  # "fired rockets at the base": the base is hit, not the rockets
-            partner = _relation_partner(child)
+            partner = _relation_partner(child) or _relation_partner(child, verb)
             return partner if partner is not None else _possessor(child)
     found = _prep_object(verb, targets.prepositions, skip)
     if found is not None:
@@ -346,11 +356,12 @@ def _target(verb: Token, category: str = "", skip: Token | None = None) -> Span 
     return None
 
 
-def _relation_partner(obj: Token) -> Span | None:
-    """ "cut ties with X", "closed its border with X": the other side of a relation."""
+def _relation_partner(obj: Token, verb: Token | None = None) -> Span | None:
+    """ "cut ties with X", "closed its border with X": the other side of a relation (the
+    `with` may hang on the noun or on the verb)."""
     if obj.lemma_.lower() not in event_lexicon().precision.nouns.relations:
         return None
-    for prep in obj.children:
+    for prep in (verb or obj).children:
         if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and not _is_time(pobj):

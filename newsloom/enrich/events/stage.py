@@ -22,6 +22,8 @@ from newsloom.enrich.events.details import (
     clause_region,
     event_date,
     event_place,
+    region_of,
+    report_of,
 )
 from newsloom.enrich.events.filters import actor_rejection
 from newsloom.enrich.events.fold import fold, retold_nouns
@@ -73,6 +75,9 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
             date, from_text = event_date(
                 article.times, region, article.published, candidate.trigger
             )
+            report = report_of(candidate, lexicon.frames.reporting)
+            if not from_text and report is not None:
+                date, from_text = event_date(article.times, region_of(report), article.published)
             toll = casualties(region, lexicon)
             event = _event(candidate, sent, known, lexicon, quoted, toll, from_text)
             if event is None:

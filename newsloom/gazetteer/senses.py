@@ -53,6 +53,7 @@ class Sense:
     geonames_id: int | None = None
     population: int = 0
     capital: bool = False
+    level: int = 1  # an admin area's: 1 a state or province, 2 a county or district
 
 
 def _keyed_names(names: frozenset[str]) -> frozenset[str]:
@@ -171,13 +172,14 @@ def cities_named(name_key: str) -> tuple[Sense, ...]:
 
 
 def _admin(row: city_index.AdminRow) -> Sense:
-    name, lat, lon, country, admin1, geonames_id, population = row
-    return Sense(name, "admin", lat, lon, country, admin1, geonames_id, population)
+    name, lat, lon, country, admin1, geonames_id, population, level = row
+    return Sense(name, "admin", lat, lon, country, admin1, geonames_id, population, False, level)
 
 
 @functools.lru_cache(maxsize=CITY_CACHE_SIZE)
 def _admins_named(name_key: str) -> tuple[Sense, ...]:
-    """First-level regions outside the US; none for generic words ("Central", "Western")."""
+    """First-level regions outside the US, second-level ones everywhere; none for generic
+    words ("Central", "Western")."""
     generic = place_rules().gazetteer.admin_generic_words
     if all(word in generic for word in name_key.split()):
         return ()
@@ -252,8 +254,9 @@ def lookup(name: str) -> tuple[Sense, ...]:
 
 
 def most_populous(name: str) -> Sense | None:
-    """The baseline choice: the sense with the largest population, countries first on ties."""
-    senses = lookup(name)
+    """The baseline choice: the sense with the largest population, countries first on ties
+    (second-level regions left out: their summed population would outweigh their towns)."""
+    senses = [s for s in lookup(name) if s.level == 1]
     return max(senses, key=lambda s: (s.population, s.kind == "country")) if senses else None
 
 

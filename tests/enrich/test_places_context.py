@@ -119,3 +119,15 @@ def test_a_person_named_like_a_town_after_a_title_stays_a_person() -> None:
 def test_saint_and_st_are_one_name() -> None:
     [petersburg] = [s for s in gaz.lookup("St. Petersburg") if s.country == "RU"]
     assert not gaz.is_alternate("St. Petersburg", petersburg)
+
+
+def test_counties_are_places_and_their_state_vouches_for_them() -> None:
+    text = "Deputies in Laurel County, Kentucky, searched the woods near London."
+    found = places(text, "Laurel County", "London")
+    assert (found["Laurel County"].kind, found["Laurel County"].country) == ("admin", "US")
+    assert found["London"].country == "US"  # the Kentucky town, near its county
+
+
+def test_a_county_named_like_a_capital_does_not_replace_it() -> None:
+    found = places("Ministers met in Paris on Monday.", "Paris")
+    assert found["Paris"].kind == "city" and found["Paris"].country == "FR"

@@ -226,7 +226,8 @@ def test_store_rows_match_a_scan_of_the_file(
 
 def test_lookup_finds_the_french_capital_and_the_texas_town() -> None:
     senses = places_gazetteer.lookup("Paris")
-    assert {s.kind for s in senses} == {"city"}
+    assert {s.kind for s in senses} == {"admin", "city"}  # the département is second-level
+    assert all(s.level == 2 for s in senses if s.kind == "admin")
     assert any(s.country == "US" and s.admin1 == "TX" for s in senses)
     biggest = places_gazetteer.most_populous("Paris")
     assert biggest is not None and biggest.country == "FR" and biggest.capital

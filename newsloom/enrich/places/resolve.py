@@ -19,7 +19,9 @@ Each sense left is then scored:
 - prior: log10 of its population, a bonus for the prominent kinds (a country, continent,
   region or first-level region named exactly), one for a national capital, a penalty when
   only an alternate name matched, and one for a town when the model typed the name as a
-  location that is no political unit (spaCy's LOC: seas, regions, mountains); a bonus for
+  location that is no political unit (spaCy's LOC: seas, regions, mountains), and one for
+  a second-level region (a county, a district: less often meant than a town of its
+  name); a bonus for
   the sense news means by a name against its population ("Washington": the capital);
 - qualifier: the place written right after a mention behind a comma ("Springfield,
   Illinois", "Paris, Tex.", "Hamilton, Ont.", "Kandahar, Afghanistan") when the sense
@@ -272,6 +274,8 @@ def prior(sense: Sense, alternate: bool = False, group_type: str = "") -> float:
         score += w["alternate_name"]
     if group_type == "LOC" and sense.kind == "city":
         score += w["loc_town"]
+    if sense.kind == "admin" and sense.level == 2:
+        score += w["second_level"]
     return float(score)
 
 

@@ -116,3 +116,15 @@ def test_month_or_clock_written_with_its_year_or_day(
     times: Times, sentence: str, expression: str, value: str
 ) -> None:
     assert times(sentence)[expression] == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A statement will be released after the envoys meet on Monday.",
+        "She is scheduled to meet the mayor before the summit opens on Monday.",
+    ],
+)
+def test_present_clause_of_a_future_one_is_ahead(times: Times, sentence: str) -> None:
+    # 2025-11-12 is a Wednesday: the coming Monday is 2025-11-17.
+    assert times(sentence)["Monday"] == "2025-11-17"

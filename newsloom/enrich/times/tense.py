@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 Tense = Literal["past", "present", "future"]
 
 VERBAL = frozenset({"VERB", "AUX"})
+# Finite verb forms that keep their own tense in a clause joined to another.
+FINITE_OWN_TENSE = frozenset({"VBD"})
 MAX_CLIMB = 8
 
 
@@ -117,7 +119,7 @@ def _infinitive_of_noun(verb: Token) -> bool:
 
 
 def _finite(verb: Token) -> bool:
-    return verb.tag_ in ("VBD", "VBZ", "VBP")
+    return verb.tag_ in FINITE_OWN_TENSE
 
 
 def _participle_of_noun(verb: Token) -> bool:
@@ -130,14 +132,15 @@ def _participle_of_noun(verb: Token) -> bool:
 
 
 def _chain(verb: Token) -> list[Token]:
-    """The verb and the words above it whose tense it shares: the verb a to-infinitive
-    or a clause hangs on, through an adjective ("had been due to expire")."""
+    """The verb and the words above it whose tense it shares: the clause it hangs on
+    ("will meet and discuss", "will be released after the envoys meet on Monday"), unless
+    it is itself past ("warned the dam might fail and closed the road"), and the verb a
+    to-infinitive hangs on, through an adjective ("had been due to expire")."""
     chain = [verb]
-    # A finite verb ("met", "meets") has its own tense; a bare one shares its head's
-    # ("will meet and discuss").
-    if verb.dep_ in ("ccomp", "advcl", "conj") and verb.head is not verb and not _finite(verb):
-        chain.append(verb.head)
     node = verb
+    if verb.dep_ in ("ccomp", "advcl", "conj") and verb.head is not verb and not _finite(verb):
+        node = verb.head
+        chain.append(node)
     while node.dep_ in ("xcomp", "acomp") and node.head is not node and len(chain) < MAX_CLIMB:
         node = node.head
         if node not in chain:

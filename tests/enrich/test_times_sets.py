@@ -43,3 +43,22 @@ def test_a_unit_after_an_amount_is_a_rate(
 )
 def test_a_unit_elsewhere_is_a_stretch(times: Times, text: str) -> None:
     assert times(text)["a year"] == ("P1Y", "DURATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The fish market of Brask opens every Friday.", "every Friday", "XXXX-WXX-5"),
+        ("A third ferry leaves each Thursday from August 6.", "each Thursday", "XXXX-WXX-4"),
+        ("Two flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ],
+)
+def test_recurring_weekday_is_a_set(times: Times, text: str, expression: str, value: str) -> None:
+    assert times(text)[expression] == (value, "SET")
+
+
+def test_one_weekday_night_is_a_day(times: Times) -> None:
+    assert times("He met the mayor on Tuesday night.")["Tuesday night"] == (
+        "2025-09-23TNI",
+        "TIME",
+    )

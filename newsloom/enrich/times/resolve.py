@@ -251,6 +251,14 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(value, type_, ctx.conf("weekday"))
 
 
+def _weekday_set(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "every Friday", "Tuesday nights": that weekday, each week."""
+    weekday = ctx.lexicon.weekday(m["weekday"] or m["weekday2"])
+    part = m["part"] or m["parts"]
+    code = f"T{ctx.lexicon.parts_of_day[part.lower()]}" if part else ""
+    return Resolved(f"XXXX-WXX-{weekday}{code}", "SET", ctx.conf("vague"))
+
+
 def _day_word(m: re.Match[str], ctx: Context) -> Resolved | None:
     spec = ctx.lexicon.day_words[m["word"].lower()]
     part = m["part"] or None
@@ -665,6 +673,7 @@ RESOLVERS: dict[str, Resolver] = {
     "month": _month,
     "holiday": _holiday,
     "weekday": _weekday,
+    "weekday_set": _weekday_set,
     "day_word": _day_word,
     "part_of_day": _part_of_day,
     "clock": _clock,

@@ -346,3 +346,26 @@ def test_a_place_is_where_the_act_happened_not_a_modifier(code: Code) -> None:
     assert one(code("Berlin residents marched on Monday."), "PROTEST").place_id is None
     marched = one(code("Residents marched in Berlin on Monday."), "PROTEST")
     assert marched.place_id == "gpe:berlin"
+
+
+def test_an_announced_act_is_dated_by_its_announcement(code: Code) -> None:
+    # PLOVER codes an announced intent as AGREE: the act is the announcement.
+    text = "The ministry said on Monday that a Varnian delegation will visit Ostrell on Friday."
+    event = one(code(text), "AGREE")
+    assert (event.mode, event.date) == (None, "2025-09-22")
+
+
+def test_an_act_before_the_story_gets_no_publication_day(code: Code) -> None:
+    event = one(code("The two leaders had previously discussed a trade deal."), "CONSULT")
+    assert event.date is None
+    support = one(code("Ana Velt on Tuesday voiced support for the Kell strikers."), "SUPPORT")
+    assert support.date == "2025-09-23"
+
+
+def test_an_actor_is_the_noun_phrase_without_its_clauses(code: Code) -> None:
+    text = (
+        "The ministers discussed a joint production deal, "
+        "which Ana Velt said was backed by Ostrell."
+    )
+    event = code(text).events[0]
+    assert event.target is not None and event.target.text == "joint production deal"

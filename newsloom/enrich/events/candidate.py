@@ -30,3 +30,6 @@ class Candidate:
     planned: str | None = None
     # The trigger stops, puts off or prevents the event its object names.
     stopping: bool = False
+    # The reporting verb of an announced act coded as the announcement (PLOVER AGREE or
+    # THREATEN: "X said it would withdraw on Friday"): the event is dated by the report.
+    announced_by: Token | None = None

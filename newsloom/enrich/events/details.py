@@ -250,6 +250,8 @@ def event_date(
         return None, False
     doc = region[0].doc
     heads = {t.i for t in region if t.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass")}
+    # "Trump on Tuesday voiced support": the parser hangs the time on the subject.
+    heads |= {t.i for t in region if t.dep_ == "nsubj" and t.head.i in heads}
     if trigger is not None:
         heads.add(trigger.i)
     spans = [(t.idx, t.idx + len(t.text)) for t in region]

@@ -229,9 +229,12 @@ def _clause_mode(candidate: Candidate, lexicon: EventLexicon) -> tuple[str, str 
         # An intent someone announces is PLOVER THREATEN when hostile ("the union said it
         # will strike") and AGREE when cooperative ("X said it would withdraw"); one the
         # article tells ("talks will resume on Friday") is the act, planned.
+        reporter = _reporter(clause, lexicon)
         if _hostile(candidate, lexicon) or _conditioned(clause, frames.ultimatum):
+            candidate.announced_by = reporter
             return "THREATEN", None  # "will withdraw unless ...": an ultimatum
-        if _reported(clause, lexicon) and _cooperative(candidate, lexicon):
+        if reporter is not None and _cooperative(candidate, lexicon):
+            candidate.announced_by = reporter
             return "AGREE", None
         return candidate.type, "planned"
     if "to" in auxiliaries and clause.tag_ == "VB" and clause.dep_ in INFINITIVES:
@@ -302,14 +305,19 @@ def _own_subject(clause: Token) -> bool:
 
 def _reported(verb: Token, lexicon: EventLexicon) -> bool:
     """The clause (or one it hangs on) is what someone said: "said it would withdraw"."""
+    return _reporter(verb, lexicon) is not None
+
+
+def _reporter(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The reporting verb the clause (or one it hangs on) is the content of."""
     token = verb
     for _ in range(4):
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.frames.reporting:
-            return True
+            return token.head
         if token.head.i == token.i or token.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
-            return False
+            return None
         token = token.head
-    return False
+    return None
 
 
 def _purpose(clause: Token) -> bool:

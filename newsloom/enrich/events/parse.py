@@ -432,6 +432,10 @@ def noun_phrase(head: Token) -> Span:
             end = max(end, child.right_edge.i)
         else:
             break
+    for token in doc[head.i + 1 : end + 1]:
+        if token.dep_ in ("relcl", "acl") and token.left_edge.i > head.i:
+            end = token.left_edge.i - 1  # "a deal involving drones, which X said ...": no clause
+            break
     while end > head.i and doc[end].is_punct:
         end -= 1
     return doc[start : end + 1]

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 # A claim in a later sentence reaches back this many sentences for its attack.
 CLAIM_REACH = 3
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Adverbs that put an act before the story's own time.
+BEFORE_THE_STORY = frozenset({"previously", "earlier", "formerly", "once", "long"})
 
 
 class EventStage:
@@ -72,9 +74,8 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
             if actor_rejection(candidate, lexicon) is not None:
                 continue
             region = clause_region(candidate)
-            date, from_text = event_date(
-                article.times, region, article.published, candidate.trigger
-            )
+            told = region if candidate.announced_by is None else region_of(candidate.announced_by)
+            date, from_text = event_date(article.times, told, article.published, candidate.trigger)
             report = report_of(candidate, lexicon.frames.reporting)
             if not from_text and report is not None:
                 date, from_text = event_date(article.times, region_of(report), article.published)
@@ -82,11 +83,12 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
             event = _event(candidate, sent, known, lexicon, quoted, toll, from_text)
             if event is None:
                 continue
-            event.date = date
+            event.date = date if from_text or not _before_the_story(candidate) else None
             dated[id(event)] = from_text
             if (
                 from_text
                 and event.mode is None
+                and candidate.announced_by is None
                 and _after_publication(date, article)
                 and _not_past(candidate)
             ):
@@ -219,6 +221,19 @@ def _after_publication(date: str | None, article: Article) -> bool:
         return int(parts[1]) > day.month
     digits = parts[2][:2]
     return digits.isdigit() and int(digits) > day.day
+
+
+def _before_the_story(candidate: Candidate) -> bool:
+    """Told as before the story's time ("had discussed", "previously met"): the
+    publication day would be wrong, and no other day is told."""
+    clause = candidate.clause
+    if clause is None:
+        return False
+    return any(
+        (c.dep_ == "aux" and c.lower_ in ("had", "'d") and clause.tag_ == "VBN")
+        or (c.dep_ == "advmod" and c.lower_ in BEFORE_THE_STORY)
+        for c in clause.children
+    )
 
 
 def _past(candidate: Candidate) -> bool:

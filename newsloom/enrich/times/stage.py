@@ -1,11 +1,18 @@
 """Time expressions found in the article text and resolved against its publication date.
 
-Patterns and word lists live in data/times.toml (read by `times_lexicon`); each match
-is resolved to a TimeML value and type by `times_resolve`, with the tense of the
-governing verb (`times_tense`, from the spaCy parse) choosing past or future for
+Patterns and word lists live in data/times.toml (read by `times.lexicon`); each match
+is resolved to a TimeML value and type by `times.resolve`, with the tense of the
+governing verb (`times.tense`, from the spaCy parse) choosing past or future for
 weekdays, bare months and month-days. Overlapping matches: the longest wins.
 Extents follow TimeML: determiners and modifiers inside ("the past three years",
 "last week"), prepositions outside ("on Tuesday" gives "Tuesday").
+
+Not everything counts from the publication date:
+- a text without one is dated by its own dateline, at a lower confidence (`_dateline`);
+- "the previous year", "a year later", "that day" count from the last date the story
+  named (`times.narrative`): the text is resolved twice, first to learn those dates;
+- "today" in a quote counts from the day the quote was said (`times.quoted`);
+- page furniture and numbers that are no years are dropped (`times.chrome`).
 """
 
 from __future__ import annotations

@@ -131,3 +131,15 @@ def test_counties_are_places_and_their_state_vouches_for_them() -> None:
 def test_a_county_named_like_a_capital_does_not_replace_it() -> None:
     found = places("Ministers met in Paris on Monday.", "Paris")
     assert found["Paris"].kind == "city" and found["Paris"].country == "FR"
+
+
+def test_a_coast_or_valley_of_a_region_is_still_that_region() -> None:
+    text = "Storms battered the California coast while the Neches River rose."
+    found = places(text, "California", "Neches", type="LOC")
+    assert found["California"].kind == "admin"
+    assert "Neches" not in found  # a river, and no town
+
+
+def test_a_name_after_a_personal_title_is_no_place() -> None:
+    text = "Governor Tyler said Tyler would sign the bill."
+    assert places(text, "Tyler") == {}

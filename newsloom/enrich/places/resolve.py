@@ -3,9 +3,9 @@
 Works on plain text and name groups (one group per referent: its mention spans and the
 names to look up), so the stage and the evaluation on gold spans share it. First the
 text around the mentions narrows the senses (weights and word lists in places.toml):
-- a natural feature written after the name ("the Sahara desert", "the Neches River")
-  leaves only the senses that are no town (a region, a continent, a country): a desert
-  is not a village; a word for a first-level region ("Kandahar province", "New York
+- a natural feature written after the name ("the Sahara desert", "the Neches River",
+  "the California coast") leaves only the senses that are no town: a desert is not a
+  village; a word for a first-level region ("Kandahar province", "New York
   State") leaves only first-level regions when the name has one;
 - a dateline ("NEW YORK --", "RIDGE FARM, Ill. (AP) --") names a town;
 - a name of three capitals or fewer ("SAN", "VAT") is an acronym, not a town nor an ISO
@@ -164,7 +164,7 @@ def _candidates(text: str, group: NameGroup) -> list[_Candidate]:
     if cues.acronym:
         found = [c for c in found if c.sense.kind == "country" and _short_name(group)]
     if cues.feature:
-        found = [c for c in found if c.sense.kind in ("region", "continent", "country")]
+        found = [c for c in found if c.sense.kind != "city"]
     if cues.area_word and any(c.sense.kind == "admin" for c in found):
         found = [c for c in found if c.sense.kind == "admin"]
     elif cues.dateline and any(c.sense.kind == "city" for c in found):

@@ -48,7 +48,7 @@ _RESIDENT_AFTER = re.compile(
 )
 _TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Judge|President|Minister|"
-    r"Sir|Lady|Lord|Rev|Father|Sister|Saint|St)\.?\s+$"
+    r"Sir|Lady|Lord|Rev|Father|Sister|Governor|Senator|Mayor)\.?\s+$"
 )
 
 
@@ -113,6 +113,10 @@ def name_group(entity: Entity, text: str = "") -> NameGroup | None:
     refer to the place (context, and a geoparser's toponyms) though they are no evidence."""
     if entity.type not in PLACE_TYPES and not _place_tagged_as_other(entity, text):
         return None
+    if text and any(
+        _TITLE_BEFORE.search(text[max(m.start - 16, 0) : m.start]) for m in entity.mentions
+    ):
+        return None  # "Governor Bush": a person the model typed as a place
     spans, names, modifiers = [], [], []
     for mention in entity.mentions:
         if not is_place_name(mention.text):

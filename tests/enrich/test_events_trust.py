@@ -369,3 +369,8 @@ def test_an_actor_is_the_noun_phrase_without_its_clauses(code: Code) -> None:
     )
     event = code(text).events[0]
     assert event.target is not None and event.target.text == "joint production deal"
+
+
+def test_page_furniture_tells_no_event(code: Code) -> None:
+    text = "Home | World | Kell rebels vow revenge | Offers | Sign up to support our reporters"
+    assert code(text).events == []

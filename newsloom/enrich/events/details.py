@@ -199,14 +199,14 @@ def clause_region(candidate: Candidate) -> list[Token]:
 def region_of(head: Token, keep: Token | None = None) -> list[Token]:
     """`head` and what it governs, less the clauses of their own (but the one holding
     `keep`)."""
+    path = {keep.i, *(t.i for t in keep.ancestors)} if keep is not None else set()
     tokens: list[Token] = []
     stack = [head]
     while stack:
         token = stack.pop()
         tokens.append(token)
         for child in token.children:
-            holds = keep is not None and (child.i == keep.i or keep in child.subtree)
-            if not holds and _own_clause(child):
+            if child.i not in path and _own_clause(child):
                 continue
             stack.append(child)
     return sorted(tokens, key=lambda t: t.i)

@@ -274,15 +274,15 @@ def _attach(candidate: Candidate) -> None:
 
 
 def _dateline_subject(token: Token) -> bool:
-    """A subject that opens its line and is followed by a dash or a parenthesis."""
+    """A place that opens its line, in capitals or named as a place, followed by a dash
+    before the story ("TARSK (AP) — ...", "Kell, Varnia – ...")."""
     doc = token.doc
     start = token.left_edge.i
     if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
         return False
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if after is not None and after.is_punct and after.text in ("(", "–", "—", "-", ","):
-        return any(t.text in ("–", "—", "-", "(") for t in doc[token.i + 1 : token.i + 8])
-    return False
+    if not (token.text.isupper() or token.ent_type_ in ("GPE", "LOC")):
+        return False
+    return any(t.text in ("–", "—", "-") for t in doc[token.i + 1 : token.i + 8])
 
 
 def passive(verb: Token) -> bool:

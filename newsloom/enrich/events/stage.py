@@ -59,7 +59,8 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
     dated: dict[int, bool] = {}  # id(event) -> its date was told in its clause
     recent: list[tuple[int, Event]] = []  # (sentence number, violent event)
     for number, sent in enumerate(doc.sents):
-        candidates = find_candidates(sent, lexicon)
+        # A line of page furniture ("Home | World | Offers | ...") tells no event.
+        candidates = find_candidates(sent, lexicon) if sent.text.count("|") < 2 else []
         claim = claimant(sent, lexicon)
         if not candidates:
             if claim is not None:

@@ -143,3 +143,16 @@ def test_a_coast_or_valley_of_a_region_is_still_that_region() -> None:
 def test_a_name_after_a_personal_title_is_no_place() -> None:
     text = "Governor Tyler said Tyler would sign the bill."
     assert places(text, "Tyler") == {}
+
+
+def test_a_town_typed_as_a_group_after_a_locative_is_placed() -> None:
+    text = "Rockets fell in Sderot overnight, residents said."
+    [place] = build_places(text, [entity(text, "Sderot", "NORP")])
+    assert (place.text, place.country) == ("Sderot", "IL")
+
+
+def test_regions_news_names_are_known() -> None:
+    text = "Commuters across the Bay Area and farmers in Darfur faced shortages."
+    found = places(text, "Bay Area", "Darfur", type="LOC")
+    assert found["Bay Area"].kind == "region" and found["Bay Area"].country == "US"
+    assert found["Darfur"].country == "SD"

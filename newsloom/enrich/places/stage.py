@@ -7,16 +7,16 @@ evidence span is the entity's first mention that is a place name: nationality wo
 since an adjective says who, not where; an entity named only by them gets no place.
 A name the gazetteer lacks (an invented town, a street) gets no place either.
 
-The small model sometimes tags a town as a person or an organisation ("north of Goma",
-"a Coral Gables man", "WASHINGTON (AP) --"). Such an entity is taken as a place when
-its name is a place's own name in the gazetteer (a country, a first-level region, or a
-town of at least `MISTYPED_MIN_POPULATION` people, any size when qualified) and one of
-its mentions stands where only a place does: after a locative preposition ("in", "near",
-"north of"), or after one joined by "and" or a comma ("in Hilversum and Almelo"); before
-a comma and its state or country ("Matias Romero, Oaxaca State"); before "-based" or a
-word for a resident ("a Camarillo man"); or as a dateline. None of its mentions may
-follow a personal title ("Mr", "Sen."), and a capital standing for its government
-(`org:government-*`) stays that organisation.
+The small model sometimes tags a town as a person, an organisation or a group ("north of
+Goma", "a Coral Gables man", "WASHINGTON (AP) --", "the situation in Sderot"). Such an
+entity is taken as a place when its name is a place's own name in the gazetteer (a
+country, a first-level region, or a town of at least `MISTYPED_MIN_POPULATION` people,
+any size when qualified) and one of its mentions stands where only a place does: after
+a locative preposition ("in", "near", "north of"), or after one joined by "and" or a
+comma ("in Hilversum and Almelo"); before a comma and its state or country ("Matias
+Romero, Oaxaca State"); before "-based" or a word for a resident ("a Camarillo man"); or
+as a dateline. None of its mentions may follow a personal title ("Mr", "Sen."), and a
+capital standing for its government (`org:government-*`) stays that organisation.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-MISTYPED_TYPES = frozenset({"PERSON", "ORG"})
+MISTYPED_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 MISTYPED_MIN_POPULATION = 15_000
 _COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _LOCATIVE = rf"(?:in|near|outside|around|across|throughout|between|{_COMPASS}\s+of)"

@@ -233,6 +233,8 @@ def test_an_unresolved_pronoun_is_no_actor_and_the_event_is_not_shown(code: Code
 def test_a_weapon_leaves_the_doer_unknown_and_a_victim_is_no_doer(code: Code) -> None:
     bomb = one(code("A car bomb killed four soldiers near Sadrin on Monday."), "ASSAULT")
     assert bomb.source is None and bomb.fatalities == 4
+    volley = code("A barrage of bullets killed two guards at the gate in Kell on Monday.").events
+    assert [(e.type, e.source, e.fatalities) for e in volley] == [("ASSAULT", None, 2)]
     assert bomb.confidence >= SHOWN  # "a bomb killed": the doer is left open, not missing
     caught = code("I was caught by police and deported from Arizona, the student said.")
     deported = one(caught, "COERCE")

@@ -1,11 +1,13 @@
-"""An event's details beyond its actors: casualties, claims, date and place.
+"""An event's details beyond its actors: casualties, claims, date and place, each read
+from the event's own clause (`clause_region`: its verb and what it governs, less the
+clauses with an act of their own), never from a neighbouring clause or sentence.
 
 Casualty counts come from the parse around death and injury words ("killed at least 12
 soldiers", "12 people were killed", "the death toll rose to 30", "injuring five",
 "leaving 12 dead"); a claim is "X claimed responsibility (for ...)". The date is the
-TIMEX3 value of a time expression in the sentence (else in the sentence before, same
-paragraph), else the publication day with lower confidence; the place is a resolved place
-named in the sentence, preferring one after a locative preposition.
+TIMEX3 value of a time expression said of the act in its clause ("on Tuesday", not "their
+2020 session"), else the publication day with lower confidence; the place is a resolved
+place where the act happened (after in/at/near, or the place acted upon).
 """
 
 from __future__ import annotations

@@ -16,10 +16,16 @@ words for something else. A candidate is dropped here when:
 - an everyday verb acts on no political actor, relation, event or property (see
   `needs_object` in events.toml): "cut prices", "closed the car park", "released its
   results", "the museum reopened";
+- the word is not used in its event sense, as its complements show (events/senses):
+  "the device supports two standards", "fired his lawyer", "storage demands";
+- it declines to comment ("declined to comment", "his refusal to say which side ...");
+- a gerund names what a noun is ("its policy of requiring ...");
 - a warning is about someone else's act or a mere outcome ("Forecasters warned that winds
   would hit the coast", "warned of lower profits"): THREATEN is a threat by the warner;
 - its source cannot act (`non_actors` of events.toml, a bare number or time, unless an
-  actor modifies it): "rain closed roads", "78 percent backed", "the museum reopened".
+  actor modifies it): "rain closed roads", "78 percent backed", "the museum reopened";
+- a state or one person "blocks" a road (a protest is people's), or a FIGHT has actors
+  and none of them bears arms or stands for a group ("he fought with a man").
 
 An event noun that a verb stops, puts off or prevents did not happen; the stopping is
 the event (`stopped_category`): "police prevented the march" is COERCE, "called off the

@@ -1,16 +1,13 @@
-"""Triggers and actors in the dependency parse: who did what to whom, and how surely.
+"""Triggers and actors in the dependency parse: who did what to whom.
 
 A trigger is a verb (or verb + particle) or an event noun from the lexicon, or a light
-verb whose object is an event noun ("held talks", "imposed sanctions"). A trigger that a
-frame verb governs is absorbed by it: "agreed to withdraw" is one AGREE, "threatened to
-strike" one THREATEN, "urged X to withdraw" one DEMAND, and an intent ("will withdraw",
-"is ready to send aid") makes a cooperative act AGREE and a hostile one THREATEN, as
-PLOVER codes announced intentions. A negated trigger (or frame) is not coded: a denied
-event did not happen. A trigger under could/might/may is kept with
-`mode = "hypothetical"` and low confidence; one inside an `if`/`unless` clause, and any
-candidate that only looks like an event, is dropped by events_filter before it can absorb
-the event nouns of its clause. An event noun under a future verb is an intent ("would
-keep up the protests": THREATEN) or a planned event ("talks will begin").
+verb whose object is an event noun ("held talks", "imposed sanctions"). Frames and modes
+are events/modality's: a trigger a frame governs is absorbed by it ("agreed to
+withdraw" is one AGREE), an announced intent is PLOVER AGREE or THREATEN, a negated
+trigger is not coded, and the rest get their mode (hypothetical, predicted, failed,
+planned, habitual). Any candidate that only looks like an event (events/filters,
+events/senses) is dropped before it can absorb the event nouns of its clause. The actors
+found here are the words of the parse; events/actors settles who they stand for.
 """
 
 from __future__ import annotations

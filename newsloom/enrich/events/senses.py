@@ -107,6 +107,8 @@ def object_classes(token: Token, rules: PrecisionLexicon, lexicon: EventLexicon)
                     classes.add("relation")
                 if obj.lemma_.lower() in nouns.aid:
                     classes.add("aid")  # "a shipment of food"
+                if obj.lemma_.lower() in nouns.weapons and lemma not in rules.nouns.actors:
+                    classes.add("weapon")  # "a barrage of bullets"
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ not in ("its", "their") and "property" in classes:
         classes.add("actor")

@@ -1,10 +1,15 @@
 """The events stage: PLOVER-coded events, each tied to the sentence that supports it.
 
-For every sentence, events_parse finds the triggers and their actors, events_details
-the casualties, claims, date and place; this module turns them into `Event` records:
-actors linked to the article's entities by span overlap, confidence lowered for a
-hypothetical, for an event told inside a direct quote and for a date that is only the
-publication day. Negated events are not coded (see events_parse).
+For every sentence, events/parse finds the triggers, their frame and mode
+(events/modality) and their actors, events/filters drops the words that name no act
+(events/senses); events/actors settles who did it and to whom, events/details the
+date, place and casualties of the event's own clause; events/fold keeps one row per act.
+
+Confidence means something: only acts told as done or planned reach the UI's floor of
+0.5. It is lowered for a mode other than those (hypothetical, predicted, failed,
+habitual), for an act told in a direct quote, for a doer that is neither told nor left
+open by a passive (below the floor) or only vaguely named, and for a date that is only
+the publication day (more for an act told in the past). Negated acts are not coded.
 """
 
 from __future__ import annotations

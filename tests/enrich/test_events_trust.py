@@ -376,3 +376,29 @@ def test_an_actor_is_the_noun_phrase_without_its_clauses(code: Code) -> None:
 def test_page_furniture_tells_no_event(code: Code) -> None:
     text = "Home | World | Kell rebels vow revenge | Offers | Sign up to support our reporters"
     assert code(text).events == []
+
+
+# PLOVER's reading of some acts --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "type"),
+    [
+        # A harm put on a condition is a threat (CAMEO 13x).
+        ("Varnia may halt its mediation if the fighting goes on, the minister said.", "THREATEN"),
+        ("Ostrell would cut all aid to Kell if the vote went ahead.", "THREATEN"),
+        # Easing restrictions is CONCEDE (CAMEO 081), easing sanctions RETREAT (085).
+        ("The Varnian government lifted the curfew in Tarsk on Sunday.", "CONCEDE"),
+        ("Ostrell lifted sanctions on three Varnian banks on Monday.", "RETREAT"),
+        # Torture is ASSAULT (CAMEO 1822).
+        ("Prison guards tortured two detained journalists in Kell.", "ASSAULT"),
+        # Restrictions imposed are COERCE (CAMEO 172).
+        ("The Varnian government imposed restrictions on foreign journalists.", "COERCE"),
+        ("Varnia has been sharing intelligence with Ostrell since March.", "COOPERATE"),
+        ("Some 800 families sought refuge in Ostrell last month.", "DEMAND"),
+        ("The president reneged on his promise to hold elections.", "REJECT"),
+        ("Varnia established diplomatic ties with Ostrell on Monday.", "SUPPORT"),
+    ],
+)
+def test_plover_reading(code: Code, text: str, type: str) -> None:
+    assert type in shown(code(text)), [(e.type, e.mode, e.confidence) for e in code(text).events]

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsloom.enrich.events.lexicon import EventLexicon
+from newsloom.enrich.events.lexicon import EventLexicon, Frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -213,9 +213,13 @@ def _frame_of(
 def _clause_mode(candidate: Candidate, lexicon: EventLexicon) -> tuple[str, str | None]:
     """The category and mode the trigger's own clause (or its noun's verb) gives."""
     frames = lexicon.frames
+    clause = candidate.clause
+    if clause is not None and _hostile(candidate, lexicon) and _conditional_threat(clause, frames):
+        # "the EU may halt its mediation if ...": a harm put on a condition is a threat.
+        candidate.announced_by = _reporter(clause, lexicon)
+        return "THREATEN", None
     if _hypothetical(candidate.trigger, lexicon):
         return candidate.type, "hypothetical"
-    clause = candidate.clause
     if clause is None:
         if _refused_noun(candidate.trigger, lexicon):
             return "REJECT", None  # "ruled out any deal"
@@ -322,6 +326,15 @@ def _reporter(verb: Token, lexicon: EventLexicon) -> Token | None:
 
 def _purpose(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _conditional_threat(clause: Token, frames: Frames) -> bool:
+    """A modal act whose own clause sets a condition: "may halt talks if", "would cut
+    aid unless"."""
+    modals = frames.hypothetical_modals | frames.future
+    if not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+        return False
+    return _conditioned(clause, frames.hypothetical)
 
 
 def _conditioned(clause: Token | None, marks: frozenset[str]) -> bool:

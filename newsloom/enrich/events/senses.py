@@ -137,6 +137,16 @@ def verb_slots(verb: Token) -> list[tuple[str, Token | None]]:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "dative", "oprd") and not _time(child):
             slots.append(("obj", child))
+            if child.dep_ == "dobj":
+                # "sharing intelligence with X": the parser may hang the verb's
+                # preposition on its object.
+                slots.extend(
+                    (prep.lower_, obj)
+                    for prep in child.children
+                    if prep.dep_ == "prep"
+                    for obj in prep.children
+                    if obj.dep_ == "pobj" and not _time(obj)
+                )
         elif child.dep_ == "xcomp":
             slots.append(("xcomp", child))
         elif child.dep_ == "ccomp" and child.i > verb.i:

@@ -60,10 +60,27 @@ _CUE_REACH = 40
 
 @dataclass(slots=True, frozen=True)
 class Line:
-    """One line of the page's visible text; `heading`: 1 in an h1, 2 in an h2, else 0."""
+    """One line of the page's visible text; `heading`: 1 in an h1, 2 in an h2, else 0.
+
+    `marked` when some of its text sits in an h1 to h4 or in an element whose class or
+    id names a headline or title (not a sub-heading).
+    """
 
     text: str
     heading: int = 0
+    marked: bool = False
+
+
+_MARKING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+_MARKING_NAME = re.compile(r"head|title", re.IGNORECASE)
+_NOT_MARKING_NAME = re.compile(r"sub|header|masthead|caption|section|widget|nav|menu", re.I)
+
+
+def _marks_headline(element: HtmlElement, tag: str) -> bool:
+    if tag in _MARKING_TAGS:
+        return True
+    name = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return bool(_MARKING_NAME.search(name)) and not _NOT_MARKING_NAME.search(name)
 
 
 @dataclass(slots=True, frozen=True)
@@ -169,35 +186,47 @@ def visible_lines(tree: HtmlElement) -> list[Line]:
     lines: list[Line] = []
     parts: list[str] = []
     headings: list[int] = []
+    marks: list[bool] = []  # per open element: does it mark a headline?
+    state = {"marked": False}
+
+    def add(text: str | None) -> None:
+        if text:
+            parts.append(text)
+            if any(marks) and not text.isspace():
+                state["marked"] = True
 
     def flush() -> None:
         text = _SPACES.sub(" ", "".join(parts)).strip()
         parts.clear()
         if text:
-            lines.append(Line(text, min(headings, default=0)))
+            lines.append(Line(text, min(headings, default=0), state["marked"]))
+        state["marked"] = False
 
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         if event in ("comment", "pi"):
-            parts.append(element.tail or "")
+            add(element.tail)
             continue
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
             if tag in _HIDDEN:
+                marks.append(False)
                 walker.skip_subtree()
                 continue
             if tag in _BLOCKS:
                 flush()
             if tag in _HEADINGS:
                 headings.append(int(tag[1]))
-            parts.append(element.text or "")
+            marks.append(_marks_headline(element, tag))
+            add(element.text)
         else:
+            marks.pop()
             if tag in _HEADINGS and tag not in _HIDDEN:
                 flush()
                 headings.pop()
             elif tag in _BLOCKS:
                 flush()
-            parts.append(element.tail or "")
+            add(element.tail)
     flush()
     return lines
 
@@ -221,7 +250,7 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, int]]:
                 # 2021-05-06, 2021/05/06, 2021.05.06
                 rf"(?<![\d.])(?P<iy>{year})(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?!\d)",
                 # 6 May 2021, 6. Mai 2021, 6 de mayo de 2021, 06 Jan 08
-                rf"(?<![\w.])(?P<dd>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?[\s-]*(?:de\s+)?"
+                rf"(?<![\w.])(?P<dd>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?[\s,-]*(?:de\s+)?"
                 rf"(?P<dm>{month})\.?(?:[\s,-]+de)?[\s,-]+(?P<dy>{short_year})(?!\d)",
                 # May 6, 2021; Jan. 8 2008
                 rf"(?<!\w)(?P<mm>{month})\.?\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<my>{year})(?!\d)",

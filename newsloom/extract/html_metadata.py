@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -31,23 +32,47 @@ from trafilatura.metadata import (
     extract_meta_json,
     extract_metainfo,
     extract_sitename,
-    extract_title,
 )
 from trafilatura.settings import Document, set_date_params
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from newsloom.extract import html_rules as rules
 from newsloom.extract.html_dates import (
+    Line,
     ShownDate,
+    dates_in,
     headline_line,
     numeric_order,
     other_dates,
     shown_date,
     visible_lines,
 )
+from newsloom.extract.news_lines import byline_of, credit_of, is_chrome
 from newsloom.record import parse_iso
 
+_TITLE_META = ("og:title", "twitter:title", "dc.title", "title")
+_TITLE_MAX_CHARS = 300
+# A headline above the body: this many lines up at most, this many words.
+_HEADLINE_REACH = 6
+_HEADLINE_MIN_WORDS = 3
+_HEADLINE_MAX_WORDS = 25
+# A line of at least this many words ending like a sentence is body text.
+_SENTENCE_MIN_WORDS = 12
+_SENTENCE_ENDS = frozenset('.!?"”’')
+# A title part is the site's name when its letters are one of the site's names or
+# domain label, are part of one ("Herald" of theherald.co.uk), or hold one with a few
+# more letters ("The Times Leader" of timesleader.com, "Noticias Example" of example.es);
+# only names this long match a part of a longer one.
+_SITE_MIN_CHARS = 5
+_SITE_EXTRA_CHARS = 12
+_LINK_MAX_WORDS = 5
+_SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
+
+
+def _normal(text: str) -> str:
+    """Case-folded words, single-spaced: how titles and lines are compared."""
+    return " ".join(_WORDS.findall(text.casefold()))
 
 
 _LANGUAGE_TAG = re.compile(rf"({rules.LANGUAGE_TAG_PATTERN})(?:[-_][A-Za-z0-9]+)*")
@@ -101,10 +126,11 @@ def read_page_metadata(
     date_params["url"] = url
     language = _language(tree, metas, article)
     lines = visible_lines(tree)
-    site = _site_name(
-        found.sitename or extract_sitename(tree) or _first(metas, rules.SITE_NAME_META)
-    )
-    title = found.title or extract_title(tree)
+    # The site's name as the page states it (meta tags, JSON-LD), for the title;
+    # trafilatura's guess from the <title> parts would make the headline a site name.
+    stated_site = _site_name(found.sitename or _first(metas, rules.SITE_NAME_META))
+    site = stated_site or _site_name(extract_sitename(tree))
+    title = _title(tree, metas, article, lines, [url, canonical_url], stated_site)
     order = numeric_order(lines, language, urlsplit(url or canonical_url or "").hostname)
     at = headline_line(lines, _headlines(tree, title, article))
     found_day = find_date(_without_plumbing(tree), **date_params)
@@ -154,6 +180,280 @@ def _drop(node: HtmlElement) -> None:
         else:
             parent.text = (parent.text or "") + node.tail
     parent.remove(node)
+
+
+# --- the headline -------------------------------------------------------------------
+
+# Where a page title joins its parts: "Headline | Site", "Site - Section - Headline",
+# "Site :: Headline", "Section > Headline". A colon joins parts too, but a headline may
+# hold one ("The Latest: ..."), so a part before a colon goes only on evidence.
+_TITLE_SEPARATOR = re.compile(
+    r"\s+(?:[|\-–—~•·»«>/]{1,3}|::)\s+|\s*\|\s*|\s+-(?=[A-Z])|(?<=\w)-\s+"
+    r"|\s+(?:on|at)\s+(?=[\w.-]+\.[a-z]{2,6}$)"
+)
+_TITLE_COLON = re.compile(r"\s*:\s+")
+# "(from The Herald)": a credit to the site, written after the headline.
+_TITLE_SOURCE = re.compile(r"\s*\(\s*from\s+([^()]{2,60}?)\s*\)\s*$", re.IGNORECASE)
+_MARKUP = re.compile(r"<\s*/?\s*[a-z!]", re.IGNORECASE)
+_ALNUM = re.compile(r"[^0-9a-z]+")
+# The domain label before these is the site's name (news.example.co.uk -> example).
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"})
+_DOMAIN_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_DATE_PART = re.compile(r"^[\d\s/.,:-]+$|^\w+\.? \d{1,2},? \d{4}$")
+
+
+@dataclass(slots=True, frozen=True)
+class _TitleEvidence:
+    """What the page says besides its title: the lines it shows, its links, its name."""
+
+    shown: tuple[frozenset[str], ...]  # normalised h1 lines, h2 lines, any visible line
+    links: frozenset[str]  # normalised short link texts
+    sites: frozenset[str]  # the site's names and domain labels, letters and digits only
+
+    def is_site(self, part: str) -> bool:
+        if _DOMAIN_NAME.match(part.strip()):
+            return True
+        key = _ALNUM.sub("", part.casefold())
+        if not key:
+            return False
+        return any(
+            key == site
+            or (
+                min(len(key), len(site)) >= _SITE_MIN_CHARS
+                and (key in site or (site in key and len(key) - len(site) <= _SITE_EXTRA_CHARS))
+            )
+            for site in self.sites
+        )
+
+    def is_affix(self, part: str) -> bool:
+        """A site or section name, a date: no part of a headline."""
+        words = _normal(part)
+        return (
+            not words
+            or self.is_site(part)
+            or words in self.links
+            or bool(_DATE_PART.match(part.strip()))
+        )
+
+
+def _title(
+    tree: HtmlElement,
+    metas: dict[str, str],
+    article: dict[str, Any],
+    lines: list[Line],
+    urls: list[str | None],
+    site: str | None,
+) -> str | None:
+    """The article's headline, without the site or section names a page title adds.
+
+    The candidates are the JSON-LD headline, og:title, twitter:title and the <title>.
+    A candidate, or a run of its parts, that the page also shows as an h1 or h2 is the
+    headline (the longest such); else one shown as any line of its own; else the
+    page's only h1. Otherwise the parts of the first candidate that are a site name
+    (og:site_name, the publisher, the domain, a part written as a domain), a link of
+    the page (a section) or a date are cut from its ends.
+    """
+    candidates = _title_candidates(tree, metas, article)
+    evidence = _title_evidence(tree, metas, article, lines, urls, site, candidates)
+    h1s = [line.text for line in lines if line.heading == 1]
+    only_h1 = h1s[0] if len({_normal(h) for h in h1s}) == 1 else None
+    if only_h1 and (len(only_h1.split()) < 2 or evidence.is_affix(only_h1)):
+        only_h1 = None
+    ranked: list[tuple[int, int, int, str]] = []
+    for index, candidate in enumerate(candidates):
+        for tier, run in _agreeing_runs(candidate, evidence):
+            ranked.append((0 if tier < 2 else 1, -len(run), index, run))
+    if only_h1:
+        ranked.append((2, 0, 0, only_h1))
+    if ranked:
+        return min(ranked)[3]
+    above = _headline_above_body(lines, evidence)
+    if above:
+        return above
+    for candidate in candidates:
+        stripped = _strip_affixes(candidate, evidence)
+        if stripped and (len(stripped.split()) >= 2 or stripped == candidate):
+            return stripped
+    return None
+
+
+def _headline_above_body(lines: list[Line], evidence: _TitleEvidence) -> str | None:
+    """The line that heads the body: the first headline-like line, marked as a heading
+    or a headline by its markup, above the first two sentences in a row, past the
+    byline, the date and the credits between them."""
+    start = next(
+        (i for i in range(len(lines) - 1) if _is_sentence(lines[i]) and _is_sentence(lines[i + 1])),
+        None,
+    )
+    if start is None:
+        return None
+    for line in reversed(lines[max(0, start - _HEADLINE_REACH) : start]):
+        if line.marked and _is_headline_like(line.text, evidence):
+            return line.text
+    return None
+
+
+def _is_sentence(line: Line) -> bool:
+    words = line.text.split()
+    return len(words) >= _SENTENCE_MIN_WORDS and line.text.rstrip()[-1:] in _SENTENCE_ENDS
+
+
+def _is_headline_like(text: str, evidence: _TitleEvidence) -> bool:
+    words = text.split()
+    if not _HEADLINE_MIN_WORDS <= len(words) <= _HEADLINE_MAX_WORDS:
+        return False
+    if text.rstrip()[-1:] in _SENTENCE_ENDS and len(words) >= _SENTENCE_MIN_WORDS:
+        return False
+    if (
+        text.rstrip().endswith(":")
+        or text.isupper()
+        or (not text[:1].isalnum() and text[:1] not in "'\"‘“")
+    ):
+        return False
+    if byline_of(text) is not None or is_chrome(text) or credit_of(text) is not None:
+        return False
+    if any(True for _ in dates_in(text, "mdy")):
+        return False
+    return not evidence.is_affix(text)
+
+
+def _title_candidates(
+    tree: HtmlElement, metas: dict[str, str], article: dict[str, Any]
+) -> list[str]:
+    values = [article.get("headline"), *(metas.get(k) for k in _TITLE_META)]
+    element = tree.find(".//title")
+    values.append(element.text_content() if element is not None else None)
+    found: list[str] = []
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        text = _SPACES.sub(" ", html.unescape(value)).strip()
+        fits = text and len(text) <= _TITLE_MAX_CHARS and not _MARKUP.search(text)
+        if fits and text not in found:
+            found.append(text)
+    return found
+
+
+def _title_evidence(
+    tree: HtmlElement,
+    metas: dict[str, str],
+    article: dict[str, Any],
+    lines: list[Line],
+    urls: list[str | None],
+    site: str | None,
+    candidates: list[str],
+) -> _TitleEvidence:
+    names = [site, *(metas.get(k) for k in rules.SITE_NAME_META)]
+    publisher = article.get("publisher")
+    if isinstance(publisher, dict):
+        names.append(publisher.get("name"))
+    base = tree.find(".//base")
+    for url in (*urls, base.get("href") if base is not None else None):
+        names.append(_domain_label(url))
+    # A title part written as a domain ("Example.com") names the site.
+    names += [
+        _domain_label("http://" + part.strip())
+        for candidate in candidates
+        for part in _parts(candidate)
+        if _DOMAIN_NAME.match(part.strip())
+    ]
+    sites = frozenset(
+        key
+        for name in names
+        if isinstance(name, str) and (key := _ALNUM.sub("", name.casefold().lstrip("@")))
+    )
+    links = frozenset(
+        words
+        for a in tree.iter("a")
+        if (words := _normal(a.text_content())) and len(words.split()) <= _LINK_MAX_WORDS
+    )
+    shown = [line for line in lines if len(line.text) <= _TITLE_MAX_CHARS]
+    return _TitleEvidence(
+        shown=(
+            frozenset(_normal(line.text) for line in shown if line.heading == 1),
+            frozenset(_normal(line.text) for line in shown if line.heading == 2),
+            frozenset(_normal(line.text) for line in shown),
+        ),
+        links=links,
+        sites=sites,
+    )
+
+
+def _domain_label(url: str | None) -> str | None:
+    """The site's own label of a URL's host: example of news.example.co.uk."""
+    host = (urlsplit(url or "").hostname or "").lower()
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return None
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2]
+
+
+def _parts(title: str) -> list[str]:
+    """The title's parts, split at its separators, a "(from Site)" credit apart."""
+    credit = _TITLE_SOURCE.search(title)
+    head = title[: credit.start()] if credit else title
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(head) if p.strip()]
+    return parts + ([credit.group(1).strip()] if credit else [])
+
+
+def _agreeing_runs(title: str, evidence: _TitleEvidence) -> list[tuple[int, str]]:
+    """(tier, run) for each run of the title's parts the page shows as a line of its own:
+    tier 0 as an h1, 1 as an h2, 2 as any line. Site names and links do not count."""
+    parts = _parts(title)
+    pieces = [q for p in parts for q in _colon_parts(p)]
+    found = []
+    for group in (parts, pieces) if len(pieces) > len(parts) else (parts,):
+        for start in range(len(group)):
+            for end in range(start + 1, len(group) + 1):
+                run = _join_run(title, group[start:end])
+                words = _normal(run)
+                if len(words.split()) < 2 or evidence.is_affix(run):
+                    continue
+                tier = next((t for t, seen in enumerate(evidence.shown) if words in seen), None)
+                if tier is not None:
+                    found.append((tier, run))
+    return found
+
+
+def _colon_parts(part: str) -> list[str]:
+    return [p for p in _TITLE_COLON.split(part) if p]
+
+
+def _join_run(title: str, run: list[str]) -> str:
+    """The title's own text from the run's first part to its last."""
+    start = title.find(run[0])
+    end = title.find(run[-1], max(start, 0)) + len(run[-1])
+    if start < 0 or end < start:
+        return " ".join(run)
+    return title[start:end].strip()
+
+
+def _strip_affixes(title: str, evidence: _TitleEvidence) -> str | None:
+    """The title without the site and section parts at its ends; None if all are such."""
+    parts = _parts(title)
+    credit = _TITLE_SOURCE.search(title)
+    if credit and len(parts) > 1 and credit.group(1)[:1].isupper():
+        parts.pop()  # "(from The Gazette)": the credit of a site, whichever
+    dated = [i for i, part in enumerate(parts) if _DATE_PART.match(part)]
+    if dated and len(parts) > 1:
+        # A date stands between the headline and the site's parts: keep the longer side.
+        before, after = parts[: dated[0]], parts[dated[-1] + 1 :]
+        parts = before if len(" ".join(before)) >= len(" ".join(after)) else after
+    if len(parts) > 1 or (parts and evidence.is_site(parts[0])):
+        while parts and evidence.is_affix(parts[0]):
+            parts.pop(0)
+        while parts and evidence.is_affix(parts[-1]):
+            parts.pop()
+        if not parts:
+            return None
+    if parts:
+        pieces = _colon_parts(parts[0])
+        while len(pieces) > 1 and evidence.is_affix(pieces[0]):
+            pieces.pop(0)
+        parts[0] = pieces[0] if len(pieces) == 1 else parts[0]
+    return _join_run(title, parts) if parts else None
 
 
 def _headlines(tree: HtmlElement, title: str | None, article: dict[str, Any]) -> list[str]:

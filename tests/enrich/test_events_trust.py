@@ -402,3 +402,32 @@ def test_page_furniture_tells_no_event(code: Code) -> None:
 )
 def test_plover_reading(code: Code, text: str, type: str) -> None:
     assert type in shown(code(text)), [(e.type, e.mode, e.confidence) for e in code(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type"),
+    [
+        ("Thousands of students protested against the new fees in Tarsk on Monday.", "PROTEST"),
+        ("Farmers protested outside parliament in Kell on Monday.", "PROTEST"),
+        ("Varnia protested the arrest of its diplomat on Monday.", "DISAPPROVE"),
+        ("The Varnian ministers protested the decision on Monday.", "DISAPPROVE"),
+    ],
+)
+def test_a_protest_by_many_is_in_the_street_and_by_a_state_in_words(
+    code: Code, text: str, type: str
+) -> None:
+    assert shown(code(text)) == [type]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("The Kell Union gave the flood victims 2 million euros in aid.", ["AID"]),
+        ("The minister gave a speech in Kell on Monday.", []),
+        ("The rebels finally gave in to the demands on Monday.", ["CONCEDE"]),
+        ("The minister asked the Kell council to reopen the border crossing.", ["DEMAND"]),
+        ("Reporters asked questions about the budget.", []),
+    ],
+)
+def test_giving_and_asking(code: Code, text: str, types: list[str]) -> None:
+    assert shown(code(text)) == types

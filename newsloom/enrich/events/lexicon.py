@@ -183,6 +183,7 @@ class PrecisionWords:
     time_marks: Words
     no_comment: Words
     blocking: Words
+    crowd: Words
 
 
 @dataclass(slots=True, frozen=True)

@@ -203,11 +203,30 @@ def attach_actors(candidate: Candidate, lexicon: EventLexicon) -> None:
     if target is not None and target.root.dep_ == "nsubjpass":
         # "Another woman said she was assaulted": the one it was done to is the reporter.
         candidate.target = _antecedent(target, candidate.clause, lexicon)
+    if candidate.type == "DISAPPROVE" and _crowd_protest(candidate, lexicon):
+        candidate.type = "PROTEST"  # "thousands protested": in the street, not in words
     if candidate.source is not None:
         candidate.source = _antecedent(candidate.source, candidate.clause, lexicon)
         head = candidate.source.root.lemma_.lower()
         if candidate.type == "ASSAULT" and head in lexicon.actors.military:
             candidate.type = "FIGHT"  # armed forces using force: PLOVER FIGHT
+
+
+def _crowd_protest(candidate: Candidate, lexicon: EventLexicon) -> bool:
+    """A protest verb whose doers are many people ("students protested", "thousands
+    protested against the law"): PLOVER PROTEST; a government or one person protesting
+    does it in words (DISAPPROVE)."""
+    trigger = candidate.trigger
+    if candidate.kind != "verb" or trigger.lemma_.lower() not in lexicon.precision.words.crowd:
+        return False
+    source = candidate.source
+    if source is None:
+        return False
+    root = source.root
+    if root.lemma_.lower() in lexicon.precision.nouns.states:
+        return False  # "the ministers protested": in words
+    many = root.lemma_.lower() in ("hundred", "thousand", "dozen", "million")
+    return many or root.tag_ == "NNS"  # a plural common noun: "students", "farmers"
 
 
 def _antecedent(actor: Span, clause: Token | None, lexicon: EventLexicon) -> Span:

@@ -176,7 +176,7 @@ def _phrase(verb: Token, lexicon: EventLexicon) -> bool:
     return any(
         f"{lemma} {c.lower_}" in lexicon.phrases
         for c in verb.children
-        if c.dep_ in ("prt", "prep", "dobj")
+        if c.dep_ in ("prt", "dobj") or (c.dep_ == "prep" and c.i == verb.i + 1)
     )
 
 

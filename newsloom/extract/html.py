@@ -16,12 +16,21 @@ from trafilatura.settings import Document
 from newsloom.extract import html_rules as rules
 from newsloom.extract.errors import ExtractionError
 from newsloom.extract.html_article_body import prefer_stated_body, stated_body
+from newsloom.extract.html_chrome import article_layer
 from newsloom.extract.html_dates import modification_time, publication_time
 from newsloom.extract.html_load import load_html
-from newsloom.extract.html_metadata import byline_author, json_ld_article, read_page_metadata
+from newsloom.extract.html_metadata import (
+    PageMetadata,
+    byline_author,
+    json_ld_article,
+    names_site,
+    read_page_metadata,
+)
+from newsloom.extract.html_tables import body_text
 from newsloom.extract.language import confirms_language
 from newsloom.extract.news import NewsLayerResult, apply_news_layer
 from newsloom.extract.news_data import news_patterns
+from newsloom.extract.news_lines import is_person_name, person_name
 from newsloom.options import Options
 from newsloom.record import PARAGRAPH_SEPARATOR, Article, RemovedSegment, normalize_for_hash
 
@@ -37,24 +46,23 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
         favor_precision=options.favor_precision,
         fast=elements > rules.MAX_FULL_ELEMENTS,
     )
-    extracted = (document.text or "") if isinstance(document, Document) else ""
+    extracted = body_text(document) if isinstance(document, Document) else ""
     article = json_ld_article(tree)
     stated = stated_body(article)
-    if prefer_stated_body(extracted, stated):
-        extracted = "\n".join(stated)
-    paragraphs = _paragraphs(extracted)
-    layer = apply_news_layer(paragraphs)
     page = read_page_metadata(tree, url, article)
+    if prefer_stated_body(extracted, stated):
+        paragraphs = _paragraphs("\n".join(stated))
+        layer = apply_news_layer(paragraphs)
+    else:
+        paragraphs = _paragraphs(extracted)
+        layer = article_layer(paragraphs, tree, page.title)
     published = publication_time(page.shown_day, page.published, page.published_day)
     if not any(len(p) >= rules.MIN_PROSE_CHARS for p in layer.paragraphs):
         why = "only boilerplate found" if paragraphs else "no main text found"
         metadata = Article(title=_clean(page.title), published=published, url=url)
         raise ExtractionError("no_text", f"{why} in the HTML", partial=metadata)
     _drop_leading_title(layer, page.title)
-    author = page.author
-    if not author and not layer.authors:
-        author = byline_author(tree)
-    authors, agency = _authors(author, layer)
+    authors, agency = _authors(page, layer, tree)
     return Article(
         paragraphs=layer.paragraphs,
         title=_clean(page.title),
@@ -123,18 +131,45 @@ def _language_hint(declared: str | None, paragraphs: list[str], options: Options
     return declared if confirms_language(PARAGRAPH_SEPARATOR.join(paragraphs), declared) else None
 
 
-def _authors(author: str | None, layer: NewsLayerResult) -> tuple[list[str], str | None]:
-    """People named as authors, and a wire agency given in the author field, if any."""
+def _authors(
+    page: PageMetadata, layer: NewsLayerResult, tree: HtmlElement
+) -> tuple[list[str], str | None]:
+    """The bylined people, and a wire agency named where an author goes.
+
+    The byline shown next to the headline first, with a byline opening the body; else
+    the page's author metadata with that one; else trafilatura's byline search. A name
+    that is no person's (the site, a label, a company: "The Earthtimes", "Updated Dec")
+    is dropped; one in capitals is written as names are.
+    """
+    separator = rules.AUTHOR_SEPARATOR
+    authors, agency = _people([*page.byline, *layer.authors], page.site_keys)
+    if not authors:
+        meta = [*(page.author or "").split(separator), *layer.authors]
+        authors, meta_agency = _people(meta, page.site_keys)
+        agency = agency or meta_agency
+    if not authors and not page.byline and not layer.authors:
+        # byline_author prunes the tree in place: the last use of it.
+        found = (byline_author(tree) or "").split(separator)
+        authors, found_agency = _people(found, page.site_keys)
+        agency = agency or found_agency
+    return authors, agency
+
+
+def _people(names: list[str], site_keys: frozenset[str]) -> tuple[list[str], str | None]:
     agencies = news_patterns().agency_names
     authors: list[str] = []
     agency: str | None = None
-    names = (author or "").split(rules.AUTHOR_SEPARATOR) + list(layer.authors)
     for name in (_clean(n) for n in names):
         if not name:
             continue
         known = agencies.get(name.casefold())
         if known is not None:
             agency = agency or known
-        elif name.casefold() not in {a.casefold() for a in authors}:
+            continue
+        name = person_name(name)
+        # A person's own site may bear their name: only the site's very name goes.
+        if not is_person_name(name) or names_site(name, site_keys, exact=True):
+            continue
+        if name.casefold() not in {a.casefold() for a in authors}:
             authors.append(name)
     return authors, agency

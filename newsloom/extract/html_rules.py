@@ -6,6 +6,7 @@ Meta names are matched lower-cased against a tag's `property`, `name` or
 
 from __future__ import annotations
 
+import re
 from typing import Final, Literal
 
 # Pages longer than this (characters) are cut before parsing: the article body
@@ -119,3 +120,47 @@ BYLINE_ATTRIBUTE_WORDS = (
 # sha256 of trafilatura's AUTHOR_XPATHS (their `.path` texts joined by newlines) the
 # words above were checked against; on any other version the quick look is skipped.
 AUTHOR_XPATHS_FINGERPRINT = "e7cdb233823cbb0a7eadad1211ccea04ebd7789ae4ffc076b2fc765f00286c9f"
+
+# Layout tables (`html_tables`): a table cell with one of these children (trafilatura's
+# body elements) holds page layout, not a data value.
+LAYOUT_CELL_BLOCKS = frozenset({"p", "head", "list", "quote", "code", "table", "row", "lb"})
+
+# Chrome around the article (`html_chrome`). Link text share of the elements around
+# each link, for links and their ancestors up to this many levels, while their text
+# is at most this long (characters, whitespace collapsed).
+LINK_SHARE_LEVELS = 4
+LINK_SHARE_MAX_CHARS = 600
+# Elements whose raw text (spaces and all) is longer than this are not read at all.
+LINK_SHARE_MAX_RAW_CHARS = 6000
+# A line with at least this share of link text is a link list (menu, ticker, toolbar);
+# a line that reads as prose needs the higher share.
+LINK_DENSE_SHARE = 0.5
+LINK_DENSE_PROSE_SHARE = 0.8
+# A teaser's linked headline is shorter than this (characters).
+TEASER_HEADLINE_MAX_CHARS = 150
+# A legal notice of the site or wire, up to this many words.
+LEGAL_NOTICE = re.compile(
+    r"all rights reserved|may not be (?:re)?(?:published|produced|distributed)|redistribut"
+    r"|without (?:the )?(?:prior )?(?:written )?(?:permission|consent)|^\(?(?:©|copyright\b)",
+    re.IGNORECASE,
+)
+LEGAL_NOTICE_MAX_WORDS = 80
+# A short line (a subheading, a list item, a line of code) costs this much inside the
+# article's run in trafilatura's text (where most short lines belong to the article;
+# scraped text, full of menus, uses `short_score` of news.toml).
+SHORT_LINE_SCORE = -10.0
+# The prose of the page must have this stopword density at least (over its lines of
+# `PROSE_MIN_WORDS` words or more) for its lines to be classified: the stopword list
+# covers English and a few function words of other languages.
+PROSE_MIN_STOPWORD_DENSITY = 0.25
+PROSE_MIN_WORDS = 8
+# A low-scoring line next to the article joins it when it reads as prose: this many
+# words and this stopword density at least.
+WIDEN_MIN_WORDS = 3
+WIDEN_MIN_STOPWORD_DENSITY = 0.2
+# Bylines ("By Jane Roe") are read from this many lines before the article.
+BYLINE_WINDOW = 6
+# A data-table row next to the article joins it with this many non-empty cells.
+DATA_ROW_MIN_CELLS = 2
+# The page title among the first this many lines of the article opens it.
+HEADLINE_WINDOW = 6

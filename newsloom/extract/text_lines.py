@@ -15,6 +15,31 @@ from enum import Enum
 from newsloom.extract.news_data import news_patterns
 from newsloom.extract.news_lines import is_chrome, is_related_marker
 
+# A line that is only a date or a time, with an optional "Published:" label.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_DATE_WORD = (
+    rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?|[a-z]{{2,4}}t|gmt|utc"
+    r"|at|on|of|hrs)"
+)
+_DATE_LINE = re.compile(
+    r"^\W*(?:(?:published|posted|updated|last updated|created|last modified|modified|date)"
+    rf"\s*(?:on|at)?\s*:?\s*)?(?:{_DATE_WORD}[\s,./:-]*)+$",
+    re.IGNORECASE,
+)
+_DATE_LINE_MAX_CHARS = 60
+# A clock time or a full date inside a line ("7:45 am", "Nov 19, 2019", "18.11.2019").
+_MONTH_ABBREVIATION = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATED = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    rf"|\b{_MONTH_ABBREVIATION}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}\s+{_MONTH_ABBREVIATION},?\s+\d{{4}}\b",
+    re.IGNORECASE,
+)
+
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -66,6 +91,21 @@ def classify(features: LineFeatures) -> LineClass:
     if features.length >= settings.long_chars and (prose or features.sentence_like):
         return LineClass.GOOD
     return LineClass.NEAR
+
+
+def is_date_line(line: str) -> bool:
+    """A line that only gives a date or time ("Friday, 18 January 2008, 4:52 PM")."""
+    text = line.strip(" |-")
+    return (
+        0 < len(text) <= _DATE_LINE_MAX_CHARS
+        and any(c.isdigit() for c in text)
+        and _DATE_LINE.match(text) is not None
+    )
+
+
+def is_dated(line: str) -> bool:
+    """A date line, or a line that gives a clock time or a full date somewhere."""
+    return is_date_line(line) or _DATED.search(line) is not None
 
 
 def visible_lines(text: str) -> list[str]:

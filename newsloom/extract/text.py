@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 
 from newsloom.extract.news import NewsLayerResult, apply_news_layer, scan_outside_body
-from newsloom.extract.news_lines import byline_of
+from newsloom.extract.news_lines import agency_name, byline_of, is_chrome
 from newsloom.extract.text_lines import (
     LineClass,
     LineFeatures,
     classify,
+    is_dated,
     join_broken_lines,
     line_features,
     revise_by_context,
@@ -37,6 +38,21 @@ from newsloom.extract.text_teasers import Teasers, find_teasers
 from newsloom.options import Options
 from newsloom.record import Article, RemovedSegment, parse_iso
 
+# A person's name on a line of its own: two or three capitalised words.
+_NAME = r"[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*[a-z][\w'’.-]*){1,2}"
+_NAME_LINE = re.compile(rf"^{_NAME}$")
+_NAME_WITH_HANDLE = re.compile(rf"^(?P<name>{_NAME})\s*@\w+$")
+_TRAILING_BY_NAME = re.compile(rf"(?:\d|\b(?:am|pm|[A-Z]{{2,4}}T))\s*by\s+(?P<name>{_NAME})$")
+# Words of a header line that make it no name (months, weekdays, page words).
+# fmt: off
+_NOT_NAME_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "news", "points", "share", "follow", "save", "more", "read", "latest",
+    "home", "menu", "search", "video", "photo", "photos", "gallery",
+})
+# fmt: on
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)")
 # Lines after the body read for wire, credit and related lists.
 _TAIL_WINDOW = 4
@@ -118,13 +134,38 @@ def _read_header(lines: list[str], header: list[int], layer: NewsLayerResult) ->
     """Header lines: bylines give authors; credits and wire are kept; the rest is chrome."""
     rest = []
     for i in header:
-        authors = byline_of(lines[i])
-        if authors is not None:
+        authors = byline_of(lines[i]) or _named_author(lines, i)
+        if authors:
             layer.authors.extend(a for a in authors if a not in layer.authors)
             layer.removed.append(RemovedSegment(lines[i], "byline"))
         else:
             rest.append(lines[i])
     scan_outside_body(rest, layer)
+
+
+def _named_author(lines: list[str], i: int) -> list[str] | None:
+    """An author named without "By" in the header: a name line followed by the author's
+    handle, an agency or the date ("Jane Roe" / "@janeroe"), a name run into its handle
+    ("Jane Roe@janeroe"), or a name after "by" ending a dated line ("Nov 2, 2031 by Jane
+    Roe")."""
+    line = lines[i].strip()
+    match = _NAME_WITH_HANDLE.match(line) or _TRAILING_BY_NAME.search(line)
+    if match:
+        return [match.group("name")]
+    if not _NAME_LINE.match(line) or _is_not_a_name(line):
+        return None
+    after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if after.startswith("@") or agency_name(after) is not None or is_dated(after):
+        return [line]
+    return None
+
+
+def _is_not_a_name(line: str) -> bool:
+    return (
+        agency_name(line) is not None
+        or is_chrome(line)
+        or any(word.lower().strip(".") in _NOT_NAME_WORDS for word in line.split())
+    )
 
 
 def _remove_rest(

@@ -7,20 +7,45 @@ with short lines such as subheadings allowed inside it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsloom.extract.news_data import news_patterns
 from newsloom.extract.news_lines import (
+    agency_name,
     byline_of,
     credit_of,
     is_chrome,
     is_headline_like,
     line_key,
+    wire_of,
 )
-from newsloom.extract.text_lines import LineClass, LineFeatures
+from newsloom.extract.text_lines import LineClass, LineFeatures, is_dated
 
 # A copy of a line may differ in spacing and Unicode forms: lengths within this share.
 _LENGTH_SLACK = 0.5
+# The headline is looked for this many title windows back, past the header furniture.
+_TITLE_LOOKBACK = 3
+# "Published ...", "Updated ...": a date label.
+_DATE_LABEL = re.compile(r"(?:published|updated|posted|last updated|first published)\b", re.I)
+# A photo credit or author line names an agency as one of its comma or slash parts.
+_CREDIT_PARTS = re.compile(r"\s*[,/|]\s*")
+_OPENING_QUOTES = "\"'“‘«"
+_CREDIT_MAX_WORDS = 8
+# A wire-service slug ("BC-EU--Britain-Election, 1st Ld-Writethru").
+_WIRE_SLUG = re.compile(r"[A-Z]{2,}-[A-Za-z]{2,}-|.*\bwritethru\b", re.I)
+# Page controls start with these verbs ("Close share panel", "Back to gallery").
+# fmt: off
+_UI_VERBS = frozenset({
+    "share", "sharing", "close", "back", "follow", "submit", "edit", "sign", "subscribe",
+    "print", "email", "e-mail", "click", "tweet", "view", "load", "skip", "open", "watch",
+    "listen", "download", "log", "login", "register", "join", "comment", "comments",
+    "advertisement", "sponsored",
+})
+# fmt: on
+# Menu lines made from one template share their first words with others.
+_TEMPLATE_WORDS = 2
+_TEMPLATE_MIN_LINES = 3
 
 
 @dataclass(slots=True, frozen=True)
@@ -115,12 +140,75 @@ def is_title_like(line: str) -> bool:
 
 
 def find_title(lines: list[str], body_start: int) -> int | None:
-    """Index of the headline-like line just before the body (skipping bylines, dates)."""
+    """Index of the headline before the body: the nearest title-like line, looking past
+    the header furniture between a headline and its body (see `is_header_furniture`),
+    menu lines made from one template ("Share on X", "Share on Y") and photo captions
+    (the line before a credit). A longer title-like line right above it is the headline
+    and the nearer one its deck."""
     window = news_patterns().text.title_window
-    for i in range(body_start - 1, max(-1, body_start - 1 - window), -1):
+    first = max(0, body_start - window * _TITLE_LOOKBACK)
+    menu = _templated(lines, first, body_start)
+    for i in range(body_start - 1, first - 1, -1):
+        if i in menu or is_header_furniture(lines[i]) or _is_caption(lines, i):
+            continue
         if is_title_like(lines[i]):
+            above = i - 1
+            if (
+                above >= first
+                and above not in menu
+                and not is_header_furniture(lines[above])
+                and is_title_like(lines[above])
+                and len(lines[above].split()) > len(lines[i].split())
+            ):
+                return above
             return i
     return None
+
+
+def _is_caption(lines: list[str], i: int) -> bool:
+    """A photo caption: the line just before a photo credit."""
+    if i + 1 >= len(lines):
+        return False
+    after = lines[i + 1]
+    return credit_of(after) is not None or (
+        len(after.split()) <= _CREDIT_MAX_WORDS
+        and any(agency_name(part) is not None for part in _CREDIT_PARTS.split(after))
+    )
+
+
+def is_header_furniture(line: str) -> bool:
+    """A line of the block between headline and body that is no headline: a date or
+    time, a byline or author name, an agency, a photo credit, share buttons and other
+    chrome, a handle, or a deck whose byline runs on to the next line ("... by")."""
+    text = line.strip()
+    if len(text.split()) < news_patterns().text.title_min_words:
+        return True
+    if not (text[:1].isalnum() or text[:1] in _OPENING_QUOTES):
+        return True  # a handle, a bullet, a symbol
+    if is_dated(text) or _DATE_LABEL.match(text):
+        return True
+    if any(agency_name(part) is not None for part in _CREDIT_PARTS.split(text)):
+        return True  # "Jane Roe, Associated Press", "REUTERS / POOL"
+    if byline_of(text) is not None or credit_of(text) is not None or wire_of(text) is not None:
+        return True
+    if is_chrome(text) or agency_name(text) is not None or _WIRE_SLUG.match(text):
+        return True
+    if "://" in text or "www." in text:
+        return True
+    first_word = text.split()[0].lower().strip(":")
+    return first_word in _UI_VERBS or text.lower().endswith(" by")
+
+
+def _templated(lines: list[str], start: int, end: int) -> set[int]:
+    """Lines that share their first or last two words with two others nearby: a menu
+    ("Share on Facebook", "Share on Twitter", "Print (Opens in new window)")."""
+    groups: dict[tuple[bool, str], list[int]] = {}
+    for i in range(start, end):
+        words = lines[i].lower().split()
+        if len(words) >= _TEMPLATE_WORDS:
+            groups.setdefault((True, " ".join(words[:_TEMPLATE_WORDS])), []).append(i)
+            groups.setdefault((False, " ".join(words[-_TEMPLATE_WORDS:])), []).append(i)
+    return {i for group in groups.values() if len(group) >= _TEMPLATE_MIN_LINES for i in group}
 
 
 def title_in_header(lines: list[str], start: int, end: int) -> int | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from newsloom.extract.news import NewsLayerResult, apply_news_layer, scan_outside_body
-from newsloom.extract.news_lines import agency_name, byline_of, is_chrome
+from newsloom.extract.news_lines import agency_name, byline_of, credit_of, is_chrome
 from newsloom.extract.text_lines import (
     LineClass,
     LineFeatures,
@@ -53,6 +53,11 @@ _NOT_NAME_WORDS = frozenset({
     "home", "menu", "search", "video", "photo", "photos", "gallery",
 })
 # fmt: on
+# A photo credit names an agency or photo service as one of its comma, slash or bar
+# parts and is this short (words); its caption, just before it, this long at most.
+_CREDIT_PARTS = re.compile(r"\s*[,/|]\s*")
+_CREDIT_MAX_WORDS = 10
+_CAPTION_MAX_WORDS = 60
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)")
 # Lines after the body read for wire, credit and related lists.
 _TAIL_WINDOW = 4
@@ -74,8 +79,11 @@ def extract_text(text: str, options: Options) -> Article:
     title, header, region = _title_and_header(lines, region)
 
     body = [i for i in range(region.start, region.end) if i not in header]
-    layer = apply_news_layer([lines[i] for i in body if i not in teasers.all()])
+    captions = _captions(lines, body)
+    out = teasers.all() | captions.keys()
+    layer = apply_news_layer([lines[i] for i in body if i not in out])
     _remove_teasers(lines, body, teasers, layer)
+    _remove_captions(lines, captions, layer)
     prefix: list[RemovedSegment] = []
     if title is not None:
         prefix.append(RemovedSegment(lines[title], "title"))
@@ -92,6 +100,42 @@ def extract_text(text: str, options: Options) -> Article:
         related=layer.related,
         removed=prefix + layer.removed,
     )
+
+
+def _captions(lines: list[str], body: list[int]) -> dict[int, str]:
+    """Photo captions in the body with their credits: a credit line naming an agency or a
+    photo service as one of its parts ("Jane Roe, AP", "Jane Roe/Kestrel Times/Getty
+    Images"), and the caption just before it (reason "caption" or "credit")."""
+    found: dict[int, str] = {}
+    inside = set(body)
+    for i in body:
+        if not _is_photo_credit(lines[i]):
+            continue
+        found[i] = "credit"
+        before = i - 1
+        if (
+            before in inside
+            and before not in found
+            and len(lines[before].split()) <= _CAPTION_MAX_WORDS
+        ):
+            found[before] = "caption"
+    return found
+
+
+def _is_photo_credit(line: str) -> bool:
+    if credit_of(line) is not None:
+        return True
+    parts = [p for p in _CREDIT_PARTS.split(line.strip()) if p]
+    if len(parts) < 2 or len(line.split()) > _CREDIT_MAX_WORDS:
+        return False
+    return any(agency_name(p) is not None or credit_of(p) is not None for p in parts)
+
+
+def _remove_captions(lines: list[str], captions: dict[int, str], layer: NewsLayerResult) -> None:
+    for i in sorted(captions):
+        if captions[i] == "credit":
+            layer.add_credit(lines[i])
+        layer.removed.append(RemovedSegment(lines[i], captions[i]))
 
 
 def _classes(features: list[LineFeatures], teasers: Teasers) -> list[LineClass]:

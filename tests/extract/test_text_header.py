@@ -100,3 +100,21 @@ def test_longer_headline_above_its_deck() -> None:
         *BODY,
     ]
     assert find_title(lines, len(MENU) + 3) == len(MENU)
+
+
+def test_photo_caption_and_credit_leave_the_body() -> None:
+    caption = "Grain barges wait for the tide at the mouth of the silted northern channel."
+    lines = [*MENU, HEADLINE, "By Ilse Brandt", BODY[0], caption]
+    lines += ["Pera Lind/Kestrel Times/Getty Images", *BODY[1:], "About us"]
+    article = extract_text("\n".join(lines), OPTIONS)
+    assert caption not in article.paragraphs
+    assert "Pera Lind/Kestrel Times/Getty Images" not in article.text
+    reasons = {segment.text: segment.reason for segment in article.removed}
+    assert reasons[caption] == "caption"
+    assert reasons["Pera Lind/Kestrel Times/Getty Images"] == "credit"
+
+
+def test_a_sentence_naming_an_agency_is_no_credit() -> None:
+    line = "The Associated Press reported that the board met behind closed doors, then voted."
+    article = extract_text(dump("By Ilse Brandt", line), OPTIONS)
+    assert line in article.paragraphs

@@ -431,3 +431,15 @@ def test_a_protest_by_many_is_in_the_street_and_by_a_state_in_words(
 )
 def test_giving_and_asking(code: Code, text: str, types: list[str]) -> None:
     assert shown(code(text)) == types
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Kell Front issued a statement condemning the arrests.", "Kell Front"),
+        ("The council posted a series of notices supporting the strikers.", "council"),
+    ],
+)
+def test_the_author_of_a_statement_does_what_it_says(code: Code, text: str, source: str) -> None:
+    event = code(text).events[0]
+    assert event.source is not None and event.source.text == source

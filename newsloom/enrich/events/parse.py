@@ -335,6 +335,13 @@ def _source(verb: Token) -> Span | None:
             subjects = ("nsubj", "csubj", "nsubjpass") if token.dep_ == "xcomp" else subjects
             token = token.head
             continue
+        noun = token.head
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "a series of tweets supporting X"
+        if token.dep_ == "acl" and token.tag_ == "VBG" and noun.dep_ == "dobj":
+            # "X issued a statement condemning Y": the statement's author condemns.
+            token = noun.head
+            continue
         break
     return None
 

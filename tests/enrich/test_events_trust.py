@@ -443,3 +443,19 @@ def test_giving_and_asking(code: Code, text: str, types: list[str]) -> None:
 def test_the_author_of_a_statement_does_what_it_says(code: Code, text: str, source: str) -> None:
     event = code(text).events[0]
     assert event.source is not None and event.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "type", "target"),
+    [
+        ("Varnia withdrew its troops from Ostrell on Monday.", "RETREAT", "Ostrell"),
+        ("Ostrell sent 70 million dollars of aid to Varnia on Monday.", "AID", "Varnia"),
+        ("Varnia imposed restrictions on Ostrell on Monday.", "COERCE", "Ostrell"),
+        ("The rebels attacked a convoy near Dorra on Monday.", "ASSAULT", "convoy"),
+    ],
+)
+def test_the_one_acted_upon_is_the_actor_a_thing_is_done_to(
+    code: Code, text: str, type: str, target: str
+) -> None:
+    event = one(code(text), type)
+    assert event.target is not None and event.target.text == target

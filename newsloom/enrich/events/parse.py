@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "dative", "attr", "oprd")
 EMBEDDED = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
+# Prepositions whose object is the one a thing is done to ("cut ties with X", "withdrew
+# troops from X", "imposed restrictions on X").
+AFFECTED = ("to", "from", "with", "against", "on", "upon", "into", "toward", "towards")
 # Prepositions whose event noun the verb's subject goes to do ("gathered for a rally").
 PURPOSE = frozenset({"for", "to", "into"})
 # Right-hand children that still belong to an actor's noun phrase.
@@ -356,19 +359,23 @@ def _target(verb: Token, category: str = "", skip: Token | None = None) -> Span 
         patient = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     if patient is not None:
         return noun_phrase(patient)
-    targets = event_lexicon().targets
+    lexicon = event_lexicon()
+    targets = lexicon.targets
     preferred = targets.recipient_prepositions.get(category)
     if preferred:
         found = _prep_object(verb, preferred, skip)
         if found is not None:
             return found
-    weapons = event_lexicon().precision.nouns.weapons
+    weapons = lexicon.precision.nouns.weapons
     for child in verb.children:
         if child.dep_ == "dative" or (child.dep_ == "dobj" and child is not skip):
             if child.dep_ == "dobj" and (child.i < verb.i or child.lemma_.lower() in weapons):
                 continue  # "fired rockets at the base": the base is hit, not the rockets
-            partner = _relation_partner(child) or _relation_partner(child, verb)
-            return partner if partner is not None else _possessor(child)
+            if child.dep_ == "dobj":
+                affected = _affected(child, verb, preferred or (), lexicon)
+                if affected is not None:
+                    return affected
+            return _possessor(child)
     found = _prep_object(verb, targets.prepositions, skip)
     if found is not None:
         return found
@@ -379,16 +386,29 @@ def _target(verb: Token, category: str = "", skip: Token | None = None) -> Span 
     return None
 
 
-def _relation_partner(obj: Token, verb: Token | None = None) -> Span | None:
-    """ "cut ties with X", "closed its border with X": the other side of a relation (the
-    `with` may hang on the noun or on the verb)."""
-    if obj.lemma_.lower() not in event_lexicon().precision.nouns.relations:
+def _affected(
+    obj: Token, verb: Token, recipients: tuple[str, ...], lexicon: EventLexicon
+) -> Span | None:
+    """The actor or country a thing is done to, when the object is the thing: "cut ties
+    with X", "withdrew its troops from X", "sent 70 million dollars of aid to X",
+    "imposed restrictions on X" (the preposition may hang on the verb or the object)."""
+    from newsloom.enrich.events.senses import object_classes
+
+    rules = lexicon.precision
+    if "actor" in object_classes(obj, rules, lexicon):
         return None
-    for prep in (verb or obj).children:
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and not _is_time(pobj):
-                    return noun_phrase(pobj)
+    preps = {*AFFECTED, *recipients}
+    holders = [obj, *(c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of")]
+    candidates = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    candidates += [c for c in verb.children if c.dep_ == "prep" and c.i > obj.i]
+    for prep in candidates:
+        if prep.lower_ not in preps:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or _is_time(pobj):
+                continue
+            if object_classes(pobj, rules, lexicon) & {"actor", "place"}:
+                return noun_phrase(pobj)
     return None
 
 

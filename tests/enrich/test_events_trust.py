@@ -459,3 +459,9 @@ def test_the_one_acted_upon_is_the_actor_a_thing_is_done_to(
 ) -> None:
     event = one(code(text), type)
     assert event.target is not None and event.target.text == target
+
+
+def test_a_shared_passive_subject_is_the_doer_of_the_next_act(code: Code) -> None:
+    text = "The Varnian minister was indicted by a court on Monday and will resign."
+    event = one(code(text), "CONCEDE")
+    assert event.source is not None and event.source.text == "Varnian minister"

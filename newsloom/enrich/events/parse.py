@@ -334,8 +334,10 @@ def _source(verb: Token) -> Span | None:
         if subject is not None:
             return noun_phrase(subject)
         if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
-            # "X is expected to meet Y": the raised subject of a passive is the actor.
-            subjects = ("nsubj", "csubj", "nsubjpass") if token.dep_ == "xcomp" else subjects
+            # "X is expected to meet Y": the raised subject of a passive is the actor;
+            # "X was indicted and will resign": so is a shared passive subject.
+            shared = token.dep_ in ("xcomp", "conj")
+            subjects = ("nsubj", "csubj", "nsubjpass") if shared else subjects
             token = token.head
             continue
         noun = token.head

@@ -47,11 +47,16 @@ from newsloom.extract.html_dates import (
     shown_date,
     visible_lines,
 )
-from newsloom.extract.news_lines import byline_of, credit_of, is_chrome
+from newsloom.extract.news_lines import byline_of, credit_of, is_chrome, shown_byline
 from newsloom.record import parse_iso
 
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "title")
 _TITLE_MAX_CHARS = 300
+# A byline next to the headline: this many lines after it, or above it, at most; a line
+# this long is body text.
+_BYLINE_REACH_AFTER = 10
+_BYLINE_REACH_ABOVE = 3
+_BODY_LINE_CHARS = 200
 # A headline above the body: this many lines up at most, this many words.
 _HEADLINE_REACH = 6
 _HEADLINE_MIN_WORDS = 3
@@ -100,6 +105,10 @@ class PageMetadata:
     published_day: str | None = None
     # The date the page shows next to its headline.
     shown_day: ShownDate | None = None
+    # The people of the byline shown next to the headline ("By ...", "Author: ...").
+    byline: tuple[str, ...] = ()
+    # The site's names and domain labels (letters and digits): see `names_site`.
+    site_keys: frozenset[str] = frozenset()
     # The page's own structured timestamps (JSON-LD, then meta tags).
     published: dt.date | dt.datetime | None = None
     updated: dt.date | dt.datetime | None = None
@@ -130,9 +139,14 @@ def read_page_metadata(
     # trafilatura's guess from the <title> parts would make the headline a site name.
     stated_site = _site_name(found.sitename or _first(metas, rules.SITE_NAME_META))
     site = stated_site or _site_name(extract_sitename(tree))
-    title = _title(tree, metas, article, lines, [url, canonical_url], stated_site)
+    candidates = _title_candidates(tree, metas, article)
+    evidence = _title_evidence(
+        tree, metas, article, lines, [url, canonical_url], stated_site, candidates
+    )
+    title = _title(lines, candidates, evidence)
     order = numeric_order(lines, language, urlsplit(url or canonical_url or "").hostname)
     at = headline_line(lines, _headlines(tree, title, article))
+    byline = _byline_near(lines, at)
     found_day = find_date(_without_plumbing(tree), **date_params)
     if found_day and (day := parse_iso(found_day)) is not None:
         # htmldate's day is no publication when the page shows it as another date.
@@ -145,6 +159,8 @@ def read_page_metadata(
         language=language,
         published_day=found_day,
         shown_day=shown_date(lines, at, order),
+        byline=tuple(byline),
+        site_keys=evidence.sites,
         published=_date(article.get("datePublished"), metas, rules.PUBLISHED_META)
         or _itemprop_date(tree, "datePublished"),
         updated=_date(article.get("dateModified"), metas, rules.MODIFIED_META),
@@ -211,19 +227,7 @@ class _TitleEvidence:
     sites: frozenset[str]  # the site's names and domain labels, letters and digits only
 
     def is_site(self, part: str) -> bool:
-        if _DOMAIN_NAME.match(part.strip()):
-            return True
-        key = _ALNUM.sub("", part.casefold())
-        if not key:
-            return False
-        return any(
-            key == site
-            or (
-                min(len(key), len(site)) >= _SITE_MIN_CHARS
-                and (key in site or (site in key and len(key) - len(site) <= _SITE_EXTRA_CHARS))
-            )
-            for site in self.sites
-        )
+        return names_site(part, self.sites)
 
     def is_affix(self, part: str) -> bool:
         """A site or section name, a date: no part of a headline."""
@@ -236,25 +240,37 @@ class _TitleEvidence:
         )
 
 
-def _title(
-    tree: HtmlElement,
-    metas: dict[str, str],
-    article: dict[str, Any],
-    lines: list[Line],
-    urls: list[str | None],
-    site: str | None,
-) -> str | None:
+def names_site(text: str, sites: frozenset[str], *, exact: bool = False) -> bool:
+    """Whether `text` is the site's name: written as a domain, or its letters those of
+    one of `sites` (names and domain labels, letters and digits only), or (unless
+    `exact`) part of one or one with a few more letters."""
+    if _DOMAIN_NAME.match(text.strip()):
+        return True
+    key = _ALNUM.sub("", text.casefold())
+    if not key:
+        return False
+    return any(
+        key == site
+        or (
+            not exact
+            and min(len(key), len(site)) >= _SITE_MIN_CHARS
+            and (key in site or (site in key and len(key) - len(site) <= _SITE_EXTRA_CHARS))
+        )
+        for site in sites
+    )
+
+
+def _title(lines: list[Line], candidates: list[str], evidence: _TitleEvidence) -> str | None:
     """The article's headline, without the site or section names a page title adds.
 
-    The candidates are the JSON-LD headline, og:title, twitter:title and the <title>.
+    The `candidates` are the JSON-LD headline, og:title, twitter:title and the <title>.
     A candidate, or a run of its parts, that the page also shows as an h1 or h2 is the
     headline (the longest such); else one shown as any line of its own; else the
-    page's only h1. Otherwise the parts of the first candidate that are a site name
-    (og:site_name, the publisher, the domain, a part written as a domain), a link of
-    the page (a section) or a date are cut from its ends.
+    page's only h1; else a line marked as a headline just above the body. Otherwise
+    the parts of the first candidate that are a site name (og:site_name, the
+    publisher, the domain, a part written as a domain), a link of the page (a
+    section) or a date are cut from its ends.
     """
-    candidates = _title_candidates(tree, metas, article)
-    evidence = _title_evidence(tree, metas, article, lines, urls, site, candidates)
     h1s = [line.text for line in lines if line.heading == 1]
     only_h1 = h1s[0] if len({_normal(h) for h in h1s}) == 1 else None
     if only_h1 and (len(only_h1.split()) < 2 or evidence.is_affix(only_h1)):
@@ -454,6 +470,31 @@ def _strip_affixes(title: str, evidence: _TitleEvidence) -> str | None:
             pieces.pop(0)
         parts[0] = pieces[0] if len(pieces) == 1 else parts[0]
     return _join_run(title, parts) if parts else None
+
+
+def _byline_near(lines: list[Line], at: int | None) -> list[str]:
+    """The people of the first byline within a few lines after the headline (before
+    the body's second long line), or just above it."""
+    if at is None:
+        return []
+    after, long_lines = [], 0
+    for line in lines[at + 1 : at + 1 + _BYLINE_REACH_AFTER]:
+        if line.heading == 1:
+            break
+        after.append(line)
+        long_lines += len(line.text) >= _BODY_LINE_CHARS
+        if long_lines >= 2:
+            break
+    above = []
+    for line in reversed(lines[max(0, at - _BYLINE_REACH_ABOVE) : at]):
+        if line.heading or len(line.text) >= _BODY_LINE_CHARS:
+            break
+        above.append(line)
+    for line in after + above:
+        names = shown_byline(line.text)
+        if names:
+            return names
+    return []
 
 
 def _headlines(tree: HtmlElement, title: str | None, article: dict[str, Any]) -> list[str]:

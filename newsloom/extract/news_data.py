@@ -106,6 +106,13 @@ class Chrome:
 class Byline:
     pattern: Annotated[re.Pattern[str], _ignoring_case]
     max_words: int
+    shown_openings: tuple[str, ...]
+    joiners: tuple[str, ...]
+    name_min_words: int
+    name_max_words: int
+    particles: frozenset[str]
+    articles: frozenset[str]
+    not_name_words: frozenset[str]
 
 
 @dataclass(slots=True, frozen=True)

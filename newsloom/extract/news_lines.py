@@ -15,7 +15,6 @@ from newsloom.record import normalize_for_hash
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 _FINAL_STOP = re.compile(r"[.;,]$")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
 # Distinct lines remembered by the per-line rules that run more than once per page.
@@ -101,15 +100,115 @@ def is_headline_like(line: str) -> bool:
 
 
 def byline_of(line: str) -> list[str] | None:
-    """Author names from a "By Jane Roe and John Doe" line, or None."""
+    """Author names from a "By Jane Roe and John Doe" line, or None.
+
+    A byline whose names are no person's ("By Staff Reporter") gives []: the line is
+    a byline all the same. A wire agency named among them stays, for the caller to
+    take as the source ("By Jane Roe and AP").
+    """
     patterns = news_patterns()
     line = line.strip()
-    if word_count(line) > patterns.byline.max_words or not patterns.byline.pattern.match(line):
+    if line[:2].casefold() != "by" or word_count(line) > patterns.byline.max_words:
         return None
-    names = line[2:].strip().split("|")[0]
+    line = _without_tail(line)
+    if not patterns.byline.pattern.match(line):
+        return None
+    return _byline_names(line[2:])
+
+
+def shown_byline(line: str) -> list[str] | None:
+    """Author names from a byline shown next to a page's headline, or None: "By ...",
+    "Von ...", "Par ...", "Author: ...", with the date or time after the names cut off."""
+    line = line.strip()
+    if word_count(line) > news_patterns().byline.max_words:
+        return None
+    match = _shown_opening().match(line)
+    if not match:
+        return None
+    rest = _without_tail(line[match.end() :])
+    if not rest or _SENTENCE_MARK.search(rest):
+        return None
+    return _byline_names(rest)
+
+
+def is_person_name(name: str) -> bool:
+    """Whether `name` reads as a person's name (see [byline] in news.toml)."""
+    rules = news_patterns().byline
+    words = name.replace("’", "'").split()
+    if not rules.name_min_words <= len(words) <= rules.name_max_words:
+        return False
+    first = words[0].casefold()
+    if first.strip(".'") in rules.articles or first.startswith("l'"):
+        return False
+    for word in words:
+        key = _NOT_WORD.sub("", word.casefold())
+        if not key or key in rules.not_name_words or "@" in word:
+            return False
+        if any(c.isdigit() for c in word) or not (word[0].isalpha() or word[0] in "'("):
+            return False
+        if _RUN_TOGETHER.search(word):  # "GarberFOXBusiness": a name run into a brand
+            return False
+        if word[0].islower() and key not in rules.particles:
+            return False
+    return True
+
+
+def person_name(name: str) -> str:
+    """`name` with an all-capitals name written as names are ("HERB KEINON")."""
+    if not name.isupper() or len(name) <= 3:
+        return name
+    return " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in name.split())
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z]{2,}")
+_SENTENCE_MARK = re.compile(r"[!?]|\.\s+[a-z]")
+_TIME = re.compile(r"\s+\d{1,2}[:.]\d{2}\b|\s+\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_DATE_TAIL = re.compile(
+    r"\s+(?:on|am|le|el|il|op|at|,)?\s*(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)"
+    r"|\s*[|•·]\s*|\s+(?:updated|published|posted|aktualisiert)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_tail(line: str) -> str:
+    """The line before the date, time or separator that follows a byline's names."""
+    from newsloom.extract.html_dates import dates_in  # html_dates reads news_data only
+
+    ends = [len(line)]
+    ends += [m.start() for m in (_DATE_TAIL.search(line), _TIME.search(line)) if m]
+    ends += [start for start, _, _ in dates_in(line, "mdy")][:1]
+    cut = line[: min(ends)].rstrip(" ,;:-–—")
+    # "on" / "am" left before a date that was cut off
+    return re.sub(r"\s+(?:on|am|le|el|il|op|at|vom|du|del)$", "", cut, flags=re.IGNORECASE)
+
+
+@functools.cache
+def _shown_opening() -> re.Pattern[str]:
+    openings = sorted(news_patterns().byline.shown_openings, key=len, reverse=True)
+    alternation = "|".join(re.escape(o).replace(":", r"\s*:") for o in openings)
+    # "ByJane Roe": markup that joins the word to the name ("By<span>Jane Roe</span>").
+    return re.compile(rf"^(?:(?i:{alternation})(?:\s+|(?<=:))|By(?=[A-Z][a-z]))")
+
+
+@functools.cache
+def _joiner() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in news_patterns().byline.joiners)
+    return re.compile(rf"\s*(?:,|;|\s(?:{words})\s)\s*", re.IGNORECASE)
+
+
+def _byline_names(text: str) -> list[str] | None:
+    names = text.strip().split("|")[0]
     names = re.split(r"\s+[-–—]\s+|\s*,\s*(?=[A-Z][a-z]+\s*$)", names)[0]
-    authors = [a.strip() for a in _AUTHOR_SPLIT.split(names) if a.strip()]
-    return [a for a in authors if a[:1].isupper()] or None
+    found = [a.strip(" ,;:") for a in _joiner().split(f" {names} ") if a.strip(" ,;:")]
+    found = [a for a in found if a[:1].isupper()]
+    if not found:
+        return None
+    return [
+        person_name(a)
+        for a in found
+        if agency_name(a) is not None or is_person_name(person_name(a))
+    ]
 
 
 @functools.lru_cache(maxsize=_LINE_CACHE)

@@ -138,10 +138,13 @@ LINK_DENSE_SHARE = 0.5
 LINK_DENSE_PROSE_SHARE = 0.8
 # A teaser's linked headline is shorter than this (characters).
 TEASER_HEADLINE_MAX_CHARS = 150
-# A legal notice of the site or wire, up to this many words.
+# A legal notice of the site or wire (copyright, no reuse, a disclaimer of the views
+# or of linked content), up to this many words.
 LEGAL_NOTICE = re.compile(
     r"all rights reserved|may not be (?:re)?(?:published|produced|distributed)|redistribut"
-    r"|without (?:the )?(?:prior )?(?:written )?(?:permission|consent)|^\(?(?:©|copyright\b)",
+    r"|without (?:the )?(?:prior )?(?:written )?(?:permission|consent)|^\(?(?:©|copyright\b)"
+    r"|(?:are|is) not necessarily (?:those|the views) of|accepts? no responsibility"
+    r"|(?:is|are) not responsible for the content",
     re.IGNORECASE,
 )
 LEGAL_NOTICE_MAX_WORDS = 80

@@ -219,3 +219,14 @@ def test_a_lede_set_apart_by_a_menu_is_kept() -> None:
     )
     kept = article_lines(lines, link_shares(tree))
     assert [lines[i] for i in kept] == STORY
+
+
+def test_legal_notices_and_disclaimers_are_chrome() -> None:
+    disclaimer = (
+        "The views expressed in the columns are not necessarily those of the Pellham "
+        "Gazette, and the Gazette accepts no responsibility for them."
+    )
+    notice = "Copyright 2031 Pellham Gazette. This material may not be redistributed."
+    lines = [disclaimer, *STORY, notice]
+    kept = article_lines(lines, link_shares(lxml.html.fromstring("<html><body></body></html>")))
+    assert [lines[i] for i in kept] == STORY

@@ -57,6 +57,7 @@ _NOT_NAME_WORDS = frozenset({
 # parts and is this short (words); its caption, just before it, this long at most.
 _CREDIT_PARTS = re.compile(r"\s*[,/|]\s*")
 _CREDIT_MAX_WORDS = 10
+_CREDIT_MAX_CHARS = 140
 _CAPTION_MAX_WORDS = 60
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)")
 # Lines after the body read for wire, credit and related lists.
@@ -123,11 +124,13 @@ def _captions(lines: list[str], body: list[int]) -> dict[int, str]:
 
 
 def _is_photo_credit(line: str) -> bool:
+    if len(line) > _CREDIT_MAX_CHARS:
+        return False
     if credit_of(line) is not None:
         return True
-    parts = [p for p in _CREDIT_PARTS.split(line.strip()) if p]
-    if len(parts) < 2 or len(line.split()) > _CREDIT_MAX_WORDS:
+    if len(line.split()) > _CREDIT_MAX_WORDS or not _CREDIT_PARTS.search(line):
         return False
+    parts = [p for p in _CREDIT_PARTS.split(line.strip()) if p]
     return any(agency_name(p) is not None or credit_of(p) is not None for p in parts)
 
 
@@ -167,7 +170,6 @@ def _title_and_header(lines: list[str], region: Region) -> tuple[int | None, set
         # The headline opens the region: the body starts after it.
         header = {i for i in range(region.start, title + 1)}
         return title, header, region
-    title = find_title(lines, region.start)
     if title is None:
         return None, set(), region
     # Lines between the headline and the body: byline, date, credits.

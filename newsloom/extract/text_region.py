@@ -7,6 +7,7 @@ with short lines such as subheadings allowed inside it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ from newsloom.extract.news_lines import (
 )
 from newsloom.extract.text_lines import LineClass, LineFeatures, is_dated
 
+# Distinct lines remembered by `is_header_furniture` (looked at again for each window).
+_LINE_CACHE = 4096
 # A copy of a line may differ in spacing and Unicode forms: lengths within this share.
 _LENGTH_SLACK = 0.5
 # The headline is looked for this many title windows back, past the header furniture.
@@ -176,6 +179,7 @@ def _is_caption(lines: list[str], i: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=_LINE_CACHE)
 def is_header_furniture(line: str) -> bool:
     """A line of the block between headline and body that is no headline: a date or
     time, a byline or author name, an agency, a photo credit, share buttons and other

@@ -73,7 +73,7 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
         site=_clean(page.site),
         authors=authors,
         language=_language_hint(page.language, layer.paragraphs, options),
-        source=layer.source or agency,
+        source=layer.source or agency or page.wire,
         credits=layer.credits,
         related=layer.related,
         removed=layer.removed,

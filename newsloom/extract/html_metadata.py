@@ -47,7 +47,14 @@ from newsloom.extract.html_dates import (
     shown_date,
     visible_lines,
 )
-from newsloom.extract.news_lines import byline_of, credit_of, is_chrome, shown_byline
+from newsloom.extract.news_lines import (
+    agency_credit,
+    agency_name,
+    byline_of,
+    credit_of,
+    is_chrome,
+    shown_byline,
+)
 from newsloom.record import parse_iso
 
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "title")
@@ -107,6 +114,8 @@ class PageMetadata:
     shown_day: ShownDate | None = None
     # The people of the byline shown next to the headline ("By ...", "Author: ...").
     byline: tuple[str, ...] = ()
+    # The wire agency a line next to the headline credits.
+    wire: str | None = None
     # The site's names and domain labels (letters and digits): see `names_site`.
     site_keys: frozenset[str] = frozenset()
     # The page's own structured timestamps (JSON-LD, then meta tags).
@@ -146,7 +155,7 @@ def read_page_metadata(
     title = _title(lines, candidates, evidence)
     order = numeric_order(lines, language, urlsplit(url or canonical_url or "").hostname)
     at = headline_line(lines, _headlines(tree, title, article))
-    byline = _byline_near(lines, at)
+    byline, wire = _byline_near(lines, at)
     found_day = find_date(_without_plumbing(tree), **date_params)
     if found_day and (day := parse_iso(found_day)) is not None:
         # htmldate's day is no publication when the page shows it as another date.
@@ -160,6 +169,7 @@ def read_page_metadata(
         published_day=found_day,
         shown_day=shown_date(lines, at, order),
         byline=tuple(byline),
+        wire=wire,
         site_keys=evidence.sites,
         published=_date(article.get("datePublished"), metas, rules.PUBLISHED_META)
         or _itemprop_date(tree, "datePublished"),
@@ -472,11 +482,12 @@ def _strip_affixes(title: str, evidence: _TitleEvidence) -> str | None:
     return _join_run(title, parts) if parts else None
 
 
-def _byline_near(lines: list[Line], at: int | None) -> list[str]:
+def _byline_near(lines: list[Line], at: int | None) -> tuple[list[str], str | None]:
     """The people of the first byline within a few lines after the headline (before
-    the body's second long line), or just above it."""
+    the body's second long line), or just above it; and the wire agency a line there
+    credits ("Associated Press", "AP Business Writer", "By The Associated Press")."""
     if at is None:
-        return []
+        return [], None
     after, long_lines = [], 0
     for line in lines[at + 1 : at + 1 + _BYLINE_REACH_AFTER]:
         if line.heading == 1:
@@ -490,11 +501,16 @@ def _byline_near(lines: list[Line], at: int | None) -> list[str]:
         if line.heading or len(line.text) >= _BODY_LINE_CHARS:
             break
         above.append(line)
+    names: list[str] = []
+    wire: str | None = None
     for line in after + above:
-        names = shown_byline(line.text)
-        if names:
-            return names
-    return []
+        if len(line.text) >= _BODY_LINE_CHARS:
+            continue
+        wire = wire or agency_credit(line.text)
+        names = names or shown_byline(line.text) or []
+    agencies = [n for n in names if agency_name(n) is not None]
+    people = [n for n in names if agency_name(n) is None]
+    return people, wire or (agency_name(agencies[0]) if agencies else None)
 
 
 def _headlines(tree: HtmlElement, title: str | None, article: dict[str, Any]) -> list[str]:

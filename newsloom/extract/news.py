@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from newsloom.extract.news_data import news_patterns
 from newsloom.extract.news_lines import (
+    agency_closing,
+    agency_opening,
     byline_of,
     credit_of,
     is_chrome,
@@ -63,6 +65,7 @@ def apply_news_layer(paragraphs: list[str]) -> NewsLayerResult:
     result = NewsLayerResult()
     seen: set[str] = set()
     index = 0
+    dated = False
     while index < len(paragraphs):
         paragraph = paragraphs[index].strip()
         index += 1
@@ -79,11 +82,28 @@ def apply_news_layer(paragraphs: list[str]) -> NewsLayerResult:
             continue
         if _take_non_body(paragraph, result, allow_byline=not result.paragraphs):
             continue
-        if not result.paragraphs:
-            paragraph = _strip_dateline(paragraph, result)
+        if not dated and len(result.paragraphs) < news_patterns().wire.dateline_reach:
+            # A plain dateline opens the first paragraph (past a headline the extractor
+            # kept); one that names an agency may open any of the first few.
+            first = all(is_headline_like(p) for p in result.paragraphs)
+            paragraph, dated = _strip_dateline(paragraph, result, plain=first)
         result.paragraphs.append(paragraph)
+    _strip_closing_agency(result)
     result.source = result.final_source()
     return result
+
+
+def _strip_closing_agency(result: NewsLayerResult) -> None:
+    """An agency after the last sentence of the body ("... into the US. PTI")."""
+    if not result.paragraphs:
+        return
+    closing = agency_closing(result.paragraphs[-1])
+    if closing is None:
+        return
+    agency, rest = closing
+    result.remove(result.paragraphs[-1][len(rest) :].strip(), "wire")
+    result.paragraphs[-1] = rest.rstrip()
+    result.set_source(agency)
 
 
 def scan_outside_body(
@@ -108,6 +128,10 @@ def scan_outside_body(
             index = _take_related(lines, index, result, set())
             plain = 0
             continue
+        closing = agency_closing(line)
+        if closing is not None:
+            # The body's last sentence left outside it: "... into the US. PTI".
+            result.set_source(closing[0])
         if _take_non_body(line, result, allow_byline=False):
             plain = 0 if result.removed[-1].reason != "boilerplate" else plain + 1
         else:
@@ -164,11 +188,25 @@ def _take_related(lines: list[str], index: int, result: NewsLayerResult, seen: s
     return index
 
 
-def _strip_dateline(paragraph: str, result: NewsLayerResult) -> str:
+def _strip_dateline(paragraph: str, result: NewsLayerResult, plain: bool) -> tuple[str, bool]:
+    """The paragraph without its dateline, and whether it had one.
+
+    An opening wire slug ("ASSOCIATED PRESS 3:56 a.m. January 8, 2008") goes first, then
+    the dateline after it; a dateline without an agency only where `plain`.
+    """
+    dated = False
+    opening = agency_opening(paragraph)
+    if opening is not None:
+        slug_agency, after_slug = opening
+        result.remove(paragraph[: len(paragraph) - len(after_slug)].strip(), "dateline")
+        result.set_source(slug_agency)
+        paragraph, dated = after_slug, True
     split = split_dateline(paragraph)
     if split is None:
-        return paragraph
+        return paragraph, dated
     dateline, agency, rest = split
+    if agency is None and not (plain or dated):
+        return paragraph, dated
     result.remove(dateline, "dateline")
     result.set_source(agency)
-    return rest
+    return rest, True

@@ -66,6 +66,11 @@ class Wire:
     agencies: tuple[tuple[str, ...], ...]  # each group's first spelling is the canonical name
     copyright_line: str  # with {agencies}: see NewsPatterns.copyright_pattern
     tails: tuple[WireTail, ...]
+    agency_jobs: frozenset[str]
+    agency_job_max_words: int
+    stamp: str  # see NewsPatterns.opening_pattern
+    closing: str  # with {agencies}: see NewsPatterns.closing_pattern
+    dateline_reach: int
 
 
 @dataclass(slots=True, frozen=True)
@@ -77,6 +82,7 @@ class Dateline:
     dash: str
     other_agency: str
     min_rest_chars: int
+    titled_city: str
 
 
 @dataclass(slots=True, frozen=True)
@@ -174,6 +180,15 @@ class NewsPatterns:
     agency_names: dict[str, str] = field(default_factory=dict, metadata=DERIVED)
     copyright_pattern: re.Pattern[str] = field(default=_NOTHING, metadata=DERIVED)
     dateline_pattern: re.Pattern[str] = field(default=_NOTHING, metadata=DERIVED)
+    # "New Delhi, Nov 20 (PTI) ..." (see [dateline] titled_city).
+    titled_dateline_pattern: re.Pattern[str] = field(default=_NOTHING, metadata=DERIVED)
+    # "<stamp> Agency" or "Agency <stamp>" opening a paragraph (agency in any case).
+    opening_pattern: re.Pattern[str] = field(default=_NOTHING, metadata=DERIVED)
+    # A whole line that is an agency and a time stamp: "Associated Press - January 2,
+    # 2008 7:33 AM ET" (agency in any case).
+    slug_pattern: re.Pattern[str] = field(default=_NOTHING, metadata=DERIVED)
+    # "... last sentence. PTI" closing a paragraph (agency as spelled).
+    closing_pattern: re.Pattern[str] = field(default=_NOTHING, metadata=DERIVED)
 
 
 @functools.cache
@@ -192,4 +207,21 @@ def news_patterns() -> NewsPatterns:
             wire.copyright_line.replace("{agencies}", agencies), re.IGNORECASE
         ),
         dateline_pattern=re.compile(dateline_re),
+        titled_dateline_pattern=re.compile(
+            r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+            rf"(?P<dateline>(?P<city>{dateline.titled_city}),\s+(?:{dateline.date})"
+            rf"\s*\((?P<agency>{agencies})\)(?:{dateline.dash}|\s*:\s*|\s+))"
+        ),
+        opening_pattern=re.compile(
+            rf"^[|\s]*(?:(?P<before>{wire.stamp})\s+(?P<agency>{agencies})"
+            rf"|(?P<agency_first>{agencies})\s+(?P<after>{wire.stamp}))\s+(?=\S)",
+            re.IGNORECASE,
+        ),
+        closing_pattern=re.compile(wire.closing.replace("{agencies}", agencies)),
+        slug_pattern=re.compile(
+            rf"^[|\s]*(?:{wire.stamp}\s*[-–—|,]?\s*(?P<agency>{agencies})"
+            rf"|(?P<agency_first>{agencies})\s*[-–—|,]?\s*{wire.stamp})"
+            rf"(?:\s+[A-Z]{{1,4}}\.?){{0,2}}[|\s]*$",
+            re.IGNORECASE,
+        ),
     )

@@ -56,10 +56,60 @@ def wire_of(line: str) -> tuple[str | None, bool] | None:
     match = patterns.copyright_pattern.match(line.strip())
     if match:
         return patterns.agency_names[match.group("agency").lower()], False
+    slug = patterns.slug_pattern.match(line)
+    if slug:
+        agency = slug.group("agency") or slug.group("agency_first")
+        return patterns.agency_names[agency.lower()], False
     for tail in patterns.wire.tails:
         if tail.pattern.match(line.strip()):
             return tail.implies, True
     return None
+
+
+def agency_credit(line: str) -> str | None:
+    """The canonical agency a short credit line names: "Associated Press", "AP Writer",
+    "Associated Press Business Writer", "By The Associated Press"; else None."""
+    text = chrome_key(line)
+    if text.startswith("by "):
+        text = text[3:].strip()
+    return agency_name(text) or _agency_with_job(text)
+
+
+def _agency_with_job(text: str) -> str | None:
+    """The agency of "<agency> [a few words] <job word>" ("associated press writer")."""
+    wire = news_patterns().wire
+    words = text.casefold().split()
+    if len(words) < 2 or words[-1] not in wire.agency_jobs:
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        agency = agency_name(" ".join(words[:size]))
+        if agency is not None:
+            return agency if len(words) - size <= wire.agency_job_max_words else None
+    return None
+
+
+def agency_opening(paragraph: str) -> tuple[str, str] | None:
+    """(agency, rest) when a paragraph opens with the agency and a time stamp, as pages
+    print a wire slug ("ASSOCIATED PRESS 3:56 a.m. January 8, 2008 THE HAGUE ...")."""
+    patterns = news_patterns()
+    match = patterns.opening_pattern.match(paragraph)
+    if not match:
+        return None
+    agency = match.group("agency") or match.group("agency_first")
+    rest = paragraph[match.end() :].strip()
+    if len(rest) < patterns.dateline.min_rest_chars:
+        return None
+    return patterns.agency_names[agency.lower()], rest
+
+
+def agency_closing(paragraph: str) -> tuple[str, str] | None:
+    """(agency, paragraph without it) when the agency closes the paragraph after its
+    last sentence ("... into the US. PTI", "... on Monday. (IANS)")."""
+    patterns = news_patterns()
+    match = patterns.closing_pattern.search(paragraph)
+    if not match or match.start() < patterns.dateline.min_rest_chars:
+        return None
+    return patterns.agency_names[match.group("agency").lower()], paragraph[: match.start()]
 
 
 def credit_of(line: str) -> str | None:
@@ -198,17 +248,21 @@ def _joiner() -> re.Pattern[str]:
 
 
 def _byline_names(text: str) -> list[str] | None:
-    names = text.strip().split("|")[0]
-    names = re.split(r"\s+[-–—]\s+|\s*,\s*(?=[A-Z][a-z]+\s*$)", names)[0]
-    found = [a.strip(" ,;:") for a in _joiner().split(f" {names} ") if a.strip(" ,;:")]
+    listed = text.strip().split("|")[0]
+    listed = re.split(r"\s+[-–—]\s+|\s*,\s*(?=[A-Z][a-z]+\s*$)", listed)[0]
+    found = [a.strip(" ,;:") for a in _joiner().split(f" {listed} ") if a.strip(" ,;:")]
     found = [a for a in found if a[:1].isupper()]
     if not found:
         return None
-    return [
-        person_name(a)
-        for a in found
-        if agency_name(a) is not None or is_person_name(person_name(a))
-    ]
+    names: list[str] = []
+    for part in found:
+        # "Associated Press Writer": the agency's name, for the caller to take as source.
+        credited = _agency_with_job(part) if agency_name(part) is None else None
+        if credited is not None:
+            names.append(credited)
+        elif agency_name(part) is not None or is_person_name(person_name(part)):
+            names.append(person_name(part))
+    return names
 
 
 @functools.lru_cache(maxsize=_LINE_CACHE)
@@ -229,7 +283,9 @@ def is_chrome(line: str) -> bool:
 def split_dateline(paragraph: str) -> tuple[str, str | None, str] | None:
     """(dateline, agency, rest of the sentence) when the paragraph opens with a dateline."""
     patterns = news_patterns()
-    match = patterns.dateline_pattern.match(paragraph)
+    match = patterns.dateline_pattern.match(paragraph) or (
+        patterns.titled_dateline_pattern.match(paragraph)
+    )
     if not match:
         return None
     rest = paragraph[match.end() :].strip()

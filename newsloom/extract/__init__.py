@@ -15,7 +15,7 @@ import re
 
 from newsloom.extract.errors import ExtractionError
 from newsloom.extract.html import extract_html
-from newsloom.extract.html_dates import modification_time
+from newsloom.extract.html_dates import modification_time, shown_date_in_text
 from newsloom.extract.language import detect_language
 from newsloom.extract.text import extract_text
 from newsloom.options import DEFAULT_OPTIONS, Options
@@ -45,6 +45,8 @@ def extract_document(document: Document, options: Options = DEFAULT_OPTIONS) -> 
     else:
         article = extract_text(data, options=options)
         article.url = article.url or document.url
+        if article.published is None:
+            article.published = shown_date_in_text(data.splitlines(), article.title)
     # A date the caller gives (API, JSONL, feed entry) is the one they know is right:
     # it wins over whatever the page says; an unreadable one is ignored.
     given = parse_iso(document.published) if document.published else None

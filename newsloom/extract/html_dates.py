@@ -488,3 +488,14 @@ def _dates_near(
             shown = dataclasses.replace(shown, weak=True)
         found.append(_Found(shown, cue, after, distance + start))
     return found
+
+
+def shown_date_in_text(lines: list[str], title: str | None) -> dt.date | None:
+    """The publication date scraped text shows next to its headline (see `shown_date`):
+    "Published 11:34 PM EST Nov 19, 2019" under the headline, or a date line above it."""
+    if not title:
+        return None
+    shown = [Line(line.strip()) for line in lines if line.strip()]
+    at = headline_line(shown, [title])
+    found = shown_date(shown, at, numeric_order(shown, None, None))
+    return found.day if found else None

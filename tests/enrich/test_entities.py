@@ -6,7 +6,12 @@ from typing import Any
 
 import pytest
 
-from newsloom.enrich.entities.names import fold_spelling, person_key, strip_possessive
+from newsloom.enrich.entities.names import (
+    fold_spelling,
+    person_key,
+    person_match_key,
+    strip_possessive,
+)
 from newsloom.enrich.entities.stage import build_entities, model_spans
 from newsloom.gazetteer import capital_of, country_code, country_of_demonym
 from newsloom.record import Entity
@@ -39,12 +44,19 @@ def test_surname_and_possessive_join_the_full_name(nlp: Any) -> None:
     assert all("'s" not in t and not t.startswith("Ms") for t in texts(person))
 
 
-def test_transliteration_variants_share_an_id() -> None:
-    assert person_key(["Volodymyr", "Zelenskyy"]) == person_key(["Volodimir", "Zelenskiy"])
-    assert person_key(["Volodymyr", "Zelensky"]) == person_key(["Volodymyr", "Zelenskyy"])
+def test_transliteration_variants_share_a_match_key() -> None:
+    key = person_match_key
+    assert key(["Volodymyr", "Zelenskyy"]) == key(["Volodimir", "Zelenskiy"])
+    assert key(["Volodymyr", "Zelensky"]) == key(["Volodymyr", "Zelenskyy"])
     assert fold_spelling("Tchaikovsky") == fold_spelling("Chaikovskiy")
     assert fold_spelling("Stephan") == fold_spelling("Stefan")
-    assert person_key(["Anna", "Berg"]) != person_key(["Anna", "Borg"])
+    assert key(["Anna", "Berg"]) != key(["Anna", "Borg"])
+
+
+def test_an_id_is_built_from_the_words_of_the_name() -> None:
+    # The folded key only clusters; the id never holds a token the name does not contain.
+    assert person_key(["Ron", "Powell"]) == "ron-powell"
+    assert person_key(["Hester", "Whitlock"]) == "hester-whitlock"
 
 
 def test_possessive_is_stripped() -> None:

@@ -1,12 +1,13 @@
 """One label per name in an article: "Pellingham" is not an ORG here and a GPE there.
 
-The model's spans of one surface form (possessive and a leading "the" aside) that carry
-different labels among `unified_labels` all take one label: GPE when the gazetteer knows the
-name as a country or city; otherwise the label most of them carry; on a tie, the label of a
-mention that is the object of a location preposition ("in Pellingham") when there is one,
-else the first mention's. Changed mentions carry the confidence `relabelled`. People are left
-to the surname rule of entities_resolve; a capital that speaks for its government is still
-told apart later, by the parse.
+The model's spans of one surface form (possessive, a leading "the" and legal endings such as
+"Corp." aside) that carry different labels among `unified_labels` all take one label: GPE
+when the gazetteer knows the name as a country or city; ORG when one of them has a legal
+ending ("Acme Corp."); otherwise the label most of them carry; on a tie, the label of a
+mention that is the object of a location preposition ("in Pellingham", not "according to")
+when there is one, else the first mention's. Changed mentions carry the confidence
+`relabelled`. People are left to the surname rule of entities_resolve; a capital that speaks
+for its government is still told apart later, by the parse.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from newsloom import gazetteer as places
+from newsloom.enrich.entities.names import org_words
 from newsloom.enrich.entities.rules import entity_rules
 
 if TYPE_CHECKING:
@@ -24,10 +26,7 @@ if TYPE_CHECKING:
 
 
 def _surface(text: str) -> str:
-    words = text.split()
-    if len(words) > 1 and words[0].lower() in entity_rules().orgs.articles:
-        words = words[1:]
-    return " ".join(words).lower()
+    return " ".join(org_words(text)).lower()
 
 
 def unify_labels(doc: Doc, found: list[Candidate]) -> None:
@@ -49,6 +48,8 @@ def unify_labels(doc: Doc, found: list[Candidate]) -> None:
 def _chosen_label(doc: Doc, name: str, group: list[Candidate]) -> str:
     if places.country_code(name) is not None or places.city(name) is not None:
         return "GPE"
+    if any(len(org_words(c.text)) < len(_words(c.text)) for c in group):
+        return "ORG"  # a legal ending ("Corp.", "Inc") names a company
     ranked = Counter(c.label for c in group).most_common()
     top = [label for label, count in ranked if count == ranked[0][1]]
     if len(top) == 1:
@@ -59,9 +60,18 @@ def _chosen_label(doc: Doc, name: str, group: list[Candidate]) -> str:
     return next(c.label for c in group if c.label in top)
 
 
+def _words(text: str) -> list[str]:
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in entity_rules().orgs.articles:
+        words = words[1:]
+    return words
+
+
 def _after_location_preposition(doc: Doc, candidate: Candidate) -> bool:
     token = doc[candidate.root]
+    prep = token.head
     return (
         token.dep_ == "pobj"
-        and token.head.lower_ in entity_rules().consistency.location_prepositions
+        and prep.lower_ in entity_rules().consistency.location_prepositions
+        and prep.head.lower_ != "according"
     )

@@ -15,59 +15,47 @@ corrected when the gazetteer or the article says otherwise) and is keyed:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from typing import TYPE_CHECKING
 
 from newsloom import gazetteer as places
 from newsloom.enrich.entities.candidate import Candidate
+from newsloom.enrich.entities.clusters import Cluster, Clusters
+from newsloom.enrich.entities.furniture import (
+    bare_name,
+    clean_span,
+    in_chrome,
+    in_prose,
+    not_a_name,
+    shown_in_chrome,
+)
 from newsloom.enrich.entities.labels import unify_labels
 from newsloom.enrich.entities.names import (
     acronym,
     fold_spelling,
     is_acronym,
     is_title,
+    middle_initials,
+    name_parts,
     org_key,
+    org_words,
     person_key,
+    person_match_key,
     slug,
+    surname,
 )
 from newsloom.enrich.entities.people import relabel_people
 from newsloom.enrich.entities.rules import entity_rules
+from newsloom.enrich.entities.short_forms import merge_short_forms
+from newsloom.enrich.entities.types import DROP, retype
 from newsloom.enrich.nlp import doc_text
+from newsloom.enrich.roles.rules import role_rules
+from newsloom.gazetteer.senses import state_of_abbreviation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-
-@dataclass(slots=True)
-class Cluster:
-    id: str
-    name: str
-    type: str
-    mentions: list[Candidate] = field(default_factory=list)
-
-    @property
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
-
-
-class Clusters:
-    """Clusters by id, in order of first appearance."""
-
-    def __init__(self) -> None:
-        self.by_id: dict[str, Cluster] = {}
-
-    def add(self, key: str, name: str, kind: str, candidate: Candidate) -> Cluster:
-        cluster = self.by_id.get(key)
-        if cluster is None:
-            cluster = self.by_id[key] = Cluster(key, name, kind)
-        cluster.mentions.append(candidate)
-        return cluster
-
-    def ordered(self) -> list[Cluster]:
-        clusters = [c for c in self.by_id.values() if c.mentions]
-        for cluster in clusters:
-            cluster.mentions.sort(key=lambda m: (m.start, m.end))
-        return sorted(clusters, key=lambda c: c.first)
+_STATE_AFTER = re.compile(r"\s+State\b")
 
 
 def candidates(doc: Doc) -> list[Candidate]:
@@ -96,28 +84,100 @@ def candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
+# `_owner` for a lone word that is the surname of several people and that the model called a
+# place ("Drayton's Family Wines" beside two Draytons): it is dropped.
+SHARED_SURNAME = "shared-surname"
+
+
+def names_kept(doc: Doc) -> list[Candidate]:
+    """The model's spans and the people it missed, repaired, without page furniture, with
+    the labels the evidence contradicts fixed (and the names that are none dropped)."""
+    found, in_furniture = [], set()
+    for candidate in relabel_people(doc, candidates(doc)):
+        clean_span(doc, candidate)
+        if not_a_name(candidate.text):
+            continue
+        if in_chrome(doc, candidate.start, candidate.end, candidate.label):
+            in_furniture.add(bare_name(candidate.text))
+            continue
+        found.append(candidate)
+    # A name the page furniture also shows keeps only its mentions in prose.
+    found = [
+        c
+        for c in found
+        if in_prose(doc, c.start)
+        or not (bare_name(c.text) in in_furniture or shown_in_chrome(doc, c.text))
+    ]
+    retype(doc, found)
+    return [c for c in found if c.label != DROP]
+
+
 def resolve(doc: Doc) -> list[Cluster]:
     conf = entity_rules().confidence
     clusters = Clusters()
-    found = relabel_people(doc, candidates(doc))
+    found = names_kept(doc)
     unify_labels(doc, found)
-    surnames = _full_names(found, clusters)
+    surnames, given, offices = _full_names(doc, found, clusters)
+    # "Ford" the model calls an organisation, in an article that names "Ford Motor Co." and
+    # "William Clay Ford Jr.", is the company: a surname joins only without that evidence.
+    companies = {
+        fold_spelling(words[0])
+        for c in found
+        if c.label == "ORG" and len(words := org_words(c.text)) > 1
+    }
     defined = _defined_acronyms(doc, found)
     for candidate in found:
         if candidate.label == "PERSON" and len(candidate.text.split()) > 1:
             continue  # placed by _full_names
         _strip_title_before_surname(doc, candidate, surnames)
-        folded = fold_spelling(candidate.text)
-        single = len(candidate.text.split()) == 1
-        if single and folded in surnames and places.country_code(candidate.text) is None:
-            owners = surnames[folded]
-            if len(owners) == 1:
-                if candidate.label != "PERSON":
-                    candidate.label, candidate.confidence = "PERSON", conf["relabelled"]
-                clusters.by_id[owners[0]].mentions.append(candidate)
-                continue
+        owner = _owner(candidate, clusters, surnames, given, companies, offices)
+        if owner == SHARED_SURNAME:
+            continue
+        if owner is not None:
+            if candidate.label != "PERSON":
+                candidate.label, candidate.confidence = "PERSON", conf["relabelled"]
+            clusters.by_id[owner].mentions.append(candidate)
+            continue
         _place(doc, candidate, clusters, defined)
+    merge_short_forms(clusters, doc_text(doc))
     return clusters.ordered()
+
+
+def _owner(
+    candidate: Candidate,
+    clusters: Clusters,
+    surnames: dict[str, list[str]],
+    given: dict[str, list[str]],
+    companies: set[str],
+    offices: set[str],
+) -> str | None:
+    """The one person a name stands for: a full name's spelling variant under another label;
+    a lone word that is one full name's surname ("Lorne"), or of several but one of them named
+    after an office ("Roe" after "President Jane Roe" and "her husband John Roe"), unless
+    the model calls it an organisation and a longer organisation's name starts with it
+    ("Ford", "Ford Motor Co."),
+    or, for a person, its given name ("Hester" after "Hester Lorne") when no other name has
+    that word."""
+    words = candidate.text.split()
+    if len(words) > 1:
+        # A full name the model gave another label once ("Jane Roe" ORG after "Jane Roe").
+        key = "person:" + person_match_key(words)
+        return key if key in clusters.by_id and candidate.label != "PERSON" else None
+    if places.country_code(candidate.text) is not None:
+        return None
+    folded = fold_spelling(candidate.text)
+    if candidate.label == "ORG" and folded in companies:
+        return None
+    owners = surnames.get(folded, [])
+    if owners:
+        holders = [key for key in owners if key in offices]
+        if len(owners) == 1 or len(holders) == 1:
+            return owners[0] if len(owners) == 1 else holders[0]
+        return SHARED_SURNAME if candidate.label in ("GPE", "LOC", "FAC") else None
+    firsts = given.get(folded, [])
+    if candidate.label == "PERSON" and len(firsts) == 1:
+        return firsts[0]
+    return None
 
 
 def _strip_title_before_surname(
@@ -130,21 +190,80 @@ def _strip_title_before_surname(
         candidate.text = doc_text(doc)[candidate.start : candidate.end]
 
 
-def _full_names(found: list[Candidate], clusters: Clusters) -> dict[str, list[str]]:
-    """Cluster the multi-word person names; return folded surname -> cluster ids."""
+def _full_names(
+    doc: Doc, found: list[Candidate], clusters: Clusters
+) -> tuple[dict[str, list[str]], dict[str, list[str]], set[str]]:
+    """Cluster the multi-word person names; return folded surname -> cluster keys, folded
+    given name -> cluster keys, and the keys of people named right after an office ("President
+    Jane Roe"). Two names of one first and last name with different middle initials ("George
+    H.W. Bush", "George W. Bush") are two people; the name without any joins the one with
+    them when there is one."""
+    full = [
+        (c, c.text.split())
+        for c in found
+        if c.label == "PERSON" and len(name_parts(c.text.split())[0]) >= 2
+    ]
+    middles: dict[str, set[str]] = {}
+    for _, words in full:
+        if middle_initials(words):
+            middles.setdefault(person_match_key(words), set()).add(middle_initials(words))
     surnames: dict[str, list[str]] = {}
-    for candidate in found:
-        words = candidate.text.split()
-        if candidate.label != "PERSON" or len(words) < 2:
+    given: dict[str, list[str]] = {}
+    offices: set[str] = set()
+    for candidate, words in full:
+        two = len(middles.get(person_match_key(words), ())) > 1 and bool(middle_initials(words))
+        match = person_match_key(words) + (f"~{middle_initials(words)}" if two else "")
+        key = _known_form(match, clusters)
+        person_id = "person:" + person_key(words, middle=two)
+        clusters.add(key, candidate.text, "PERSON", candidate, person_id)
+        if _after_office(doc, candidate):
+            offices.add(key)
+        first = name_parts(words)[0][0]
+        if len(first.rstrip(".")) > 1:
+            owners = given.setdefault(fold_spelling(first), [])
+            if key not in owners:
+                owners.append(key)
+        last = surname(words)
+        if places.country_code(last) is not None:
             continue
-        key = "person:" + person_key(words)
-        cluster = clusters.add(key, candidate.text, "PERSON", candidate)
-        if places.country_code(words[-1]) is not None:
-            continue
-        owners = surnames.setdefault(fold_spelling(words[-1]), [])
-        if cluster.id not in owners:
-            owners.append(cluster.id)
-    return surnames
+        owners = surnames.setdefault(fold_spelling(last), [])
+        if key not in owners:
+            owners.append(key)
+    return surnames, given, offices
+
+
+def _after_office(doc: Doc, candidate: Candidate) -> bool:
+    """The name comes right after a word of an office ("President", "chief executive"),
+    not an honorific ("Mrs", "Lady")."""
+    words = doc_text(doc)[max(0, candidate.start - 40) : candidate.start].split()
+    if not words:
+        return False
+    word = words[-1].lower().rstrip(".,")
+    rules = entity_rules()
+    if word in rules.people.honorifics:
+        return False
+    return word in role_rules().role_nouns or word in rules.titles
+
+
+def _known_form(match_key: str, clusters: Clusters) -> str:
+    """The key of a person already named with a longer form of this given name and the same
+    surname ("Will Roe" after "William Roe"), else this name's own key."""
+    key = "person:" + match_key
+    if key in clusters.by_id:
+        return key
+    given, _, rest = match_key.partition("-")
+    min_chars = entity_rules().people.min_short_given
+    if len(given) < min_chars or not rest:
+        return key
+    longer = [
+        k
+        for k in clusters.by_id
+        if k.startswith("person:")
+        and k.split("-", 1)[-1] == rest
+        and (first := k[len("person:") :].split("-", 1)[0]) != given
+        and first.startswith(given)
+    ]
+    return longer[0] if len(longer) == 1 else key
 
 
 def _defined_acronyms(doc: Doc, found: list[Candidate]) -> dict[str, str]:
@@ -175,8 +294,13 @@ def _place(doc: Doc, candidate: Candidate, clusters: Clusters, defined: dict[str
             candidate.label, candidate.confidence = "GPE", conf["relabelled"]
             _place_location(doc, candidate, clusters)
             return
-        key = "person:" + person_key(text.split())
-        clusters.add(key, text, "PERSON", candidate)
+        words = text.split()
+        key = "person:" + person_match_key(words)
+        clusters.add(key, text, "PERSON", candidate, "person:" + person_key(words))
+    elif label == "NORP" and text.lower() in entity_rules().places.nation_demonyms:
+        nation = entity_rules().places.nation_demonyms[text.lower()]
+        candidate.confidence = conf["nationality"]
+        clusters.add(f"gpe:{slug(nation)}", nation, "GPE", candidate)
     elif label == "NORP":
         code = places.country_of_demonym(text)
         if code is None:
@@ -196,7 +320,7 @@ def _place(doc: Doc, candidate: Candidate, clusters: Clusters, defined: dict[str
     elif label == "ORG":
         clusters.add(_org_id(text), _org_name(text), "ORG", candidate)
     else:
-        clusters.add(f"{label.lower()}:{org_key(text)}", text, label, candidate)
+        clusters.add(f"{label.lower()}:{org_key(text)}", _org_name(text), label, candidate)
 
 
 def _org_name(text: str) -> str:
@@ -238,10 +362,54 @@ def _place_location(doc: Doc, candidate: Candidate, clusters: Clusters) -> None:
         key = rules.metonymy.government_id.format(code=capital.lower())
         clusters.add(key, rules.metonymy.government_name.format(country=country), "ORG", candidate)
         return
-    city = places.city(text)
     kind = "LOC" if candidate.label == "LOC" else "GPE"
-    name = city.name if city is not None else text
+    name = place_name(text)
+    if _STATE_AFTER.match(doc_text(doc), candidate.end):
+        state = state_of_abbreviation(text)  # "New York State", "Washington State"
+        name = state.name if state is not None else name
     clusters.add(f"{kind.lower()}:{slug(name)}", name, kind, candidate)
+
+
+def place_name(text: str) -> str:
+    """The canonical name of a place that is not a country: without "the" and an
+    administrative ending ("the Gaza Strip" -> "Gaza Strip", "Inner Mongolia Autonomous
+    Region" -> "Inner Mongolia"); a US state for its abbreviation ("Calif." -> California)
+    and for its name when the city the gazetteer would give has the name only as an
+    alternate and is far smaller (`[places] state_over_city`); else the city's name (a city
+    that has the name only as an alternate when it is a capital or a large city)."""
+    rules = entity_rules().places
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in entity_rules().orgs.articles:
+        words = words[1:]
+    name = " ".join(words)
+    lowered = name.lower()
+    for ending in rules.admin_endings:
+        if lowered.endswith(" " + ending) and len(lowered) > len(ending) + 1:
+            name = name[: -len(ending) - 1]
+            break
+    city = places.city(name)
+    own = city is not None and fold_spelling(city.name) == fold_spelling(name)
+    if city is not None and not own and not _alternate_of(city, name):
+        city = None  # "Hunter" is not the town of "Jacobo Hunter"
+    if city is None or not own:
+        state = state_of_abbreviation(name)
+        if state is not None and (
+            city is None or city.population * rules.state_over_city < state.population
+        ):
+            return state.name
+    return city.name if city is not None else name
+
+
+def _alternate_of(city: places.City, name: str) -> bool:
+    """A city the name is only an alternate of stands for it when it is a capital or a large
+    city ("Kiev", "Bombay") and its own name does not merely add words to the name."""
+    rules = entity_rules().places
+    own = city.name.lower().removesuffix(" city")  # "New York City" is New York's city
+    if own == name.lower():
+        return True
+    if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", own):
+        return False
+    return city.capital or city.population >= rules.alternate_min_population
 
 
 def speaks_for_government(token: Token) -> bool:

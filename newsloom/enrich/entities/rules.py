@@ -20,6 +20,10 @@ def _compiled_rules(rules: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Patter
 @dataclass(slots=True, frozen=True)
 class Places:
     group_tags: frozenset[str]
+    nation_demonyms: dict[str, str]
+    admin_endings: tuple[str, ...]
+    state_over_city: int
+    alternate_min_population: int
 
 
 @dataclass(slots=True, frozen=True)
@@ -34,12 +38,15 @@ class Metonymy:
 class Orgs:
     aliases: dict[str, str]
     articles: frozenset[str]
+    legal_suffixes: frozenset[str]
     acronym_stopwords: frozenset[str]
 
 
 @dataclass(slots=True, frozen=True)
 class People:
     max_name_words: int
+    min_short_given: int
+    honorifics: frozenset[str]
     org_words: frozenset[str]
     given_names: frozenset[str]
 
@@ -62,9 +69,43 @@ class Descriptions:
 
 
 @dataclass(slots=True, frozen=True)
+class Furniture:
+    name_breakers: tuple[str, ...]
+    separators: tuple[str, ...]
+    min_separators: int
+    max_chrome_words: int
+    sentence_marks: tuple[str, ...]
+    chrome_marks: tuple[str, ...]
+    meta_labels: frozenset[str]
+    credit_endings: tuple[str, ...]
+    prose_words: int
+    prose_small_words: int
+    max_credit_chars: int
+    agencies: frozenset[str]
+    bylines: frozenset[str]
+    credit_openers: tuple[str, ...]
+    ui_words: frozenset[str]
+    common_words: frozenset[str]
+
+
+@dataclass(slots=True, frozen=True)
+class Types:
+    place_prepositions: frozenset[str]
+    near_prepositions: frozenset[str]
+    compass_words: frozenset[str]
+    place_heads: frozenset[str]
+    motion_words: frozenset[str]
+    place_suffixes: frozenset[str]
+    company_heads: frozenset[str]
+    feature_words: frozenset[str]
+    building_words: frozenset[str]
+
+
+@dataclass(slots=True, frozen=True)
 class EntityRules:
     labels: frozenset[str]
     titles: frozenset[str]
+    suffixes: frozenset[str]
     possessives: Annotated[tuple[str, ...], longest_first]
     fold_rules: Annotated[tuple[tuple[re.Pattern[str], str], ...], _compiled_rules]
     places: Places
@@ -73,6 +114,8 @@ class EntityRules:
     people: People
     consistency: Consistency
     descriptions: Descriptions
+    furniture: Furniture
+    types: Types
     confidence: dict[str, float]
 
 

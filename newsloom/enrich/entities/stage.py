@@ -5,7 +5,8 @@ nationality adjectives on their country, capitals standing for their government)
 noun phrases tied to one person ("the US president") are added as that person's mentions
 (`roles_links`), "the company", "the council" as mentions of the one organisation of that
 kind (`entities_descriptions`), and untagged repeats of a name or a person's surname
-(`entities_repeats`). Representation choices:
+(`entities_repeats`), none of them in page furniture (`entities_furniture`). Representation
+choices:
 - a nationality adjective ("Ukrainian") is a mention of the country (`gpe:ua`) with the
   confidence `nationality` (< 1) of entities.toml; a plural demonym ("Ukrainians") is a group
   of people, the NORP entity `norp:ua`;
@@ -20,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from newsloom.enrich.entities.descriptions import DescriptionLink, description_links
+from newsloom.enrich.entities.furniture import in_chrome, in_prose, shown_in_chrome
 from newsloom.enrich.entities.repeats import RepeatLink, repeat_links
 from newsloom.enrich.entities.resolve import Cluster, resolve
 from newsloom.enrich.entities.rules import entity_rules
@@ -56,6 +58,10 @@ def build_entities(doc: Doc) -> list[Entity]:
         if any(m.start == link.start and m.end == link.end for m in entity.mentions):
             continue
         text = doc_text(doc)[link.start : link.end]
+        if in_chrome(doc, link.start, link.end, entity.type) or (
+            not in_prose(doc, link.start) and shown_in_chrome(doc, text)
+        ):
+            continue  # a repeat of a name in a menu, a byline or a credit is no mention
         entity.mentions.append(Mention(text, link.start, link.end, link.confidence))
         entity.mentions.sort(key=lambda m: (m.start, m.end))
         entity.confidence = _confidence(entity.mentions, agree=False)

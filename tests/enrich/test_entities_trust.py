@@ -530,3 +530,27 @@ def test_a_known_place_tagged_as_a_people_after_in_is_a_place(nlp: Any) -> None:
     found = by_alias(nlp, text)
     if "Punjab" in found:
         assert found["Punjab"].type == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        (
+            "With an integrated missile shield (IMS) the country joins a small club. The IMS "
+            "will be tested next year, the ministry said.",
+            "IMS",
+        ),
+        (
+            "Quellor shelved its initial public offering (IPO) in May, and Brantair said its "
+            "own IPO would wait.",
+            "IPO",
+        ),
+    ],
+)
+def test_an_acronym_of_common_words_is_no_name(nlp: Any, text: str, acronym: str) -> None:
+    assert acronym not in by_alias(nlp, text)
+
+
+def test_an_acronym_of_a_name_stays_a_name(nlp: Any) -> None:
+    text = "The International Monetary Fund (IMF) said growth would slow. The IMF cut its forecast."
+    assert "IMF" in by_alias(nlp, text)

@@ -20,7 +20,8 @@ confidence `relabelled`. The evidence (word lists in entities.toml `[types]`):
 - not a person: a counted plural ("the fastest Macintoshes"), a span with a possessive inside
   ("Kent's Maidstone"), a bare name right after "the" or "a" that is not a modifier ("The
   Chronicle says", "from the Gyle"): kept as an ORG when it speaks, else dropped;
-- no name: a name with "a" or "an" ("a good Samaritan"); "the <name>" that modifies a
+- no name: an acronym the text defines from words in lower case ("ballistic missile defence
+  (BMD)"); a name with "a" or "an" ("a good Samaritan"); "the <name>" that modifies a
   capitalised noun after it, cut short by the model ("the New York State [Attorney General]");
 - a natural feature or a building: an organisation whose last word is one of
   `feature_words` (LOC: "Hunter Valley") or `building_words` (FAC: "Indiana Statehouse");
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from newsloom import gazetteer as places
 from newsloom.enrich.entities.rules import entity_rules
+from newsloom.enrich.nlp import doc_text
 from newsloom.gazetteer import senses
 
 if TYPE_CHECKING:
@@ -48,6 +50,8 @@ _CAMEL = re.compile(r"[a-z]{2}[A-Z]")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O['’])(?=[A-Z])")
 _ARTICLES = ("the ", "a ", "an ")
 _COMPANY_KEY = "newsloom.entities.company_modifiers"
+_ACRONYMS_KEY = "newsloom.entities.common_acronyms"
+_DEFINED = re.compile(r"\(([A-Z]{2,8})\)")
 _INNER_POSSESSIVE = re.compile(r"\w['’]s\s+\w")
 
 
@@ -85,6 +89,8 @@ def _evidence_label(
     doc: Doc, candidate: Candidate, span: Span, places_here: set[str], orgs_here: set[str]
 ) -> str | None:
     label = candidate.label
+    if candidate.text in _common_acronyms(doc):
+        return DROP
     if _based(span) and _known_place(candidate.text):
         return "GPE"
     if label != "NORP" and _indefinite(span):
@@ -298,6 +304,27 @@ def _bare_after_article(span: Span) -> bool:
         return False
     before = span.doc[span.start - 1]
     return before.lower_ in ("the", "a", "an") and before.head.i == root.i
+
+
+def _common_acronyms(doc: Doc) -> set[str]:
+    """Acronyms the text defines from words in lower case ("ballistic missile defence
+    (BMD)", "an initial public offering (IPO)"): abbreviations of things, not names."""
+    found: set[str] | None = doc.user_data.get(_ACRONYMS_KEY)
+    if found is None:
+        found = set()
+        text = doc_text(doc)
+        for match in _DEFINED.finditer(text):
+            letters = match.group(1)
+            words = re.findall(r"[\w'-]+", text[max(0, match.start() - 120) : match.start()])
+            expansion = words[-len(letters) :]
+            if (
+                len(expansion) == len(letters)
+                and all(w[0].islower() for w in expansion)
+                and "".join(w[0] for w in expansion) == letters.lower()
+            ):
+                found.add(letters)
+        doc.user_data[_ACRONYMS_KEY] = found
+    return found
 
 
 def _indefinite(span: Span) -> bool:

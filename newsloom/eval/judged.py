@@ -24,7 +24,6 @@ lists it as unjudged, and `judge_list` prints the facts that need a verdict.
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import hashlib
 import json
 from collections import Counter
@@ -34,6 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
+from newsloom.eval.sources import load_gold, read_gzip_html, read_utf8_text
 from newsloom.record import Article, DocumentKind
 
 JUDGEMENTS_FILE = "judged_real_news.jsonl"
@@ -266,17 +266,13 @@ def _url(folder: Path, set_name: str, key: str) -> str | None:
     gold_files = {"scrapinghub-article-extraction": "ground-truth.json", "l3s-gn1": "gold.json"}
     if set_name not in gold_files:
         return None
-    entry = json.loads((folder / gold_files[set_name]).read_text(encoding="utf-8")).get(key) or {}
+    entry = load_gold(folder, gold_files[set_name]).get(key) or {}
     return entry.get("url") if isinstance(entry, dict) else None
 
 
 def read_page(page: JudgedPage) -> str:
-    raw = page.path.read_bytes()
-    if page.path.suffix == ".gz":
-        raw = gzip.decompress(raw)
-    from newsloom.ingest.encoding import decode_bytes
-
-    return decode_bytes(raw).text
+    """The page as the eval reads it (gzip HTML decoded like the readers, or UTF-8 text)."""
+    return read_gzip_html(page.path) if page.path.suffix == ".gz" else read_utf8_text(page.path)
 
 
 def extract_page(page: JudgedPage) -> Article:

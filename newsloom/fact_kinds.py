@@ -50,7 +50,3 @@ def fact_kinds() -> tuple[FactKind, ...]:
 
 def fact_keys() -> tuple[str, ...]:
     return tuple(_KINDS)
-
-
-def fact_kind(key: str) -> FactKind:
-    return _KINDS[key]

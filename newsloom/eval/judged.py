@@ -33,6 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
+from newsloom.eval import l3s_gn1, scrapinghub
 from newsloom.eval.sources import load_gold, read_gzip_html, read_utf8_text
 from newsloom.record import Article, DocumentKind
 
@@ -263,7 +264,7 @@ def judged_pages(data_dir: Path, articles: Iterable[str]) -> list[JudgedPage]:
 
 
 def _url(folder: Path, set_name: str, key: str) -> str | None:
-    gold_files = {"scrapinghub-article-extraction": "ground-truth.json", "l3s-gn1": "gold.json"}
+    gold_files = {scrapinghub.NAME: scrapinghub.GOLD_FILE, l3s_gn1.NAME: l3s_gn1.GOLD_FILE}
     if set_name not in gold_files:
         return None
     entry = load_gold(folder, gold_files[set_name]).get(key) or {}

@@ -31,6 +31,7 @@ from lxml.html import HtmlElement
 
 from newsloom.extract.news_data import news_patterns
 from newsloom.record import parse_iso
+from newsloom.rules import longest_first
 
 Moment = dt.date | dt.datetime
 Order = Literal["dmy", "mdy"]
@@ -347,8 +348,7 @@ def _cues() -> tuple[re.Pattern[str], dict[str, Cue]]:
     kinds: dict[str, Cue] = {}
     for cue_words, kind in groups:
         kinds.update(dict.fromkeys((word.casefold() for word in cue_words), kind))
-    longest_first = sorted(kinds, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in longest_first)
+    alternation = "|".join(re.escape(w) for w in longest_first(tuple(kinds)))
     pattern = re.compile(rf"(?<!\w)({alternation})(?!\w)", re.IGNORECASE)
     return pattern, kinds
 
@@ -367,10 +367,12 @@ def headline_line(lines: list[Line], headlines: list[str]) -> int | None:
     heading line first, else any line; without one, the first h1 of three words or more.
     """
     for headline in headlines:
-        wanted = _normal(headline)
+        wanted = normal_words(headline)
         if not wanted:
             continue
-        found = [i for i, line in enumerate(lines) if _same_headline(_normal(line.text), wanted)]
+        found = [
+            i for i, line in enumerate(lines) if _same_headline(normal_words(line.text), wanted)
+        ]
         if found:
             # An h1 first, then an h2, then any line; the first of each.
             return min(found, key=lambda i: (lines[i].heading or 9, i))
@@ -380,7 +382,8 @@ def headline_line(lines: list[Line], headlines: list[str]) -> int | None:
     )
 
 
-def _normal(text: str) -> str:
+def normal_words(text: str) -> str:
+    """Case-folded words, single-spaced: how titles and lines are compared."""
     return " ".join(_WORDS.findall(text.casefold()))
 
 

@@ -42,6 +42,7 @@ from newsloom.extract.html_dates import (
     ShownDate,
     dates_in,
     headline_line,
+    normal_words,
     numeric_order,
     other_dates,
     shown_date,
@@ -79,12 +80,6 @@ _SITE_MIN_CHARS = 5
 _SITE_EXTRA_CHARS = 12
 _LINK_MAX_WORDS = 5
 _SPACES = re.compile(r"\s+")
-_WORDS = re.compile(r"\w+")
-
-
-def _normal(text: str) -> str:
-    """Case-folded words, single-spaced: how titles and lines are compared."""
-    return " ".join(_WORDS.findall(text.casefold()))
 
 
 _LANGUAGE_TAG = re.compile(rf"({rules.LANGUAGE_TAG_PATTERN})(?:[-_][A-Za-z0-9]+)*")
@@ -241,7 +236,7 @@ class _TitleEvidence:
 
     def is_affix(self, part: str) -> bool:
         """A site or section name, a date: no part of a headline."""
-        words = _normal(part)
+        words = normal_words(part)
         return (
             not words
             or self.is_site(part)
@@ -282,7 +277,7 @@ def _title(lines: list[Line], candidates: list[str], evidence: _TitleEvidence) -
     section) or a date are cut from its ends.
     """
     h1s = [line.text for line in lines if line.heading == 1]
-    only_h1 = h1s[0] if len({_normal(h) for h in h1s}) == 1 else None
+    only_h1 = h1s[0] if len({normal_words(h) for h in h1s}) == 1 else None
     if only_h1 and (len(only_h1.split()) < 2 or evidence.is_affix(only_h1)):
         only_h1 = None
     ranked: list[tuple[int, int, int, str]] = []
@@ -391,14 +386,14 @@ def _title_evidence(
     links = frozenset(
         words
         for a in tree.iter("a")
-        if (words := _normal(a.text_content())) and len(words.split()) <= _LINK_MAX_WORDS
+        if (words := normal_words(a.text_content())) and len(words.split()) <= _LINK_MAX_WORDS
     )
     shown = [line for line in lines if len(line.text) <= _TITLE_MAX_CHARS]
     return _TitleEvidence(
         shown=(
-            frozenset(_normal(line.text) for line in shown if line.heading == 1),
-            frozenset(_normal(line.text) for line in shown if line.heading == 2),
-            frozenset(_normal(line.text) for line in shown),
+            frozenset(normal_words(line.text) for line in shown if line.heading == 1),
+            frozenset(normal_words(line.text) for line in shown if line.heading == 2),
+            frozenset(normal_words(line.text) for line in shown),
         ),
         links=links,
         sites=sites,
@@ -434,7 +429,7 @@ def _agreeing_runs(title: str, evidence: _TitleEvidence) -> list[tuple[int, str]
         for start in range(len(group)):
             for end in range(start + 1, len(group) + 1):
                 run = _join_run(title, group[start:end])
-                words = _normal(run)
+                words = normal_words(run)
                 if len(words.split()) < 2 or evidence.is_affix(run):
                     continue
                 tier = next((t for t, seen in enumerate(evidence.shown) if words in seen), None)

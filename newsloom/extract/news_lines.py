@@ -90,7 +90,7 @@ def _agency_with_job(text: str) -> str | None:
 
 def agency_opening(paragraph: str) -> tuple[str, str] | None:
     """(agency, rest) when a paragraph opens with the agency and a time stamp, as pages
-    print a wire slug ("ASSOCIATED PRESS 3:56 a.m. January 8, 2008 THE HAGUE ...")."""
+    print a wire slug ("ASSOCIATED PRESS 4:10 p.m. March 3, 2031 VELMORA ...")."""
     patterns = news_patterns()
     match = patterns.opening_pattern.match(paragraph)
     if not match:

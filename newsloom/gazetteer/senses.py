@@ -260,10 +260,6 @@ def most_populous(name: str) -> Sense | None:
     return max(senses, key=lambda s: (s.population, s.kind == "country")) if senses else None
 
 
-def country_sense(code: str) -> Sense | None:
-    return _country_senses().get(code.upper())
-
-
 def state_of_abbreviation(text: str) -> Sense | None:
     """A US state written as "Ill.", "IL" or "Illinois"."""
     code = place_rules().us_state_abbreviations.get(key(text))

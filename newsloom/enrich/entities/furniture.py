@@ -20,7 +20,7 @@ the plural of an acronym ("ICBMs"); a role noun or a title alone in capitals ("C
   with two or more comment counts ("Comments: 210"), page metadata ("Category : World":
   `meta_labels`);
 - a credit: a short line of capitalised words ending with an agency ("Jane Roe, AP"), or a
-  short line that ends like one (`credit_endings`: "With Post wires");
+  short line that ends like one (`credit_endings`: "With wire services");
 (only lines of at most `max_chrome_words` words: a long line is prose, whatever it holds);
 a span in a sentence with a copyright or trademark notice (`sentence_marks`: "all rights
 reserved", "is a trademark of"); or, for a person or an organisation, in a sentence with an
@@ -233,7 +233,7 @@ def _is_chrome_line(inner: str) -> bool:
 
 def _is_credit_line(line: str) -> bool:
     """A short line of capitalised words that ends with an agency ("Jane Roe, AP"), or a
-    short line that ends like a credit ("With Post wires", "... contributed to this report")."""
+    short line that ends like a credit ("With wire services", "... contributed to this report")."""
     rules = entity_rules().furniture
     if not line or len(line) > 2 * rules.max_credit_chars:
         return False

@@ -53,7 +53,7 @@ from newsloom.enrich.roles.rules import role_rules
 from newsloom.gazetteer.senses import state_of_abbreviation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 _STATE_AFTER = re.compile(r"\s+State\b")
 
@@ -372,8 +372,8 @@ def _place_location(doc: Doc, candidate: Candidate, clusters: Clusters) -> None:
 
 def place_name(text: str) -> str:
     """The canonical name of a place that is not a country: without "the" and an
-    administrative ending ("the Gaza Strip" -> "Gaza Strip", "Inner Mongolia Autonomous
-    Region" -> "Inner Mongolia"); a US state for its abbreviation ("Calif." -> California)
+    administrative ending ("the Gaza Strip" -> "Gaza Strip", "Veldor Autonomous
+    Region" -> "Veldor"); a US state for its abbreviation ("Calif." -> California)
     and for its name when the city the gazetteer would give has the name only as an
     alternate and is far smaller (`[places] state_over_city`); else the city's name (a city
     that has the name only as an alternate when it is a capital or a large city)."""
@@ -390,7 +390,7 @@ def place_name(text: str) -> str:
     city = places.city(name)
     own = city is not None and fold_spelling(city.name) == fold_spelling(name)
     if city is not None and not own and not _alternate_of(city, name):
-        city = None  # "Hunter" is not the town of "Jacobo Hunter"
+        city = None  # "Marlow" is not the town of "Ada Marlow"
     if city is None or not own:
         state = state_of_abbreviation(name)
         if state is not None and (
@@ -419,7 +419,3 @@ def speaks_for_government(token: Token) -> bool:
     if token.dep_ == "nsubj" and head.lemma_.lower() in rules.metonymy.speech_verbs:
         return True
     return token.dep_ == "poss" and head.lemma_.lower() in rules.metonymy.institutional_nouns
-
-
-def span_of(doc: Doc, candidate: Candidate) -> Span | None:
-    return doc.char_span(candidate.start, candidate.end, alignment_mode="expand")

@@ -7,7 +7,7 @@ confidence `relabelled`. The evidence (word lists in entities.toml `[types]`):
   a location preposition ("moved to Glasgow", "in Chula Vista"), or that another span of the
   article already calls a place; "<place>-based" ("a London-based firm"); a "person" right
   after "near" or "outside", or after "in" with a compass word or a place's possessive ("in
-  southern Syria's al-Tanf"); a name that modifies a noun of places ("the Rubkan refugee
+  southern Orvia's al-Marsa"); a name that modifies a noun of places ("the Karvel refugee
   camp": LOC);
 - a company: a name that modifies a noun only companies have ("Twitter account", "Acme
   shares": `company_heads`) or a model code ("Dell AX4"), a company noun beside it
@@ -24,9 +24,9 @@ confidence `relabelled`. The evidence (word lists in entities.toml `[types]`):
   (BMD)"); a name with "a" or "an" ("a good Samaritan"); "the <name>" that modifies a
   capitalised noun after it, cut short by the model ("the New York State [Attorney General]");
 - a natural feature or a building: an organisation whose last word is one of
-  `feature_words` (LOC: "Hunter Valley") or `building_words` (FAC: "Indiana Statehouse");
+  `feature_words` (LOC: "Marrow Valley") or `building_words` (FAC: "Velmora Statehouse");
 - a NORP that is no nationality: a place the gazetteer knows after a location preposition
-  ("in Punjab"); else an organisation when the article names one so ("Telstra").
+  ("in Punjab"); else an organisation when the article names one so ("Brightline").
 """
 
 from __future__ import annotations
@@ -195,7 +195,7 @@ def _plainly_located(token: Token, near: bool = True) -> bool:
 
 
 def _names_a_place_noun(span: Span) -> bool:
-    """The name modifies a noun of a place ("the Rubkan refugee camp", "al-Tanf base")."""
+    """The name modifies a noun of a place ("the Karvel refugee camp", "al-Marsa base")."""
     root = span.root
     if root.dep_ != "compound" or root.head.i < span.end:
         return False

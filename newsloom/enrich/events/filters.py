@@ -56,7 +56,6 @@ COUNT_ENTITIES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 PARTICIPLES = frozenset({"VBG", "VBN"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
-FUTURE = frozenset({"will", "would", "shall", "'ll"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 
 

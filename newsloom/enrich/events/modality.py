@@ -40,10 +40,6 @@ if TYPE_CHECKING:
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-# The modes an event can have; None is an act told as done.
-MODES = (None, "failed", "hypothetical", "predicted", "planned", "habitual")
-# Modes of acts that happened or are announced: shown by default.
-SHOWN_MODES = frozenset({None, "planned"})
 PRESENT = frozenset({"VBZ", "VBP"})
 # Where a to-infinitive that no frame governs tells a purpose or a possibility.
 INFINITIVES = frozenset({"advcl", "xcomp", "acl", "relcl", "ccomp"})

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "dative", "attr", "oprd")
-EMBEDDED = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
 # Prepositions whose object is the one a thing is done to ("cut ties with X", "withdrew
 # troops from X", "imposed restrictions on X").
 AFFECTED = ("to", "from", "with", "against", "on", "upon", "into", "toward", "towards")

@@ -96,17 +96,6 @@ class QuoteConfig:
     # order tried); clausal cues are also every speech cue that is not direct-only.
     reported_cues: dict[str, frozenset[str]] = field(default_factory=dict, metadata=DERIVED)
 
-    @property
-    def opening_marks(self) -> frozenset[str]:
-        return frozenset(self.marks.pairs)
-
-    @property
-    def all_marks(self) -> frozenset[str]:
-        marks = set(self.marks.pairs)
-        for closers in self.marks.pairs.values():
-            marks |= closers
-        return frozenset(marks)
-
 
 @functools.cache
 def quote_config() -> QuoteConfig:

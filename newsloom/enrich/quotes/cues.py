@@ -66,8 +66,8 @@ def negated(verb: Token) -> bool:
 def speaker_of(verb: Token) -> Span | None:
     """The cue's subject phrase; a conjoined or participle cue borrows its head's subject,
     and one in a prepositional phrase the clause's (`X was quoted as saying`). Of two
-    subjects the parse hangs on one cue, a person is the speaker (`Patricia Ferguson,
-    Labour MSP for Glasgow, said`), else the one nearest the cue (a parse of `The
+    subjects the parse hangs on one cue, a person is the speaker (`Ada Quenby,
+    Labour MP for Velmora, said`), else the one nearest the cue (a parse of `The
     harbour, Mary Jones said, will reopen`). Without a subject, the noun phrase after
     the cue speaks (`..., said the company's chair Mary Jones in an email`)."""
     head = verb.head
@@ -125,7 +125,7 @@ def _subject_after(verb: Token) -> Span | None:
 
 
 def _after_dateline(subject: Token) -> Token | None:
-    """`Indianapolis – Several thousand teachers ... surrounded`: a place opening the
+    """`Velmora – Several hundred dockers ... surrounded`: a place opening the
     sentence before a dash is a dateline; the noun the parse hung on it is the subject."""
     doc = subject.doc
     if (

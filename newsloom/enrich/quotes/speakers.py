@@ -2,11 +2,11 @@
 
 The speaker's span stays the words in the text (`she`, `the ambassador`); the name is
 resolved from the phrase's head, never from a word that only modifies it (`A
-California transit chief` is a chief, not California; `Dell's Eric Cannell` is Eric
-Cannell, not Dell; `the minister's spokesman` is the spokesman, not the minister):
+California transit chief` is a chief, not California; `Acme's Ada Quenby` is Ada
+Quenby, not Acme; `the minister's spokesman` is the spokesman, not the minister):
 
 - a name heading the phrase is its entity (from the entities stage, else the parse's
-  names); a surname alone (`Mr Drayton`) is the one living person of that surname
+  names); a surname alone (`Mr Veil`) is the one living person of that surname
   the article names in full;
 - `he`/`she` is the most recent person of that gender (titles such as `Mrs`, or an
   earlier pronoun resolved to them) who is the subject of a sentence or spoke, so a
@@ -40,7 +40,7 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 SUBJECTS = ("nsubj", "nsubjpass")
 # Determiners of a phrase that points back to something named before.
 DEFINITE = ("the", "this", "that")
-# Dependencies that tie a name to the noun it names (`winemaker [Trevor Drayton]`).
+# Dependencies that tie a name to the noun it names (`winemaker [Oskar Veil]`).
 NAME_LINKS = ("compound", "flat", "appos", "conj")
 
 
@@ -139,7 +139,7 @@ class SpeakerResolver:
         """The text says this person is dead: `X died`, `X was killed`, `killed X`, `the
         death of X`, `the late X`."""
         speakers = self.config.speakers
-        # Up from a name to the noun it names: `[Trevor] Drayton`, `winemaker, [X]`.
+        # Up from a name to the noun it names: `[Oskar] Veil`, `winemaker, [X]`.
         while token.dep_ in NAME_LINKS and token.head.i != token.i:
             if token.dep_ == "compound" and token.head.pos_ != "PROPN":
                 break
@@ -214,7 +214,7 @@ class SpeakerResolver:
 
     def _person_at(self, head: Token) -> _Person | None:
         """The person whose mention holds the phrase's head, or a name in apposition with
-        it either way (`Patricia Ferguson, Labour MSP for Glasgow, said`)."""
+        it either way (`Ada Quenby, Labour MP for Velmora, said`)."""
         tokens = [head, *(c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN")]
         if head.dep_ == "appos":
             tokens.append(head.head)
@@ -279,7 +279,7 @@ class SpeakerResolver:
 
     def _they(self, token: Token, start: int, end: int) -> Speaker:
         """`they said`: the plural subject of this sentence or one of the two before
-        (`Holcomb and leaders of the Legislature have avoided ... they said`), named as
+        (`Marlow and leaders of the council have avoided ... they said`), named as
         written; a pronoun subject passes on what it stands for."""
         sentences = list(token.doc.sents)
         index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
@@ -338,7 +338,7 @@ class SpeakerResolver:
             return Speaker(holder.name, holder.id, start, end, "role")
         organisation = self._owner_organisation(head)
         if organisation is not None:
-            # "A company spokesperson said" -> the WeWork spokesperson.
+            # "A company spokesperson said" -> the spokesperson of the company named before.
             return Speaker(f"{organisation} {head.text}", None, start, end, "noun")
         return Speaker(_phrase_name(phrase), None, start, end, "noun")
 
@@ -455,7 +455,7 @@ class SpeakerResolver:
 
 
 def _head(phrase: Span) -> Token:
-    """The phrase's head: its root, unless that is a possessor (`Dell's Eric Cannell`
+    """The phrase's head: its root, unless that is a possessor (`Acme's Ada Quenby`
     parsed with Dell as root) or a determiner standing alone before a name."""
     root = phrase.root
     if root.dep_ == "poss" or any(c.dep_ == "case" for c in root.children):
@@ -466,7 +466,7 @@ def _head(phrase: Span) -> Token:
 
 
 def _plural_name(subject: Token) -> str | None:
-    """A plural subject as written, with its conjuncts (`Holcomb and GOP leaders`), left
+    """A plural subject as written, with its conjuncts (`Marlow and council leaders`), left
     out when it runs long (a clause in it)."""
     doc = subject.doc
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct")]

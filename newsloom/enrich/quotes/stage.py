@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SENTENCE_END = ".!?…"
-CLAUSE_END = SENTENCE_END + ",;:—–-"
 CLOSERS = SENTENCE_END + ",;:\"”’»'"
 
 

@@ -6,7 +6,7 @@ Read from the text around the match alone (no parse needed), with the word lists
 - a 4-digit number after a label word is a number ("Room 1909", "Resolution 2254"), and
   one before a street name an address ("1909 Elm Street", "the 1900 block of");
 - a vague word ("now", "current") written capitalised inside a sentence belongs to a
-  title or a button ("Act Now", "Current News");
+  title or a button ("Sign Up Now", "Current Issue");
 - a year right after a copyright mark ("(c) 2008 Example Media") dates the page, not the
   story: it is kept (the judges of the check half took one for right) at the confidence
   of page furniture.

@@ -15,6 +15,8 @@
 - `no_link`: a feed entry with neither full content nor a link to fetch it.
 - `not_html`: a WARC response whose content type is not HTML (an image, a PDF, JSON).
 - `http_status`: a WARC response with an HTTP status other than 2xx (redirects, errors).
+- `store_busy`: the store stayed locked by another writer past the lock wait; the
+  input was read but not written, and a rerun writes it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ MISSING_FIELDS = "missing_fields"
 NO_LINK = "no_link"
 NOT_HTML = "not_html"
 HTTP_STATUS = "http_status"
+STORE_BUSY = "store_busy"
 
 ALL_REASONS = frozenset(
     {
@@ -46,5 +49,6 @@ ALL_REASONS = frozenset(
         NO_LINK,
         NOT_HTML,
         HTTP_STATUS,
+        STORE_BUSY,
     }
 )

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -19,6 +20,24 @@ from newsloom.cli.common import (
 )
 from newsloom.options import Options
 from newsloom.record import RunCounts
+from newsloom.store import LOCK_WAIT_SECONDS, StoreBusy, open_store
+
+if TYPE_CHECKING:
+    from newsloom.pipeline import RunResult
+
+# Exit status of a run the store was too busy to start (another writer kept it locked).
+EXIT_STORE_BUSY = 3
+
+LockWaitOption = Annotated[
+    float,
+    typer.Option(
+        "--lock-wait",
+        help="Seconds a write waits for another writer's lock; past it the input is"
+        " dropped as store_busy and the run goes on.",
+        envvar="NEWSLOOM_LOCK_WAIT",
+        min=0.0,
+    ),
+]
 
 
 def ingest(
@@ -27,11 +46,28 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
     enrich: EnrichOption = True,
     model: ModelOption = None,
+    lock_wait: LockWaitOption = LOCK_WAIT_SECONDS,
 ) -> None:
     """Read news inputs, extract articles and store them; ends with the run's counts."""
+    try:
+        result = _run(paths, db, Options(enrich=enrich, model=model), lock_wait)
+    except StoreBusy as error:
+        err.print(f"store busy, nothing ingested: {error}", markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_STORE_BUSY) from None
+    counts = result.counts.to_dict()
+    if as_json:
+        emit(json.dumps({"run": result.run_id, **counts}))
+        return
+    out.print(f"run {result.run_id}: " + _progress_line(result.counts))
+    for bucket in ("dropped", "failed"):
+        for reason, number in counts[bucket].items():
+            out.print(f"  {bucket} {reason}: {number}")
+
+
+def _run(paths: list[str], db: Path, options: Options, lock_wait: float) -> RunResult:
     from newsloom.pipeline import Pipeline
 
-    with Pipeline(db, Options(enrich=enrich, model=model)) as pipeline:
+    with Pipeline(open_store(db, lock_wait=lock_wait), options) as pipeline:
         if interactive():
             with Progress(
                 SpinnerColumn(),
@@ -45,17 +81,8 @@ def ingest(
                 def progress(counts: RunCounts) -> None:
                     bar.update(task, description=_progress_line(counts))
 
-                result = pipeline.ingest(paths, progress)
-        else:
-            result = pipeline.ingest(paths)
-    counts = result.counts.to_dict()
-    if as_json:
-        emit(json.dumps({"run": result.run_id, **counts}))
-        return
-    out.print(f"run {result.run_id}: " + _progress_line(result.counts))
-    for bucket in ("dropped", "failed"):
-        for reason, number in counts[bucket].items():
-            out.print(f"  {bucket} {reason}: {number}")
+                return pipeline.ingest(paths, progress)
+        return pipeline.ingest(paths)
 
 
 def _progress_line(counts: RunCounts) -> str:

@@ -2,6 +2,11 @@
 
 Reading inputs and writing the store happen here; extraction and the stages run in
 batches on an `Executor` (in this process by default; see `executor.py`).
+
+Nothing but the end of its inputs ends a run once it has started: an input whose write
+finds the store locked by another writer past the store's lock wait (`StoreBusy`) is
+counted as a `store_busy` drop and the run goes on; drop rows that could not be written
+then are written at the end of the run, when the lock may be free again.
 """
 
 from __future__ import annotations
@@ -11,12 +16,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from newsloom.ingest import read_inputs
+from newsloom.ingest.reasons import STORE_BUSY
 from newsloom.options import DEFAULT_OPTIONS, Options
 from newsloom.pipeline.executor import Executor, InProcessExecutor, PoolExecutor
 from newsloom.pipeline.process import Failed, Item, Processed
 from newsloom.pipeline.stages import ArticleStage, check_stage_order, default_stages
-from newsloom.record import Article, Dropped, PendingFetch, RunCounts
-from newsloom.store import Store, open_store
+from newsloom.record import Article, Dropped, PendingFetch, Provenance, RunCounts
+from newsloom.store import Store, StoreBusy, open_store
 
 __all__ = [
     "ArticleStage",
@@ -61,6 +67,8 @@ class Pipeline:
         # Articles go through the stages in batches (spaCy parses a batch at once); each
         # is still saved in its own transaction.
         self.batch_size = BATCH_SIZE if self.stages else 1
+        # Drops the store was too busy to record when they happened, written at run end.
+        self._unrecorded: list[tuple[int, Dropped]] = []
 
     def ingest(
         self, paths: Iterable[str | Path], progress: ProgressCallback | None = None
@@ -78,11 +86,62 @@ class Pipeline:
                         progress(counts)
             status = "finished"
         finally:
-            self.store.finish_run(run_id, counts, status=status)
+            self._finish(run_id, counts, status)
         return RunResult(run_id, counts)
+
+    def _finish(self, run_id: int, counts: RunCounts, status: str) -> None:
+        """Record the drops kept back and the run's end; a store still busy only logs."""
+        unrecorded, self._unrecorded = self._unrecorded, []
+        try:
+            for dropped_run, dropped in unrecorded:
+                self.store.record_drop(dropped_run, dropped)
+            self.store.finish_run(run_id, counts, status=status)
+        except StoreBusy as error:
+            log.error("run %d: not recorded as %s (%s)", run_id, status, error)
 
     def _record(self, run_id: int, processed: Processed, counts: RunCounts) -> None:
         counts.read += 1
+        if isinstance(processed, Article | PendingFetch):
+            try:
+                self._save(processed, counts)
+            except StoreBusy as error:
+                provenance = (
+                    processed.provenance
+                    if isinstance(processed, Article)
+                    else [processed.provenance]
+                )
+                self._store_busy(run_id, provenance, str(error), counts)
+        elif isinstance(processed, Dropped):
+            log.warning(
+                "dropped %s: %s %s", processed.provenance.key(), processed.reason, processed.message
+            )
+            counts.drop(processed.reason)
+            self._record_drop(run_id, processed)
+        elif isinstance(processed, Failed):
+            log.error("failed %s: %s", processed.document.provenance.key(), processed.reason)
+            counts.fail(processed.reason)
+            failure = Dropped(
+                processed.document.provenance, f"failed:{processed.reason}", processed.message
+            )
+            self._record_drop(run_id, failure)
+
+    def _store_busy(
+        self, run_id: int, provenance: list[Provenance], message: str, counts: RunCounts
+    ) -> None:
+        """An input read but not written: a `store_busy` drop, recorded at the run's end
+        (the store is locked now); a rerun writes it."""
+        for item in provenance:
+            log.warning("dropped %s: %s %s", item.key(), STORE_BUSY, message)
+            self._unrecorded.append((run_id, Dropped(item, STORE_BUSY, message)))
+        counts.drop(STORE_BUSY)
+
+    def _record_drop(self, run_id: int, dropped: Dropped) -> None:
+        try:
+            self.store.record_drop(run_id, dropped)
+        except StoreBusy:
+            self._unrecorded.append((run_id, dropped))
+
+    def _save(self, processed: Article | PendingFetch, counts: RunCounts) -> None:
         if isinstance(processed, Article):
             outcome = self.store.save(processed)
             if outcome == "stored":
@@ -93,22 +152,9 @@ class Pipeline:
                 counts.updated += 1
             else:
                 counts.unchanged += 1
-        elif isinstance(processed, PendingFetch):
-            counts.pending += 1
+        else:
             self.store.save_pending(processed)
-        elif isinstance(processed, Dropped):
-            log.warning(
-                "dropped %s: %s %s", processed.provenance.key(), processed.reason, processed.message
-            )
-            counts.drop(processed.reason)
-            self.store.record_drop(run_id, processed)
-        elif isinstance(processed, Failed):
-            log.error("failed %s: %s", processed.document.provenance.key(), processed.reason)
-            counts.fail(processed.reason)
-            failure = Dropped(
-                processed.document.provenance, f"failed:{processed.reason}", processed.message
-            )
-            self.store.record_drop(run_id, failure)
+            counts.pending += 1
 
     def close(self) -> None:
         self.store.close()

@@ -9,7 +9,7 @@ Nothing outside `newsloom.store.sqlite` imports that backend; callers use `Store
 from __future__ import annotations
 
 from newsloom.store.backends import BACKENDS, open_store
-from newsloom.store.base import SchemaError, Store
+from newsloom.store.base import LOCK_WAIT_SECONDS, SchemaError, Store, StoreBusy
 from newsloom.store.records import (
     ArticleRef,
     ArticleSummary,
@@ -26,6 +26,7 @@ from newsloom.store.records import (
 
 __all__ = [
     "BACKENDS",
+    "LOCK_WAIT_SECONDS",
     "ArticleRef",
     "ArticleSummary",
     "DropRecord",
@@ -39,5 +40,6 @@ __all__ = [
     "SchemaError",
     "SearchHit",
     "Store",
+    "StoreBusy",
     "open_store",
 ]

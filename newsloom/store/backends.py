@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from newsloom.store.base import Store
+from newsloom.store.base import LOCK_WAIT_SECONDS, Store
 
 SQLITE_PREFIX = "sqlite:///"
 
 
-def _sqlite(location: str) -> Store:
+def _sqlite(location: str, lock_wait: float) -> Store:
     """`sqlite:///relative.db`, `sqlite:////absolute.db` or `sqlite:///:memory:`."""
     from newsloom.store.sqlite import SQLiteStore
 
@@ -25,11 +25,11 @@ def _sqlite(location: str) -> Store:
         raise ValueError(f"malformed SQLite location {location!r}; use sqlite:///path/to/file.db")
     if not path:
         raise ValueError(f"no database path in {location!r}; use sqlite:///path/to/file.db")
-    return SQLiteStore(path)
+    return SQLiteStore(path, lock_wait=lock_wait)
 
 
 # scheme -> the function that opens a location of that scheme
-BACKENDS: dict[str, Callable[[str], Store]] = {"sqlite": _sqlite}
+BACKENDS: dict[str, Callable[[str, float], Store]] = {"sqlite": _sqlite}
 # What a location without a scheme is: a file path.
 DEFAULT_SCHEME = "sqlite"
 
@@ -41,8 +41,11 @@ def scheme_of(location: str | Path) -> str:
     return location.split("://", 1)[0].lower()
 
 
-def open_store(location: str | Path) -> Store:
+def open_store(location: str | Path, *, lock_wait: float = LOCK_WAIT_SECONDS) -> Store:
     """Open (creating or migrating as needed) the store at `location`.
+
+    `lock_wait` is how many seconds a write waits for another writer's lock before it
+    raises `StoreBusy`.
 
     An unknown scheme raises ValueError naming the supported ones, never falls back to
     a file path (a `postgresql://` URL must not become a folder named `postgresql:`).
@@ -55,4 +58,4 @@ def open_store(location: str | Path) -> Store:
             f"unsupported store location scheme {scheme!r} in {str(location)!r};"
             f" supported: a file path or {supported}"
         )
-    return opener(str(location))
+    return opener(str(location), lock_wait)

@@ -33,9 +33,20 @@ from newsloom.store.records import (
 )
 from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
 
+# Seconds a write waits, retrying, for another writer's lock before it gives up with
+# `StoreBusy` (the pipeline then drops that input as `store_busy` and goes on).
+LOCK_WAIT_SECONDS = 60.0
+
 
 class SchemaError(RuntimeError):
     """A store's schema cannot be used by this version of newsloom."""
+
+
+class StoreBusy(RuntimeError):
+    """Another writer held the store's write lock for longer than the lock wait.
+
+    Nothing was written; the same write can be tried again later (a rerun writes it).
+    """
 
 
 @runtime_checkable

@@ -3,7 +3,8 @@
 One connection per store, used for reads and writes under a lock (one writer),
 in autocommit mode with explicit `BEGIN IMMEDIATE` transactions: every `save` is
 committed before it returns. The file uses WAL so readers in other processes are
-not blocked by a running ingest.
+not blocked by a running ingest. A write waits up to `lock_wait` seconds for another
+process's write lock (`locking`), then raises `StoreBusy` with nothing written.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from types import TracebackType
 from typing import Self
 
 from newsloom.record import Article, Dropped, PendingFetch, Provenance, RunCounts, parse_iso
+from newsloom.store.base import LOCK_WAIT_SECONDS, StoreBusy
 from newsloom.store.records import (
     SNIPPET_ELLIPSIS,
     ArticleFilter,
@@ -52,8 +54,9 @@ from newsloom.store.sqlite.events import count_events, event_day_counts, list_ev
 from newsloom.store.sqlite.fact_queries import entity_detail, list_entities, list_quotes
 from newsloom.store.sqlite.facts import attach_facts, read_facts, refresh_entities, write_facts
 from newsloom.store.sqlite.filters import filter_conditions
+from newsloom.store.sqlite.locking import is_busy, write_transaction
 from newsloom.store.sqlite.places import count_places, list_places, place_detail
-from newsloom.store.sqlite.schema import MIGRATIONS, Migration, migrate, transaction
+from newsloom.store.sqlite.schema import MIGRATIONS, Migration, migrate
 from newsloom.store.sqlite.search import (
     BM25_WEIGHTS,
     MARK_CLOSE,
@@ -69,8 +72,6 @@ from newsloom.store.sqlite.stories_queries import list_stories, story_detail, st
 from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
 
 MEMORY = ":memory:"
-# Seconds a write waits for another process's write lock before failing.
-BUSY_TIMEOUT_SECONDS = 30.0
 # Articles fetched per query while streaming `iter_articles`.
 ITER_BATCH_SIZE = 200
 RUN_RUNNING = "running"
@@ -96,8 +97,15 @@ def _now() -> str:
 class SQLiteStore:
     """A `Store` in one SQLite file (or `:memory:`)."""
 
-    def __init__(self, path: str | Path, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        migrations: Sequence[Migration] = MIGRATIONS,
+        *,
+        lock_wait: float = LOCK_WAIT_SECONDS,
+    ) -> None:
         self.path = str(path)
+        self.lock_wait = lock_wait
         if self.path != MEMORY:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
@@ -109,7 +117,7 @@ class SQLiteStore:
             self.path,
             isolation_level=None,
             check_same_thread=False,
-            timeout=BUSY_TIMEOUT_SECONDS,
+            timeout=lock_wait,
         )
         self._connection.row_factory = sqlite3.Row
         try:
@@ -117,6 +125,11 @@ class SQLiteStore:
             self._connection.execute("PRAGMA synchronous = NORMAL")
             self._connection.execute("PRAGMA foreign_keys = ON")
             migrate(self._connection, migrations)
+        except sqlite3.OperationalError as error:
+            self.close()
+            if is_busy(error):
+                raise StoreBusy(f"{self.path}: locked by another writer while opening") from error
+            raise
         except BaseException:
             self.close()
             raise
@@ -140,6 +153,12 @@ class SQLiteStore:
                 self._connection = None
 
     @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction, waiting up to `lock_wait` for another writer (`StoreBusy`)."""
+        with self._lock, write_transaction(self._db, self.lock_wait, self.path) as db:
+            yield db
+
+    @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
         """A connection for reads: this thread's own for a file store, else the shared one."""
         if self.path == MEMORY:
@@ -155,7 +174,7 @@ class SQLiteStore:
                     self.path,
                     isolation_level=None,
                     check_same_thread=False,
-                    timeout=BUSY_TIMEOUT_SECONDS,
+                    timeout=self.lock_wait,
                 )
                 reader.row_factory = sqlite3.Row
                 self._readers.append(reader)
@@ -191,7 +210,7 @@ class SQLiteStore:
         """
         incoming_id = article.assign_id()
         content = article.content_hash
-        with self._lock, transaction(self._db):
+        with self._writing():
             now = _now()
             self._forget_drops(article.provenance)
             existing = self._find_by_provenance(article.provenance)
@@ -274,7 +293,7 @@ class SQLiteStore:
         return added
 
     def save_pending(self, fetch: PendingFetch) -> bool:
-        with self._lock, transaction(self._db):
+        with self._writing():
             cursor = self._db.execute(
                 "INSERT INTO pending_fetches (url, title, published, input, reader, locator,"
                 " created) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
@@ -509,7 +528,7 @@ class SQLiteStore:
     # -- runs -------------------------------------------------------------------------
 
     def start_run(self, inputs: list[str]) -> int:
-        with self._lock, transaction(self._db):
+        with self._writing():
             cursor = self._db.execute(
                 "INSERT INTO runs (started, status, inputs, counts) VALUES (?, ?, ?, ?)",
                 (_now(), RUN_RUNNING, dumps(list(inputs)), dumps(RunCounts().to_dict())),
@@ -517,7 +536,7 @@ class SQLiteStore:
             return int(cursor.lastrowid or 0)
 
     def finish_run(self, run_id: int, counts: RunCounts, status: str = "finished") -> None:
-        with self._lock, transaction(self._db):
+        with self._writing():
             cursor = self._db.execute(
                 "UPDATE runs SET finished = ?, status = ?, counts = ? WHERE id = ?",
                 (_now(), status, dumps(counts.to_dict()), run_id),
@@ -546,7 +565,7 @@ class SQLiteStore:
 
     def record_drop(self, run_id: int | None, dropped: Dropped) -> None:
         provenance = dropped.provenance
-        with self._lock, transaction(self._db):
+        with self._writing():
             self._db.execute(
                 "INSERT INTO drops (input, locator, reader, reason, message, run_id, seen)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input, locator) DO UPDATE SET"

@@ -12,6 +12,7 @@ then are written at the end of the run, when the lock may be free again.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -38,6 +39,9 @@ log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[RunCounts], None]
 BATCH_SIZE = 16
+# Seconds between writes of a running run's counts to its row, so a run that is killed
+# shows how far it got (it is marked `interrupted` when the store is next opened).
+COUNTS_INTERVAL_SECONDS = 2.0
 
 
 class RunResult:
@@ -69,6 +73,7 @@ class Pipeline:
         self.batch_size = BATCH_SIZE if self.stages else 1
         # Drops the store was too busy to record when they happened, written at run end.
         self._unrecorded: list[tuple[int, Dropped]] = []
+        self.counts_interval = COUNTS_INTERVAL_SECONDS
 
     def ingest(
         self, paths: Iterable[str | Path], progress: ProgressCallback | None = None
@@ -77,11 +82,15 @@ class Pipeline:
         run_id = self.store.start_run(inputs)
         counts = RunCounts()
         status = "interrupted"
+        counts_written = time.monotonic()
         try:
             batches = _batches(read_inputs(inputs, self.options), self.batch_size)
             for results in self.executor.map_batches(batches, self.options, self.stages):
                 for processed in results:
                     self._record(run_id, processed, counts)
+                    if time.monotonic() - counts_written >= self.counts_interval:
+                        self.store.record_progress(run_id, counts)
+                        counts_written = time.monotonic()
                     if progress is not None:
                         progress(counts)
             status = "finished"

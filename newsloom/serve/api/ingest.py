@@ -61,6 +61,9 @@ class _UploadRecorder:
     def start_run(self, inputs: list[str]) -> int:
         return self.store.start_run([self.label])
 
+    def record_progress(self, run_id: int, counts: RunCounts) -> None:
+        self.store.record_progress(run_id, counts)
+
     def finish_run(self, run_id: int, counts: RunCounts, status: str = "finished") -> None:
         self.store.finish_run(run_id, counts, status=status)
 

@@ -18,6 +18,7 @@ from newsloom.store.base import SchemaError
 from newsloom.store.sqlite.events import EVENTS_SQL
 from newsloom.store.sqlite.facts_backfill import move_facts_out_of_extra
 from newsloom.store.sqlite.places import PLACES_SQL
+from newsloom.store.sqlite.run_locks import add_lock_column
 from newsloom.store.sqlite.stories import STORIES_SQL
 from newsloom.store.sqlite.stories_backfill import assign_stored_articles
 
@@ -272,6 +273,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         8, "stories: syndicated copies and same-event groups", STORIES_SQL, assign_stored_articles
     ),
     Migration(9, "generic fact table; places and events out of extra", GENERIC_FACTS),
+    Migration(10, "the lock file of each running run", "", add_lock_column),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -56,6 +56,12 @@ from newsloom.store.sqlite.facts import attach_facts, read_facts, refresh_entiti
 from newsloom.store.sqlite.filters import filter_conditions
 from newsloom.store.sqlite.locking import is_busy, write_transaction
 from newsloom.store.sqlite.places import count_places, list_places, place_detail
+from newsloom.store.sqlite.run_locks import (
+    hold_run_lock,
+    release_run_lock,
+    remove_lock_file,
+    run_is_abandoned,
+)
 from newsloom.store.sqlite.schema import MIGRATIONS, Migration, migrate
 from newsloom.store.sqlite.search import (
     BM25_WEIGHTS,
@@ -75,6 +81,7 @@ MEMORY = ":memory:"
 # Articles fetched per query while streaming `iter_articles`.
 ITER_BATCH_SIZE = 200
 RUN_RUNNING = "running"
+RUN_INTERRUPTED = "interrupted"
 
 _INSERT_ARTICLE = (
     f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, created, modified) "
@@ -113,6 +120,8 @@ class SQLiteStore:
         # so reads run side by side under WAL instead of queueing behind one lock.
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
+        # The lock token of each run this store started and has not finished.
+        self._run_locks: dict[int, str | None] = {}
         self._connection: sqlite3.Connection | None = sqlite3.connect(
             self.path,
             isolation_level=None,
@@ -125,6 +134,7 @@ class SQLiteStore:
             self._connection.execute("PRAGMA synchronous = NORMAL")
             self._connection.execute("PRAGMA foreign_keys = ON")
             migrate(self._connection, migrations)
+            self._interrupt_abandoned_runs()
         except sqlite3.OperationalError as error:
             self.close()
             if is_busy(error):
@@ -144,6 +154,11 @@ class SQLiteStore:
 
     def close(self) -> None:
         with self._lock:
+            # A run this store did not finish cannot finish now: its lock goes, so the
+            # next open marks it interrupted.
+            for token in self._run_locks.values():
+                release_run_lock(self.path, token)
+            self._run_locks.clear()
             for reader in self._readers:
                 reader.close()
             self._readers.clear()
@@ -153,10 +168,20 @@ class SQLiteStore:
                 self._connection = None
 
     @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction, waiting up to `lock_wait` for another writer (`StoreBusy`)."""
-        with self._lock, write_transaction(self._db, self.lock_wait, self.path) as db:
-            yield db
+    def _writing(self, lock_wait: float | None = None) -> Iterator[sqlite3.Connection]:
+        """A write transaction, waiting up to `lock_wait` (the store's unless given) for
+        another writer's lock, then `StoreBusy`."""
+        wait = self.lock_wait if lock_wait is None else lock_wait
+        with self._lock:
+            db = self._db
+            if wait != self.lock_wait:
+                db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+            try:
+                with write_transaction(db, wait, self.path):
+                    yield db
+            finally:
+                if wait != self.lock_wait:
+                    db.execute(f"PRAGMA busy_timeout = {int(self.lock_wait * 1000)}")
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
@@ -528,12 +553,33 @@ class SQLiteStore:
     # -- runs -------------------------------------------------------------------------
 
     def start_run(self, inputs: list[str]) -> int:
-        with self._writing():
-            cursor = self._db.execute(
-                "INSERT INTO runs (started, status, inputs, counts) VALUES (?, ?, ?, ?)",
-                (_now(), RUN_RUNNING, dumps(list(inputs)), dumps(RunCounts().to_dict())),
-            )
-            return int(cursor.lastrowid or 0)
+        """Record a new `running` run, holding its lock (`run_locks`) until it finishes."""
+        token = None if self.path == MEMORY else hold_run_lock(self.path)
+        try:
+            with self._writing():
+                cursor = self._db.execute(
+                    "INSERT INTO runs (started, status, inputs, counts, lock)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (_now(), RUN_RUNNING, dumps(list(inputs)), dumps(RunCounts().to_dict()), token),
+                )
+        except BaseException:
+            release_run_lock(self.path, token)
+            raise
+        run_id = int(cursor.lastrowid or 0)
+        self._run_locks[run_id] = token
+        return run_id
+
+    def record_progress(self, run_id: int, counts: RunCounts) -> None:
+        """The counts so far of a running run; skipped while another writer holds the lock
+        (the next progress or the finish writes them)."""
+        try:
+            with self._writing(lock_wait=0.0):
+                self._db.execute(
+                    "UPDATE runs SET counts = ? WHERE id = ? AND status = ?",
+                    (dumps(counts.to_dict()), run_id, RUN_RUNNING),
+                )
+        except StoreBusy:
+            pass
 
     def finish_run(self, run_id: int, counts: RunCounts, status: str = "finished") -> None:
         with self._writing():
@@ -543,6 +589,34 @@ class SQLiteStore:
             )
             if cursor.rowcount != 1:
                 raise KeyError(f"no run with id {run_id}")
+        release_run_lock(self.path, self._run_locks.pop(run_id, None))
+
+    def _interrupt_abandoned_runs(self) -> None:
+        """Mark `interrupted` the running runs whose process is gone (`run_locks`).
+
+        Never waits for another writer: when the store is busy, a later open does it.
+        """
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(runs)")}
+        if "lock" not in columns:  # a store kept at an older schema (tests of migrations)
+            return
+        rows = self._db.execute(
+            "SELECT id, lock FROM runs WHERE status = ? AND lock IS NOT NULL", (RUN_RUNNING,)
+        ).fetchall()
+        abandoned = [
+            (row["id"], row["lock"]) for row in rows if run_is_abandoned(self.path, row["lock"])
+        ]
+        if not abandoned:
+            return
+        try:
+            with self._writing(lock_wait=0.0):
+                self._db.executemany(
+                    "UPDATE runs SET status = ? WHERE id = ? AND status = ?",
+                    [(RUN_INTERRUPTED, run_id, RUN_RUNNING) for run_id, _ in abandoned],
+                )
+        except StoreBusy:
+            return
+        for _, token in abandoned:
+            remove_lock_file(self.path, token)
 
     def runs(self, limit: int = 10) -> list[RunRecord]:
         with self._lock:

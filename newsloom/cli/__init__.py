@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import Any
 
 import typer
 
@@ -21,6 +22,7 @@ from newsloom.cli import (
     serve,
     show,
 )
+from newsloom.printable import printable
 
 app = typer.Typer(
     name="newsloom",
@@ -47,7 +49,21 @@ for module in (
     module.register(app)
 
 
+class PrintableFormatter(logging.Formatter):
+    """Log lines with control characters escaped (`newsloom.printable`): a message holding
+    a file name or page text stays one line and cannot drive the terminal; a traceback
+    keeps its line breaks."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return printable(super().formatMessage(record))
+
+    def formatException(self, ei: Any) -> str:
+        return printable(super().formatException(ei), keep_lines=True)
+
+
 def main() -> None:
     level = os.environ.get("NEWSLOOM_LOG", "WARNING").upper()
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
     app()

@@ -8,6 +8,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
+
+from newsloom.printable import printable
 
 DEFAULT_DB = Path("newsloom.db")
 
@@ -40,3 +43,15 @@ def require_store(db: Path) -> None:
 def emit(text: str) -> None:
     """Write data (JSON, text) to stdout exactly as given, one line ending added."""
     sys.stdout.write(text + "\n")
+
+
+def cell(value: object) -> Text:
+    """A table cell showing `value` as it is: controls escaped, brackets not Rich markup."""
+    return Text(printable("" if value is None else str(value)))
+
+
+def say(text: str, *, keep_lines: bool = False, console: Console = out) -> None:
+    """Print a line holding text from articles or inputs: controls escaped, no markup."""
+    console.print(
+        printable(text, keep_lines=keep_lines), markup=False, highlight=False, soft_wrap=True
+    )

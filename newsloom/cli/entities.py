@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from newsloom.cli.common import DEFAULT_DB, DbOption, emit, err, out, require_store
+from newsloom.cli.common import DEFAULT_DB, DbOption, cell, emit, err, out, require_store, say
 from newsloom.store import EntityDetail, QuoteRecord, open_store
 
 # Aliases shown per entity in the table (all of them in --json).
@@ -40,7 +40,12 @@ def entities(
         if len(item.aliases) > SHOWN_ALIASES:
             aliases += f" (+{len(item.aliases) - SHOWN_ALIASES})"
         table.add_row(
-            item.id, item.name, item.type, str(item.article_count), str(item.mention_count), aliases
+            cell(item.id),
+            cell(item.name),
+            cell(item.type),
+            cell(item.article_count),
+            cell(item.mention_count),
+            cell(aliases),
         )
     out.print(table)
 
@@ -55,7 +60,7 @@ def entity(
     with open_store(db) as store:
         detail = store.entity(name)
     if detail is None:
-        err.print(f"no entity named {name!r}", markup=False)
+        say(f"no entity named {name!r}", console=err)
         raise typer.Exit(1)
     if as_json:
         emit(json.dumps(detail.to_dict(), ensure_ascii=False))
@@ -65,22 +70,26 @@ def entity(
 
 def _print_detail(detail: EntityDetail) -> None:
     summary = detail.entity
-    out.print(f"{summary.name} ({summary.type}) {summary.id}", markup=False, highlight=False)
-    out.print(
+    say(f"{summary.name} ({summary.type}) {summary.id}")
+    say(
         f"{summary.article_count} articles, {summary.mention_count} mentions;"
-        f" aliases: {', '.join(summary.aliases) or '-'}",
-        markup=False,
-        highlight=False,
+        f" aliases: {', '.join(summary.aliases) or '-'}"
     )
     if detail.roles:
         roles = Table("role", "of", "to", "article", "evidence", title="Roles")
         for role in detail.roles:
-            roles.add_row(role.title, role.of or "", role.to or "", role.article_id, role.text)
+            roles.add_row(
+                cell(role.title),
+                cell(role.of),
+                cell(role.to),
+                cell(role.article_id),
+                cell(role.text),
+            )
         out.print(roles)
     if detail.articles:
         articles = Table("id", "published", "title", title="Articles")
         for article in detail.articles:
-            articles.add_row(article.id, str(article.published or ""), article.title or "")
+            articles.add_row(cell(article.id), cell(article.published), cell(article.title))
         out.print(articles)
     for title, quotes in (("Quotes by", detail.quotes_by), ("Quotes about", detail.quotes_about)):
         if quotes:
@@ -94,7 +103,11 @@ def quote_table(quotes: list[QuoteRecord], title: str | None = None) -> Table:
         quote = record.quote
         date = quote.date or (str(record.article.published) if record.article.published else "")
         table.add_row(
-            quote.text, quote.speaker or "", date, record.article.id, record.article.title or ""
+            cell(quote.text),
+            cell(quote.speaker),
+            cell(date),
+            cell(record.article.id),
+            cell(record.article.title),
         )
     return table
 

@@ -2,13 +2,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
-from newsloom.cli.common import EnrichOption, ModelOption, PathsArgument, emit, err
+from newsloom.cli.common import EnrichOption, ModelOption, PathsArgument, emit, err, say
 from newsloom.options import Options
+from newsloom.printable import printable
 from newsloom.record import Article, Document, DocumentKind, Dropped, PendingFetch
 
 if TYPE_CHECKING:
@@ -59,7 +61,8 @@ def extract(
             elif fmt is Format.jsonl:
                 emit(json.dumps(record, ensure_ascii=False))
             else:
-                emit(record["text"] + "\n")
+                text = record["text"]
+                emit((printable(text, keep_lines=True) if sys.stdout.isatty() else text) + "\n")
         else:
             _report_problem(processed)
     if fmt is Format.json and articles:
@@ -71,11 +74,11 @@ def extract(
 
 def _report_problem(item: Dropped | PendingFetch | Failed) -> None:
     if isinstance(item, PendingFetch):
-        err.print(f"pending fetch (link only): {item.url}", markup=False)
+        say(f"pending fetch (link only): {item.url}", console=err)
     elif isinstance(item, Dropped):
-        err.print(f"dropped {item.provenance.key()}: {item.reason} {item.message}", markup=False)
+        say(f"dropped {item.provenance.key()}: {item.reason} {item.message}", console=err)
     else:
-        err.print(f"failed {item.document.provenance.key()}: {item.reason}", markup=False)
+        say(f"failed {item.document.provenance.key()}: {item.reason}", console=err)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from newsloom.cli.common import DEFAULT_DB, DbOption, emit, out, require_store
+from newsloom.cli.common import DEFAULT_DB, DbOption, cell, emit, out, require_store
 from newsloom.store import open_store
 
 
@@ -38,7 +38,7 @@ def list_articles(
         return
     table = Table("id", "published", "source", "title")
     for item in page.items:
-        table.add_row(item.id, str(item.published or ""), item.source or "", item.title or "")
+        table.add_row(cell(item.id), cell(item.published), cell(item.source), cell(item.title))
     out.print(table)
     if page.next_cursor:
         out.print(f"more: --cursor {page.next_cursor}", markup=False)

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from newsloom.cli.common import DEFAULT_DB, DbOption, emit, out, require_store
+from newsloom.cli.common import DEFAULT_DB, DbOption, cell, emit, out, require_store
 from newsloom.store import open_store
 
 
@@ -32,7 +32,11 @@ def runs(
         table = Table("input", "locator", "reason", "message", "run")
         for row in rows:
             table.add_row(
-                row["input"], row["locator"], row["reason"], row["message"][:60], str(row["run"])
+                cell(row["input"]),
+                cell(row["locator"]),
+                cell(row["reason"]),
+                cell(row["message"][:60]),
+                cell(row["run"]),
             )
     else:
         table = Table(
@@ -41,15 +45,15 @@ def runs(
         for row in rows:
             counts = row["counts"]
             table.add_row(
-                str(row["id"]),
-                row["started"][:19],
-                row["status"],
-                str(counts["read"]),
-                str(counts["stored"]),
-                str(counts["merged"]),
-                str(counts["unchanged"]),
-                _reasons(counts["dropped"]),
-                _reasons(counts["failed"]),
+                cell(row["id"]),
+                cell(row["started"][:19]),
+                cell(row["status"]),
+                cell(counts["read"]),
+                cell(counts["stored"]),
+                cell(counts["merged"]),
+                cell(counts["unchanged"]),
+                cell(_reasons(counts["dropped"])),
+                cell(_reasons(counts["failed"])),
             )
     out.print(table)
 

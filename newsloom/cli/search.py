@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from newsloom.cli.common import DEFAULT_DB, DbOption, emit, out, require_store
+from newsloom.cli.common import DEFAULT_DB, DbOption, cell, emit, out, require_store
 from newsloom.store import open_store
 
 
@@ -29,7 +29,7 @@ def search(
         return
     table = Table("id", "title", "snippet")
     for hit in hits:
-        table.add_row(hit.id, hit.title or "", hit.snippet)
+        table.add_row(cell(hit.id), cell(hit.title), cell(hit.snippet))
     out.print(table)
 
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from newsloom.cli.common import DEFAULT_DB, DbOption, emit, err, out, require_store
+from newsloom.cli.common import DEFAULT_DB, DbOption, emit, err, require_store, say
 from newsloom.record import Article, Role
 from newsloom.store import open_store
 
@@ -20,12 +20,12 @@ def show(
     with open_store(db) as store:
         article = store.get(article_id)
     if article is None:
-        err.print(f"no article with id {article_id}", markup=False)
+        say(f"no article with id {article_id}", console=err)
         raise typer.Exit(1)
     if fmt == "json":
         emit(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     else:
-        out.print(render_article(article), markup=False, highlight=False)
+        say(render_article(article), keep_lines=True)
 
 
 def render_article(article: Article) -> str:

@@ -22,6 +22,7 @@ from newsloom.options import DEFAULT_OPTIONS, Options
 from newsloom.pipeline.executor import Executor, InProcessExecutor, PoolExecutor
 from newsloom.pipeline.process import Failed, Item, Processed
 from newsloom.pipeline.stages import ArticleStage, check_stage_order, default_stages
+from newsloom.printable import printable
 from newsloom.record import Article, Dropped, PendingFetch, Provenance, RunCounts
 from newsloom.store import Store, StoreBusy, open_store
 
@@ -121,13 +122,13 @@ class Pipeline:
                 )
                 self._store_busy(run_id, provenance, str(error), counts)
         elif isinstance(processed, Dropped):
-            log.warning(
-                "dropped %s: %s %s", processed.provenance.key(), processed.reason, processed.message
-            )
+            _log_drop(processed.provenance, processed.reason, processed.message)
             counts.drop(processed.reason)
             self._record_drop(run_id, processed)
         elif isinstance(processed, Failed):
-            log.error("failed %s: %s", processed.document.provenance.key(), processed.reason)
+            log.error(
+                "failed %s: %s", printable(processed.document.provenance.key()), processed.reason
+            )
             counts.fail(processed.reason)
             failure = Dropped(
                 processed.document.provenance, f"failed:{processed.reason}", processed.message
@@ -140,7 +141,7 @@ class Pipeline:
         """An input read but not written: a `store_busy` drop, recorded at the run's end
         (the store is locked now); a rerun writes it."""
         for item in provenance:
-            log.warning("dropped %s: %s %s", item.key(), STORE_BUSY, message)
+            _log_drop(item, STORE_BUSY, message)
             self._unrecorded.append((run_id, Dropped(item, STORE_BUSY, message)))
         counts.drop(STORE_BUSY)
 
@@ -173,6 +174,11 @@ class Pipeline:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _log_drop(provenance: Provenance, reason: str, message: str) -> None:
+    """One log line per dropped input; its name and message escaped (`printable`)."""
+    log.warning("dropped %s: %s %s", printable(provenance.key()), reason, printable(message))
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

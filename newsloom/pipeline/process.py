@@ -18,6 +18,7 @@ from typing import Any, cast
 from newsloom.extract import ExtractionError, extract_document
 from newsloom.options import Options
 from newsloom.pipeline.stages import ArticleStage
+from newsloom.printable import printable
 from newsloom.record import Article, Document, Dropped, PendingFetch
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ def _extract(item: Item, options: Options) -> Processed:
     except RecursionError as error:
         return Dropped(item.provenance, "too_deep", str(error)[:200])
     except Exception as error:  # one bad input must never end the run
-        log.exception("extracting %s failed", item.provenance.key())
+        log.exception("extracting %s failed", printable(item.provenance.key()))
         return Failed(item, type(error).__name__, str(error)[:500])
 
 

@@ -11,6 +11,9 @@
   before the break is still yielded.
 - `malformed_feed`: an RSS/Atom file that feedparser cannot read and that has no entries.
 - `malformed_json`: a JSONL line that is not a JSON object.
+- `malformed_warc`: bytes in a WARC where a record should be (text between records, a
+  header line over 1 MiB, a header that cannot be parsed); reading goes on with the next
+  record (the next `WARC/` line, or the next gzip member), so the records around it are kept.
 - `missing_fields`: a JSONL object without a `url` string and an `html` or `text` string.
 - `no_link`: a feed entry with neither full content nor a link to fetch it.
 - `not_html`: a WARC response whose content type is not HTML (an image, a PDF, JSON).
@@ -29,6 +32,7 @@ BINARY = "binary"
 TRUNCATED = "truncated"
 MALFORMED_FEED = "malformed_feed"
 MALFORMED_JSON = "malformed_json"
+MALFORMED_WARC = "malformed_warc"
 MISSING_FIELDS = "missing_fields"
 NO_LINK = "no_link"
 NOT_HTML = "not_html"
@@ -45,6 +49,7 @@ ALL_REASONS = frozenset(
         TRUNCATED,
         MALFORMED_FEED,
         MALFORMED_JSON,
+        MALFORMED_WARC,
         MISSING_FIELDS,
         NO_LINK,
         NOT_HTML,

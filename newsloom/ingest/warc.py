@@ -6,12 +6,23 @@ charset passed to decoding, locator `offset:<byte offset of the record>`.
 `published` stays None: WARC-Date is when the page was crawled, not published.
 Request, metadata, warcinfo and revisit records are skipped silently. Responses
 are dropped as `not_html`, `http_status` (not 2xx), `too_large` (Content-Length
-over the limit; the payload is skipped, not read), `empty` or `binary`. A file
-that breaks off (truncated gzip or record) yields the records before the break,
-then one `truncated` (in a WARC gzipped record by record, a record whose payload
-breaks off at its member's end is `truncated` and reading goes on with the next
-member: a wrong Content-Length loses one record); a file without a WARC record at
-its start is `unreadable`.
+over the limit; the payload is skipped, not read), `empty` or `binary`; an
+unexpected error in one record drops that record as `unreadable`.
+
+A bad stretch between good records is one `malformed_warc` drop (locator
+`after-offset:<the record before>`) and reading goes on with the next record: the
+next line starting `WARC/` in a plain WARC, the next gzip member in a gzipped one.
+That covers text between records, a record header without a Content-Length, a
+header line over `warc_lines.MAX_WARC_LINE_BYTES` (1 MiB) and the start of a record
+swallowed by the one before (a Content-Length too long). Lines are read in time
+and memory linear in their length, and blank runs a buffer at a time
+(`warc_lines.py`).
+
+A file that breaks off (truncated gzip or record) yields the records before the
+break, then one `truncated` (in a WARC gzipped record by record, a record whose
+payload breaks off at its member's end is `truncated` and reading goes on with the
+next member: a wrong Content-Length loses one record); a file without a WARC record
+at its start is `unreadable`.
 A gzip member that inflates past `MEMBER_LIMIT_FACTOR` times the size limit and
 past `MEMBER_LIMIT_FLOOR_BYTES` (a gzip bomb) is `too_large`, and the rest of the
 file is skipped: the records before it are kept. A WARC gzipped as a whole (not
@@ -21,12 +32,13 @@ fixes such files.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.utils import BUFF_SIZE
 
 from newsloom.ingest.encoding import decode_bytes
 from newsloom.ingest.formats import looks_binary, sniff
@@ -36,13 +48,17 @@ from newsloom.ingest.reasons import (
     BINARY,
     EMPTY,
     HTTP_STATUS,
+    MALFORMED_WARC,
     NOT_HTML,
     TOO_LARGE,
     TRUNCATED,
     UNREADABLE,
 )
+from newsloom.ingest.warc_lines import LineReader, LineTooLong, Records
 from newsloom.options import Options
 from newsloom.record import Document, Provenance
+
+log = logging.getLogger(__name__)
 
 READER = "warc"
 HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
@@ -96,6 +112,16 @@ def _response_item(input_name: str, locator: str, record: Any, options: Options)
     )
 
 
+def _isolated_item(input_name: str, locator: str, record: Any, options: Options) -> ReaderItem:
+    """`_response_item`, with an unexpected error in one record kept to that record."""
+    try:
+        return _response_item(input_name, locator, record, options)
+    except Exception as error:
+        log.exception("reading the WARC record at %s of %s failed", locator, input_name)
+        message = f"{type(error).__name__}: {error}"
+        return drop(input_name, READER, UNREADABLE, message, locator)
+
+
 def _remaining(record: Any) -> int:
     """Bytes the record declared but the file did not hold (after reading it all)."""
     while record.raw_stream.read(READ_CHUNK_BYTES):
@@ -107,74 +133,136 @@ def _is_broken_header(record: Any) -> bool:
     return record.rec_type is None or record.rec_headers.get_header("Content-Length") is None
 
 
-def read_warc(
-    input_name: str, stream: BinaryIO, options: Options, compressed: bool = False
-) -> Iterator[ReaderItem]:
-    member_limit = max(MEMBER_LIMIT_FACTOR * options.max_document_bytes, MEMBER_LIMIT_FLOOR_BYTES)
-    tracker = GzipMemberTracker(stream, gzipped=compressed, member_limit=member_limit)
-    records = ArchiveIterator(tracker)
-    locator = "offset:0"
+class _BrokenHeader(Exception):
+    """A record header without a type or a Content-Length."""
 
-    started = False  # a WARC record began: a later break is a truncation
 
-    cut_after = ""  # the record whose payload broke off, already reported
+class _WarcReading:
+    """One WARC file being read: the records iterator, where it is, what was reported."""
 
-    def truncated(message: str) -> list[ReaderItem]:
+    def __init__(
+        self, input_name: str, stream: BinaryIO, options: Options, compressed: bool
+    ) -> None:
+        self.input_name = input_name
+        self.options = options
+        self.compressed = compressed
+        self.member_limit = max(
+            MEMBER_LIMIT_FACTOR * options.max_document_bytes, MEMBER_LIMIT_FLOOR_BYTES
+        )
+        self.tracker = GzipMemberTracker(stream, gzipped=compressed, member_limit=self.member_limit)
+        self.reader = LineReader(self.tracker, block_size=BUFF_SIZE)
+        self.locator = "offset:0"
+        self.started = False  # a WARC record began: a later break is a truncation
+        self.cut_after = ""  # the record whose payload broke off, already reported
+        self.broken = False  # in a broken stretch, already reported
+        self.bombed = False  # a gzip bomb was reported: the stream ends there
+
+    def _drop(self, reason: str, message: str, locator: str = "") -> ReaderItem:
+        return drop(self.input_name, READER, reason, message, locator)
+
+    def _truncated(self, message: str) -> list[ReaderItem]:
         """The drop for a break after the current record (none if reported already)."""
-        if cut_after == locator:
+        if self.cut_after == self.locator or self.broken:
             return []
-        if not started and tracker.complete:  # a gzip stream cut short is a truncation
-            return [drop(input_name, READER, UNREADABLE, f"not a WARC file: {message}")]
-        return [drop(input_name, READER, TRUNCATED, message, f"after-{locator}")]
+        if not self.started and self.tracker.complete:  # a gzip stream cut short is truncated
+            return [self._drop(UNREADABLE, f"not a WARC file: {message}")]
+        return [self._drop(TRUNCATED, message, f"after-{self.locator}")]
 
-    def bomb(where: str) -> ReaderItem:
-        message = f"a gzip member inflates past {member_limit} bytes; the rest is skipped"
-        return drop(input_name, READER, TOO_LARGE, message, where)
+    def _bomb(self, where: str) -> ReaderItem:
+        self.bombed = True
+        message = f"a gzip member inflates past {self.member_limit} bytes; the rest is skipped"
+        return self._drop(TOO_LARGE, message, where)
 
-    try:
+    def _resume(self) -> Records | None:
+        """Records from the next record after a broken stretch; None when none follows."""
+        if not self.started:
+            return None
+        if self.compressed:
+            if not self.reader.next_member():
+                return None
+            line = b""
+        else:
+            found = self.reader.next_record_line()
+            if found is None:
+                return None
+            line = found
+        offset = self.tracker.tell() - self.reader.rem_length() - len(line)
+        return Records(self.tracker, self.reader, line or None, offset)
+
+    def _records(self, records: Records) -> Iterator[ReaderItem]:
+        """The items of `records`; a broken stream raises (see `_after_break`)."""
         for record in records:
             # The start offset of the current record; get_record_offset() would read
             # the payload to its end first.
-            locator = f"offset:{records.offset}"
+            self.locator = f"offset:{records.offset}"
             # warcio reads text that is no WARC as a broken ARC record
-            started = started or getattr(record, "format", "") == "warc"
+            self.started = self.started or getattr(record, "format", "") == "warc"
             if _is_broken_header(record):
-                yield from truncated("record header breaks off")
-                return
-            started = True
+                raise _BrokenHeader("record header breaks off")
+            self.started = True
+            self.broken = False
             item = None
             if record.rec_type == "response" and record.http_headers is not None:
-                item = _response_item(input_name, locator, record, options)
+                item = _isolated_item(self.input_name, self.locator, record, self.options)
             remaining = _remaining(record)
-            if tracker.oversized:
-                yield bomb(locator)
+            if self.tracker.oversized:
+                yield self._bomb(self.locator)
                 return
             if remaining > 0:
-                yield from truncated("record payload breaks off")
-                if not compressed:
+                yield from self._truncated("record payload breaks off")
+                if not self.compressed:
+                    self.broken = True  # the rest of the file was read into this record
                     return
                 # gzip record by record: the next member starts the next record (a
                 # wrong Content-Length loses one record, not the rest of the file)
-                cut_after = locator
+                self.cut_after = self.locator
                 continue
             if item is not None:
                 yield item
-    except ArchiveLoadFailed as error:
-        if tracker.oversized:
-            yield bomb(f"after-{locator}")
-        elif WHOLE_FILE_GZIP_HINT in str(error):
+
+    def _after_break(self, error: Exception) -> tuple[list[ReaderItem], Records | None]:
+        """What a break in the stream yields, and the records after it (None: stop)."""
+        message = (
+            str(error) if isinstance(error, _BrokenHeader) else f"{type(error).__name__}: {error}"
+        )
+        where = f"after-{self.locator}"
+        if self.tracker.oversized:
+            return [self._bomb(where)], None
+        if isinstance(error, ArchiveLoadFailed) and WHOLE_FILE_GZIP_HINT in str(error):
             message = "several records share one gzip member; run `warcio recompress`"
-            yield drop(input_name, READER, UNREADABLE, message, f"after-{locator}")
+            return [self._drop(UNREADABLE, message, where)], None
+        records = self._resume()
+        if self.tracker.oversized:
+            return [self._bomb(where)], None
+        if self.broken:
+            items: list[ReaderItem] = []  # one drop for a broken stretch
+        elif records is not None or (self.started and isinstance(error, LineTooLong)):
+            items = [self._drop(MALFORMED_WARC, message, where)]
+        elif isinstance(error, LineTooLong):
+            items = [self._drop(UNREADABLE, f"not a WARC file: {message}")]
         else:
-            yield from truncated(f"ArchiveLoadFailed: {error}")
-        return
-    except Exception as error:  # warcio and zlib raise many types on a broken stream
-        if tracker.oversized:
-            yield bomb(f"after-{locator}")
-        else:
-            yield from truncated(f"{type(error).__name__}: {error}")
-        return
-    if tracker.oversized:
-        yield bomb(f"after-{locator}")
-    elif not tracker.complete:
-        yield from truncated("gzip stream breaks off")
+            items = self._truncated(message)
+        self.broken = True
+        return items, records
+
+    def items(self) -> Iterator[ReaderItem]:
+        records: Records | None = Records(self.tracker, self.reader)
+        while records is not None:
+            try:
+                yield from self._records(records)
+                records = None
+            except Exception as error:  # warcio and zlib raise many types on a broken stream
+                items, records = self._after_break(error)
+                yield from items
+        if self.bombed:
+            return
+        if self.tracker.oversized:
+            yield self._bomb(f"after-{self.locator}")
+        elif not self.tracker.complete:
+            yield from self._truncated("gzip stream breaks off")
+
+
+def read_warc(
+    input_name: str, stream: BinaryIO, options: Options, compressed: bool = False
+) -> Iterator[ReaderItem]:
+    return _WarcReading(input_name, stream, options, compressed).items()

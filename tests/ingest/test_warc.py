@@ -133,3 +133,74 @@ def test_warc_gzipped_as_a_whole_is_unreadable_not_a_crash(
     items = list(read_inputs([str(whole)]))
     assert isinstance(items[-1], Dropped) and items[-1].reason == "unreadable"
     assert "recompress" in items[-1].message
+
+
+def _summary(items: list[object]) -> list[str]:
+    return [i.reason if isinstance(i, Dropped) else "doc" for i in items]  # type: ignore[union-attr]
+
+
+def test_long_line_between_records_is_dropped_and_the_records_around_it_kept(
+    make_warc: MakeWarc,
+) -> None:
+    """A line of a few megabytes where a record should start: warcio read it in time
+    quadratic in its length; it is a `malformed_warc` drop and reading goes on."""
+    first = make_warc("first.warc", _pages(1)).read_bytes()
+    second = make_warc("second.warc", _pages(2)[1:], with_request=False).read_bytes()
+    path = make_warc("long.warc", [])
+    path.write_bytes(first + b"x" * (3 << 20) + b"\r\n\r\n" + second)
+    items = list(read_inputs([str(path)]))
+    assert _summary(items) == ["doc", "malformed_warc", "doc"]
+    assert items[1].provenance.locator == items[0].provenance.locator.replace(
+        "offset", "after-offset"
+    )
+    assert isinstance(items[2], Document) and "Story 1" in str(items[2].data)
+    assert items[2].provenance.locator == f"offset:{len(first) + (3 << 20) + 4}"
+
+
+def test_record_with_an_over_long_header_line_is_dropped_alone(make_warc: MakeWarc) -> None:
+    long_url = "https://bulletin.example/" + "a" * (2 << 20)
+    page = article_html("Story long").encode()
+    responses = [*_pages(1), (long_url, page, HTML, OK), *_pages(3)[2:]]
+    for name in ("header.warc", "header.warc.gz"):
+        items = list(read_inputs([str(make_warc(name, responses, with_request=False))]))
+        assert _summary(items) == ["doc", "malformed_warc", "doc"], name
+        assert isinstance(items[2], Document) and items[2].url == "https://bulletin.example/story-2"
+
+
+def test_warc_of_one_long_line_is_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "line.warc"
+    path.write_bytes(b"x" * (3 << 20))
+    (item,) = list(read_inputs([str(path)]))
+    assert isinstance(item, Dropped) and item.reason == "unreadable"
+
+
+def test_blank_lines_between_records_are_skipped(make_warc: MakeWarc) -> None:
+    first = make_warc("first.warc", _pages(1)).read_bytes()
+    second = make_warc("second.warc", _pages(2)[1:], with_request=False).read_bytes()
+    path = make_warc("blank.warc", [])
+    path.write_bytes(first + b"\r\n" * (2 << 20) + b" \t\n" * 1000 + second)
+    items = list(read_inputs([str(path)]))
+    assert _summary(items) == ["doc", "doc"]
+    assert items[1].provenance.locator == f"offset:{len(first) + (4 << 20) + 3000}"
+
+
+def test_text_between_records_is_one_drop(make_warc: MakeWarc) -> None:
+    first = make_warc("first.warc", _pages(1)).read_bytes()
+    second = make_warc("second.warc", _pages(2)[1:], with_request=False).read_bytes()
+    path = make_warc("junk.warc", [])
+    path.write_bytes(first + b"left over from a copy\nand more of it\n\n" + second)
+    items = list(read_inputs([str(path)]))
+    assert _summary(items) == ["doc", "malformed_warc", "doc"]
+
+
+def test_record_header_without_a_length_mid_file_loses_only_that_record(
+    make_warc: MakeWarc,
+) -> None:
+    first = make_warc("first.warc", _pages(1)).read_bytes()
+    second = make_warc("second.warc", _pages(2)[1:], with_request=False).read_bytes()
+    broken = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://b.example/\r\n\r\n"
+    path = make_warc("nolength.warc", [])
+    path.write_bytes(first + broken + b"<p>no length</p>\r\n\r\n" + second)
+    items = list(read_inputs([str(path)]))
+    assert _summary(items) == ["doc", "malformed_warc", "doc"]
+    assert isinstance(items[2], Document) and items[2].url == "https://bulletin.example/story-1"

@@ -74,10 +74,10 @@ def test_warc_cut_at_random_offsets_keeps_the_records_before_the_break(tmp_path:
 
 
 def _with_length(delta: int, gzipped: bool) -> bytes:
-    """A WARC of three records whose second declares `delta` bytes more (or fewer)
+    """A WARC of four records whose second declares `delta` bytes more (or fewer)
     than it holds; gzip record by record when `gzipped`."""
     records = []
-    for i in range(3):
+    for i in range(4):
         raw = h.warc_file([(f"https://w.example/{i}", h.article_html(tag=f"len{i}"))], False)
         if i == 1:
             before, after = raw.split(b"Content-Length: ", 1)
@@ -90,23 +90,23 @@ def _with_length(delta: int, gzipped: bool) -> bytes:
 def test_record_with_a_wrong_content_length_does_not_end_the_run(tmp_path: Path) -> None:
     """A Content-Length too short cuts that record's page. One too long, in a WARC
     gzipped record by record, loses that record (`truncated`) and reading goes on with
-    the next; in a plain WARC it swallows the start of the next record, and the rest
-    of the file is lost (no resynchronisation on `WARC/1.` lines yet) but counted."""
+    the next member; in a plain WARC it swallows the start of the next record, which is
+    lost (`malformed_warc`), and reading goes on at the next `WARC/` line."""
     cases = {
-        "longer.warc": (_with_length(40, False), {0, 1}),
-        "longer.warc.gz": (_with_length(40, True), {0, 2}),
-        "shorter.warc": (_with_length(-40, False), {0, 1, 2}),
-        "shorter.warc.gz": (_with_length(-40, True), {0, 1, 2}),
+        "longer.warc": (_with_length(40, False), {0, 1, 3}, ["malformed_warc"]),
+        "longer.warc.gz": (_with_length(40, True), {0, 2, 3}, ["truncated"]),
+        "shorter.warc": (_with_length(-40, False), {0, 1, 2, 3}, []),
+        "shorter.warc.gz": (_with_length(-40, True), {0, 1, 2, 3}, []),
     }
-    paths = {name: h.write(tmp_path / "in", name, data) for name, (data, _) in cases.items()}
+    paths = {name: h.write(tmp_path / "in", name, data) for name, (data, _, _) in cases.items()}
     good = write_good(tmp_path / "in")
     outcome = ingest(tmp_path / "s.db", [*paths.values(), good])
     assert outcome.counts.failed == {}
-    for name, (_, kept) in cases.items():
+    for name, (_, kept, dropped) in cases.items():
         urls = {a.url for a in outcome.articles_from(paths[name])}
         assert urls == {f"https://w.example/{i}" for i in kept}, name
         reasons = [d.reason for d in outcome.drops_for(paths[name])]
-        assert reasons == ([] if len(kept) == 3 else ["truncated"]), (name, reasons)
+        assert reasons == dropped, (name, reasons)
     assert_good_stored(outcome, good)
     assert_drops_match_counts(outcome)
 

@@ -4,21 +4,31 @@
 Lines are read one at a time and a line longer than the size limit is skipped
 without holding it in memory. A line that is not UTF-8 (a scraper that wrote
 Latin-1) is decoded like a page (`encoding.decode_bytes`) rather than lost.
+
+A line nested deeper than `MAX_JSON_DEPTH` arrays and objects (the line's own object
+is the first level) is `malformed_json`: a record needs none, and Python's parser
+gives up somewhere past 900 levels with RecursionError, which once ended the whole
+file. An unexpected error in one line drops that line (`unreadable`), never the file.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from newsloom.ingest.encoding import decode_bytes
 from newsloom.ingest.items import ReaderItem, drop
-from newsloom.ingest.reasons import MALFORMED_JSON, MISSING_FIELDS, TOO_LARGE
+from newsloom.ingest.reasons import MALFORMED_JSON, MISSING_FIELDS, TOO_LARGE, UNREADABLE
 from newsloom.options import Options
 from newsloom.record import Document, Provenance
 
 READER = "jsonl"
+# Arrays and objects inside one another a line may hold, the record object included.
+MAX_JSON_DEPTH = 100
+
+log = logging.getLogger(__name__)
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -66,20 +76,48 @@ def _text(line: bytes) -> str:
         return decode_bytes(line).text
 
 
+def _too_deep(value: object, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether `value` nests arrays and objects more than `limit` levels deep."""
+    level: list[object] = [value]
+    depth = 0
+    while level:
+        containers = [v for v in level if isinstance(v, dict | list)]
+        if not containers:
+            return False
+        depth += 1
+        if depth > limit:
+            return True
+        level = [inner for v in containers for inner in (v.values() if isinstance(v, dict) else v)]
+    return False
+
+
+def _line_item(input_name: str, locator: str, line: bytes) -> ReaderItem | None:
+    """The item one non-empty line stands for (None for a blank line)."""
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(_text(line))
+    except (ValueError, RecursionError) as error:
+        message = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        return drop(input_name, READER, MALFORMED_JSON, message, locator)
+    if not isinstance(record, dict):
+        return drop(input_name, READER, MALFORMED_JSON, "not a JSON object", locator)
+    if _too_deep(record):
+        message = f"nested more than {MAX_JSON_DEPTH} levels deep"
+        return drop(input_name, READER, MALFORMED_JSON, message, locator)
+    return _document(input_name, locator, record)
+
+
 def read_jsonl(input_name: str, stream: BinaryIO, options: Options) -> Iterator[ReaderItem]:
     for number, line in _lines(stream, options.max_document_bytes):
         locator = f"line:{number}"
         if line is None:
             yield drop(input_name, READER, TOO_LARGE, "line over the size limit", locator)
             continue
-        if not line.strip():
-            continue
         try:
-            record = json.loads(_text(line))
-        except ValueError as error:
-            yield drop(input_name, READER, MALFORMED_JSON, str(error), locator)
-            continue
-        if not isinstance(record, dict):
-            yield drop(input_name, READER, MALFORMED_JSON, "not a JSON object", locator)
-            continue
-        yield _document(input_name, locator, record)
+            item = _line_item(input_name, locator, line)
+        except Exception as error:  # one line's fault stays with that line
+            log.exception("reading %s %s failed", input_name, locator)
+            item = drop(input_name, READER, UNREADABLE, f"{type(error).__name__}: {error}", locator)
+        if item is not None:
+            yield item

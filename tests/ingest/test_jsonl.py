@@ -6,8 +6,10 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from newsloom.ingest import read_inputs
-from newsloom.ingest.jsonl import read_jsonl
+from newsloom.ingest.jsonl import MAX_JSON_DEPTH, read_jsonl
 from newsloom.options import Options
 from newsloom.record import Document, Dropped
 
@@ -72,3 +74,52 @@ def test_jsonl_reads_one_line_at_a_time() -> None:
     items = read_jsonl("mem.jsonl", stream, Options())
     next(items)
     assert CountingStream.lines_read == 1
+
+
+def _after_bad(bad: str) -> list[tuple[str, str]]:
+    good = _line(url="https://a.example/after", text="The ferry keeps running.")
+    stream = io.BytesIO(f"{good}\n{bad}\n{good}\n".encode())
+    return [
+        (i.provenance.locator, i.kind if isinstance(i, Document) else i.reason)
+        for i in read_jsonl("mem.jsonl", stream, Options())
+    ]
+
+
+def test_line_nested_far_too_deep_is_one_drop() -> None:
+    """200,000 levels raised RecursionError out of the reader: the file was lost."""
+    deep = '{"url": "https://a.example/deep", "text": "x", "extra": ' + "[" * 200_000
+    deep += "]" * 200_000 + "}"
+    assert _after_bad(deep) == [
+        ("line:1", "text"),
+        ("line:2", "malformed_json"),
+        ("line:3", "text"),
+    ]
+
+
+def test_nesting_over_the_limit_is_malformed_and_at_the_limit_is_read() -> None:
+    def nested(levels: int) -> str:
+        # the record object itself is the first level
+        inner = "[" * (levels - 1) + "]" * (levels - 1)
+        return '{"url": "https://a.example/n", "text": "Pier.", "extra": ' + inner + "}"
+
+    assert _after_bad(nested(MAX_JSON_DEPTH))[1] == ("line:2", "text")
+    assert _after_bad(nested(MAX_JSON_DEPTH + 1))[1] == ("line:2", "malformed_json")
+    deep_object = '{"url": "https://a.example/n", "text": "Pier.", "x": ' + '{"a": ' * 150
+    assert _after_bad(deep_object + "1" + "}" * 151)[1] == ("line:2", "malformed_json")
+
+
+def test_unexpected_error_in_one_line_drops_that_line_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsloom.ingest.jsonl as jsonl
+
+    real = jsonl._document
+
+    def failing(input_name: str, locator: str, record: dict[str, object]) -> object:
+        if record.get("url") == "https://a.example/bad":
+            raise KeyError("boom")
+        return real(input_name, locator, record)
+
+    monkeypatch.setattr(jsonl, "_document", failing)
+    bad = _line(url="https://a.example/bad", text="x")
+    assert _after_bad(bad) == [("line:1", "text"), ("line:2", "unreadable"), ("line:3", "text")]

@@ -66,6 +66,9 @@ _TEXT_CONTROLS = frozenset(b"\t\n\x0c\r\x1b")
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 # What may come before the root element of an XML document, and where each ends.
 _PROLOG_PARTS: tuple[tuple[bytes, bytes], ...] = ((b"<?", b"?>"), (b"<!--", b"-->"), (b"<!", b">"))
+# A doctype with an internal subset (`<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>`) ends at
+# the `]>` after its declarations, not at the first `>`.
+_DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_MARKUP = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:div|p|article|meta|title|h1|h2)[\s>]",
     re.IGNORECASE,
@@ -76,6 +79,10 @@ def _skip_prolog(head: bytes) -> bytes:
     """`head` after the XML declaration, processing instructions, comments and doctype."""
     while True:
         head = head.lstrip()
+        subset = _DOCTYPE_SUBSET.match(head)
+        if subset:
+            head = head[subset.end() :]
+            continue
         for opener, closer in _PROLOG_PARTS:
             if head.startswith(opener):
                 end = head.find(closer)
@@ -120,7 +127,7 @@ def _looks_jsonl(head: bytes) -> bool:
         return False
     try:
         record = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):  # a line nested too deep for the parser
         return False
     return isinstance(record, dict) and "url" in record and ("html" in record or "text" in record)
 

@@ -62,3 +62,34 @@ def test_jsonl_without_extension_and_gzipped_feed(tmp_path: Path) -> None:
     items = list(read_inputs([str(tmp_path / "dump"), str(tmp_path / "feed.xml.gz")]))
     assert isinstance(items[0], Document) and items[0].provenance.reader == "jsonl"
     assert isinstance(items[1], PendingFetch)
+
+
+def test_sniffing_a_line_nested_too_deep_for_json_does_not_raise() -> None:
+    """json.loads raised RecursionError on this first line and the file was unreadable."""
+    assert sniff(b'{"url": "u", "text": ' + b"[" * 9000) == "text"
+
+
+DOCTYPE_RSS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rss [\n  <!ENTITY nbsp "&#160;">\n  <!-- a > sign -->\n]>\n'
+    '<rss version="2.0"><channel><title>Brindlemoor Bulletin</title><item><title>Pier'
+    "&nbsp;closes</title><link>https://bulletin.example/pier</link>"
+    "<description>Short teaser.</description></item></channel></rss>"
+)
+
+
+def test_feed_whose_doctype_declares_entities_is_a_feed(tmp_path: Path) -> None:
+    """The prolog skip stopped at the first `>` inside the internal subset, so the
+    feed was read as HTML and dropped `no_text`."""
+    assert sniff(DOCTYPE_RSS.encode()) == "feed"
+    path = tmp_path / "download"
+    path.write_text(DOCTYPE_RSS, encoding="utf-8")
+    (item,) = list(read_inputs([str(path)]))
+    assert isinstance(item, PendingFetch) and item.url == "https://bulletin.example/pier"
+    named = tmp_path / "bulletin.xml"
+    named.write_text(DOCTYPE_RSS, encoding="utf-8")
+    (item,) = list(read_inputs([str(named)]))
+    assert isinstance(item, PendingFetch)
+
+
+def test_doctype_with_an_unclosed_subset_is_not_a_feed() -> None:
+    assert sniff(b'<!DOCTYPE rss [ <!ENTITY a "b">') != "feed"

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, status
+from fastapi.responses import JSONResponse
 
 from newsloom.serve.settings import ServeSettings
-from newsloom.store import open_store
+from newsloom.store import StoreBusy, open_store
+
+# What a client told the store is busy is asked to wait before trying again.
+BUSY_RETRY_SECONDS = 30
 
 __all__ = ["ServeSettings", "create_app"]
 
@@ -21,15 +25,24 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
         # The store is opened with the app (so a client without lifespan events works) and
         # closed at shutdown; a server started again reopens it.
         if app.state.store is None:
-            app.state.store = open_store(settings.store)
+            app.state.store = open_store(settings.store, lock_wait=settings.lock_wait)
         yield
         app.state.store.close()
         app.state.store = None
 
     app = FastAPI(title="newsloom", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
-    app.state.store = open_store(settings.store)
+    app.state.store = open_store(settings.store, lock_wait=settings.lock_wait)
     _register_routes(app)
+
+    @app.exception_handler(StoreBusy)
+    async def store_busy(request: Request, error: StoreBusy) -> JSONResponse:
+        return JSONResponse(
+            {"detail": f"the store is busy: {error}; try again later"},
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": str(BUSY_RETRY_SECONDS)},
+        )
+
     return app
 
 

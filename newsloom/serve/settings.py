@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from newsloom.store import LOCK_WAIT_SECONDS
+
 MEGABYTE = 1024 * 1024
 
 
@@ -17,6 +19,8 @@ class ServeSettings:
     protect_reads: bool = False
     # Largest upload `POST /ingest` accepts.
     max_upload_bytes: int = 20 * MEGABYTE
+    # Seconds a write waits for another writer's lock; past it `POST /ingest` answers 503.
+    lock_wait: float = LOCK_WAIT_SECONDS
 
     @classmethod
     def from_env(cls, store: str = "newsloom.db") -> ServeSettings:

@@ -103,6 +103,7 @@ def run_ingest(store: Store, path: Path, label: str, enrich: bool) -> IngestResu
         401: {"description": "No valid token (Authorization: Bearer <token>)."},
         413: {"description": "The upload is larger than the server allows."},
         415: {"description": "Not a multipart/form-data body."},
+        503: {"description": "Another writer kept the store locked; retry after a while."},
     },
 )
 async def ingest(

@@ -135,15 +135,15 @@ def login(
     client, throttle = _client(request), _throttle(request)
     wait = throttle.retry_after(client)
     if wait:
-        response = render(
+        blocked = render(
             "login.html",
             status.HTTP_429_TOO_MANY_REQUESTS,
             page="login",
             next=target,
             error=f"Too many wrong tokens; try again in {wait} s.",
         )
-        response.headers["Retry-After"] = str(wait)
-        return response
+        blocked.headers["Retry-After"] = str(wait)
+        return blocked
     session = session_value(settings)
     if session is None or not token_matches(settings, token):
         throttle.failed(client)

@@ -465,3 +465,52 @@ def test_a_shared_passive_subject_is_the_doer_of_the_next_act(code: Code) -> Non
     text = "The Varnian minister was indicted by a court on Monday and will resign."
     event = one(code(text), "CONCEDE")
     assert event.source is not None and event.source.text == "Varnian minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior aide, who asked not to be named, said the ministers met on Monday.",
+        "The officer asked for anonymity because he was not allowed to talk to reporters.",
+        "A harbour official, who requested anonymity, said two ferries were late.",
+        "The witness asked not to be identified for fear of reprisals.",
+    ],
+)
+def test_asking_for_anonymity_is_no_demand(code: Code, text: str) -> None:
+    assert "DEMAND" not in [e.type for e in code(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The minister made no apology for the cuts on Tuesday.", "SUPPORT"),
+        ("There was no agreement between the two parties on Monday.", "AGREE"),
+        ("The two leaders held no talks on Monday, officials said.", "CONSULT"),
+    ],
+)
+def test_an_act_named_with_no_did_not_happen(code: Code, text: str, negated: str) -> None:
+    assert negated not in [e.type for e in code(text).events]
+
+
+def test_an_act_named_without_no_is_still_coded(code: Code) -> None:
+    # The positive control of the rule above: the same acts told as done.
+    assert "CONSULT" in shown(code("The two leaders held talks in Orvik on Monday."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme® Systems supports the Brell™ Defence Initiative with free licences.",
+        "The Kessmoor™ suite offers help to Brell® customers in Orvik.",
+    ],
+)
+def test_advertising_copy_tells_no_event(code: Code, text: str) -> None:
+    assert code(text).events == []
+    # The positive control: without its trademark signs the sentence is coded.
+    assert code(text.replace("®", "").replace("™", "")).events != []
+
+
+def test_a_quote_mark_decoded_wrongly_is_no_trademark(code: Code) -> None:
+    # "â€™" is a right quote mark read in the wrong encoding: its "™" is not a brand.
+    text = "Campaigners said the plan wasnâ€™t enough, calling for a total ban on the ads."
+    assert "DEMAND" in [e.type for e in code(text).events]

@@ -18,7 +18,9 @@ words for something else. A candidate is dropped here when:
   results", "the museum reopened";
 - the word is not used in its event sense, as its complements show (events/senses):
   "the device supports two standards", "fired his lawyer", "storage demands";
-- it declines to comment ("declined to comment", "his refusal to say which side ...");
+- it declines to comment ("declined to comment", "his refusal to say which side ..."),
+  or asks not to be named ("asked for anonymity", "asked not to be identified");
+- its noun is denied by "no" ("made no apology", "held no talks"): it did not happen;
 - a gerund names what a noun is ("its policy of requiring ...");
 - a warning is about someone else's act or a mere outcome ("Forecasters warned that winds
   would hit the coast", "warned of lower profits"): THREATEN is a threat by the warner;
@@ -79,6 +81,10 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
         return "sense"
     if candidate.kind == "noun" and _no_comment_noun(trigger, lexicon):
         return "no comment"
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in trigger.children
+    ):
+        return "negated"
     if _conditional(trigger, rules):
         return "conditional"
     if clause is not None and _nobody(clause, rules):
@@ -96,7 +102,28 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
             return "warning"
         if _no_comment(trigger, lexicon):
             return "no comment"
+        if candidate.type == "DEMAND" and _anonymity(trigger, rules):
+            return "anonymity"
     return None
+
+
+def _anonymity(verb: Token, rules: PrecisionLexicon) -> bool:
+    """ "asked for anonymity", "requested anonymity", "asked not to be named": a source
+    keeping its name out of the story demands nothing of anyone."""
+    for child in verb.children:
+        if child.lemma_.lower() in rules.words.anonymity and child.dep_ == "dobj":
+            return True
+        if child.dep_ == "prep" and any(
+            o.lemma_.lower() in rules.words.anonymity for o in child.children
+        ):
+            return True
+        if (
+            child.dep_ == "xcomp"
+            and child.lemma_.lower() in rules.words.unnamed
+            and any(c.dep_ == "neg" for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _no_comment_noun(noun: Token, lexicon: EventLexicon) -> bool:

@@ -182,6 +182,8 @@ class PrecisionWords:
     threat_objects: Words
     time_marks: Words
     no_comment: Words
+    anonymity: Words
+    unnamed: Words
     blocking: Words
     crowd: Words
 

@@ -15,6 +15,7 @@ the publication day (more for an act told in the past). Negated acts are not cod
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -44,6 +45,8 @@ CLAIM_REACH = 3
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Adverbs that put an act before the story's own time.
 BEFORE_THE_STORY = frozenset({"previously", "earlier", "formerly", "once", "long"})
+# A trademark sign right after a word ("Acme®"); not the "â€™" of a page decoded wrongly.
+TRADEMARK = re.compile(r"(?<=[^\W_])[®™]")
 
 
 class EventStage:
@@ -64,8 +67,7 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
     dated: dict[int, bool] = {}  # id(event) -> its date was told in its clause
     recent: list[tuple[int, Event]] = []  # (sentence number, violent event)
     for number, sent in enumerate(doc.sents):
-        # A line of page furniture ("Home | World | Offers | ...") tells no event.
-        candidates = find_candidates(sent, lexicon) if sent.text.count("|") < 2 else []
+        candidates = find_candidates(sent, lexicon) if not _furniture(sent.text) else []
         claim = claimant(sent, lexicon)
         if not candidates:
             if claim is not None:
@@ -121,6 +123,12 @@ def code_events(article: Article, doc: Doc) -> list[Event]:
         recent.extend((number, e) for e in coded if e.type in violent)
         events.extend(coded)
     return fold(events, [dated[id(e)] for e in events])
+
+
+def _furniture(text: str) -> bool:
+    """A line of page furniture ("Home | World | Offers | ...") or advertising copy, told
+    by its trademark signs ("Acme® CloudGuard™"): no event."""
+    return text.count("|") >= 2 or TRADEMARK.search(text) is not None
 
 
 def _toll_back(event: Event, toll: Casualties) -> None:

@@ -11,6 +11,11 @@ MEGABYTE = 1024 * 1024
 class Options:
     # Inputs larger than this are dropped with reason `too_large` (documented in the README).
     max_document_bytes: int = 10 * MEGABYTE
+    # Articles whose extracted text is longer than this many characters are dropped with
+    # reason `too_long` (documented in the README): about 80,000 words, ten times the
+    # longest feature story; longer text is a dump or a runaway page, and enrichment
+    # would spend minutes on it.
+    max_article_chars: int = 500_000
     # Detect the language of each article (py3langid, model shipped in the package).
     detect_language: bool = True
     # Ask trafilatura to prefer precision over recall on HTML.

@@ -441,24 +441,34 @@ class Article:
         )
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
 def parse_iso(value: str | dt.date | None) -> dt.date | dt.datetime | None:
-    """Parse an ISO 8601 date or date-time; a bare date stays a `date`."""
+    """Parse an ISO 8601 date or date-time; a bare date stays a `date`.
+
+    None for anything that is not one, an impossible date included (2025-02-30,
+    year 0); a date-time whose time or offset is invalid (`+99:99`) keeps its date.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, dt.date):
         return value
     text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return dt.date.fromisoformat(text)
     try:
+        if _ISO_DAY.fullmatch(text):
+            return dt.date.fromisoformat(text)
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        match = re.match(r"\d{4}-\d{2}-\d{2}", text)
-        return dt.date.fromisoformat(match.group(0)) if match else None
+        match = _ISO_DAY.match(text)
+        try:
+            return dt.date.fromisoformat(match.group(0)) if match else None
+        except ValueError:
+            return None
 
 
 @dataclass(slots=True)

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
-from newsloom.extract.errors import ExtractionError
+from newsloom.extract.checked import checked_date, checked_url
+from newsloom.extract.errors import NO_TEXT, TOO_LONG, ExtractionError
 from newsloom.extract.html import extract_html
 from newsloom.extract.html_dates import modification_time, shown_date_in_text
 from newsloom.extract.language import detect_language
 from newsloom.extract.text import extract_text
 from newsloom.options import DEFAULT_OPTIONS, Options
-from newsloom.record import Article, Document, parse_iso
+from newsloom.record import Article, Document
 
 __all__ = ["ExtractionError", "detect_kind", "extract_document"]
 
@@ -40,23 +41,27 @@ def extract_document(document: Document, options: Options = DEFAULT_OPTIONS) -> 
     if isinstance(data, bytes):
         raise TypeError("extract_document needs decoded text; decode with newsloom.ingest first")
     kind = document.kind if document.kind != "auto" else detect_kind(data)
+    url = checked_url(document.url, "input URL")
     if kind == "html":
-        article = extract_html(data, url=document.url, options=options)
+        article = extract_html(data, url=url, options=options)
     else:
         article = extract_text(data, options=options)
-        article.url = article.url or document.url
+        article.url = article.url or url
         if article.published is None:
             article.published = shown_date_in_text(data.splitlines(), article.title)
     # A date the caller gives (API, JSONL, feed entry) is the one they know is right:
-    # it wins over whatever the page says; an unreadable one is ignored.
-    given = parse_iso(document.published) if document.published else None
+    # it wins over whatever the page says; an invalid one is ignored (with a warning).
+    given = checked_date(document.published, "given publication date")
     if given is not None:
         article.published = given
         article.updated = modification_time(article.updated, given)
     if document.title and not article.title:
         article.title = document.title
     if len(article.text) < options.min_body_chars:
-        raise ExtractionError("no_text", "no article body found")
+        raise ExtractionError(NO_TEXT, "no article body found")
+    if len(article.text) > options.max_article_chars:
+        message = f"{len(article.text)} characters, over {options.max_article_chars}"
+        raise ExtractionError(TOO_LONG, message)
     if options.detect_language and article.language is None:
         article.language = detect_language(article.text)
     article.provenance.append(document.provenance)

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import html
 import json
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from trafilatura.settings import Document, set_date_params
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from newsloom.extract import html_rules as rules
+from newsloom.extract.checked import checked_url
 from newsloom.extract.html_dates import (
     Line,
     ShownDate,
@@ -57,6 +59,8 @@ from newsloom.extract.news_lines import (
     shown_byline,
 )
 from newsloom.record import parse_iso
+
+log = logging.getLogger(__name__)
 
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "title")
 _TITLE_MAX_CHARS = 300
@@ -151,7 +155,7 @@ def read_page_metadata(
     order = numeric_order(lines, language, urlsplit(url or canonical_url or "").hostname)
     at = headline_line(lines, _headlines(tree, title, article))
     byline, wire = _byline_near(lines, at)
-    found_day = find_date(_without_plumbing(tree), **date_params)
+    found_day = _found_day(tree, date_params)
     if found_day and (day := parse_iso(found_day)) is not None:
         # htmldate's day is no publication when the page shows it as another date.
         found_day = None if day in other_dates(lines, at, order) else found_day
@@ -170,6 +174,17 @@ def read_page_metadata(
         or _itemprop_date(tree, "datePublished"),
         updated=_date(article.get("dateModified"), metas, rules.MODIFIED_META),
     )
+
+
+def _found_day(tree: HtmlElement, date_params: dict[str, Any]) -> str | None:
+    """htmldate's publication day; None (warned) when htmldate fails on the page (an
+    offset such as `+99:99` raised ValueError, some markup AssertionError in lxml)."""
+    try:
+        found: str | None = find_date(_without_plumbing(tree), **date_params)
+    except Exception as error:
+        log.warning("htmldate failed on the page: %s: %s", type(error).__name__, error)
+        return None
+    return found
 
 
 # Markup that is no part of the article's own dating: scripts other than JSON-LD and
@@ -603,10 +618,15 @@ def _canonical_url(tree: HtmlElement, metas: dict[str, str], url: str | None) ->
     ]
     candidates += [metas[key] for key in rules.CANONICAL_META if metas.get(key)]
     for candidate in candidates:
-        absolute = urljoin(url or "", candidate.strip())
-        parts = urlsplit(absolute)
+        try:
+            absolute = urljoin(url or "", candidate.strip())
+            parts = urlsplit(absolute)
+        except ValueError:  # a bad IPv6 host: no URL
+            continue
         if parts.scheme in ("http", "https") and parts.netloc:
-            return absolute
+            valid = checked_url(absolute, "canonical URL")
+            if valid is not None:
+                return valid
     return None
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from newsloom.extract.checked import checked_date
+from newsloom.extract.errors import NO_TEXT, ExtractionError
 from newsloom.extract.news import NewsLayerResult, apply_news_layer, scan_outside_body
 from newsloom.extract.news_lines import agency_name, byline_of, credit_of, is_chrome
 from newsloom.extract.text_lines import (
@@ -36,7 +38,7 @@ from newsloom.extract.text_region import (
 )
 from newsloom.extract.text_teasers import Teasers, find_teasers
 from newsloom.options import Options
-from newsloom.record import Article, RemovedSegment, parse_iso
+from newsloom.record import Article, RemovedSegment
 
 # A person's name on a line of its own: two or three capitalised words.
 _NAME = r"[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*[a-z][\w'’.-]*){1,2}"
@@ -68,9 +70,11 @@ def extract_text(text: str, options: Options) -> Article:
     published = None
     match = _DATE_PREFIX.match(text)
     if match:
-        published = parse_iso(match.group(1))
+        published = checked_date(match.group(1), "date line")
         text = text[match.end() :]
     lines = join_broken_lines(visible_lines(text))
+    if not lines:  # only invisible characters (zero-width spaces, a BOM)
+        raise ExtractionError(NO_TEXT, "no visible text")
     features = [line_features(line) for line in lines]
     teasers = find_teasers(lines)
     scores = line_scores(features, _classes(features, teasers))

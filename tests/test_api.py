@@ -3,10 +3,15 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import inspect
+import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import newsloom
+from newsloom.extract import ExtractionError
 from newsloom.record import Article
 
 PAGE = """<!doctype html><html><head><title>Harbour pilots end strike in Velmora</title>
@@ -87,3 +92,72 @@ def test_every_module_exports_only_names_it_has() -> None:
         module = importlib.import_module(name)
         missing = [n for n in getattr(module, "__all__", []) if not hasattr(module, n)]
         assert missing == [], f"{name}.__all__ names {missing}"
+
+
+_BODY = (
+    "The council of Marnis approved a new bus route on Monday after two years of debate "
+    "among residents and the transport office."
+)
+
+
+def _reason(call: Callable[[], object]) -> str:
+    with pytest.raises(ExtractionError) as caught:
+        call()
+    return caught.value.reason
+
+
+def test_extract_raises_only_extraction_errors_on_empty_input() -> None:
+    """extract(b'') raised IndexError; invisible text too."""
+    assert _reason(lambda: newsloom.extract(b"")) == "empty"
+    assert _reason(lambda: newsloom.extract("  \n\t ")) == "empty"
+    assert _reason(lambda: newsloom.extract("", kind="html")) == "empty"
+    assert _reason(lambda: newsloom.extract("\u200b", kind="text")) == "no_text"
+    assert _reason(lambda: newsloom.extract("\u2028\ufeff")) == "no_text"
+
+
+def test_extract_replaces_lone_surrogates_when_text_enters() -> None:
+    """A lone surrogate reached to_dict() and the store: UnicodeEncodeError."""
+    article = newsloom.extract(f"{_BODY} \ud800 And the buses run.", kind="text")
+    assert "\ud800" not in article.text and "\ufffd" in article.text
+    article.to_dict()
+    json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
+    page = f"<html><body><article><p>{_BODY} \udfff</p></article></body></html>"
+    newsloom.extract(page, kind="html", url="https://a.example/\ud800").to_dict()
+
+
+def test_extract_of_markup_lxml_trips_on_is_an_article_or_extraction_error() -> None:
+    """'<iframe html>' raised AssertionError from lxml inside htmldate."""
+    assert _reason(lambda: newsloom.extract("<iframe html>", kind="html")) == "no_text"
+
+
+def test_input_over_the_size_limit_is_too_large() -> None:
+    options = newsloom.Options(max_document_bytes=1000)
+    assert _reason(lambda: newsloom.extract(b"x " * 600, options=options)) == "too_large"
+    assert _reason(lambda: newsloom.extract("x " * 600, options=options)) == "too_large"
+
+
+def test_unexpected_error_becomes_an_extraction_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsloom.api as api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(api, "extract_document", broken)
+    with pytest.raises(ExtractionError) as caught:
+        newsloom.extract(_BODY)
+    assert caught.value.reason == "failed" and "KeyError" in caught.value.message
+    assert isinstance(caught.value.__cause__, KeyError)
+
+
+def test_analyze_replaces_lone_surrogates_one_for_one() -> None:
+    text = "The board met in Marnis on Monday \ud800 and voted."
+    article = newsloom.analyze(text)
+    assert article.text == text.replace("\ud800", "\ufffd")
+    article.to_dict()
+
+
+def test_analyze_refuses_text_over_the_article_limit() -> None:
+    """A text of millions of characters took minutes in spaCy."""
+    long_text = "The board met. " * 40_000  # 600,000 characters
+    assert len(long_text) > newsloom.Options().max_article_chars
+    assert _reason(lambda: newsloom.analyze(long_text)) == "too_long"

@@ -31,8 +31,14 @@ _CONTROL_REFERENCE = re.compile(
 def clean_text(text: str) -> str:
     if "\x00" in text:
         text = text.replace("\x00", "")
+    return replace_surrogates(text)
+
+
+def replace_surrogates(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD, one character for one (so
+    offsets into it still hold); NUL is kept."""
     if not text.isascii() and _SURROGATE.search(text):
-        text = _SURROGATE.sub(REPLACEMENT, text)
+        return _SURROGATE.sub(REPLACEMENT, text)
     return text
 
 

@@ -5,14 +5,15 @@ editor's note, a cut paragraph or a few words, so its content hash differs but m
 word 3-grams ("shingles") are shared. The Jaccard similarity of the two shingle sets is
 estimated from 128 min-hashes (datasketch, fixed seed and `affine32` scheme, so a
 signature computed in another process or run is comparable). The standard error of the
-estimate is sqrt(J(1-J)/128): 0.035 at J = 0.8.
+estimate is sqrt(J(1-J)/128): 0.04 at the copy threshold, J = 0.7.
 
 Why these bands: LSH only has to *find* candidate pairs; each candidate's Jaccard is then
 estimated from the stored signatures. `LSH_THRESHOLD` = 0.5 sits well below the copy
-threshold (0.8) so copies are almost never missed; datasketch's optimum for 0.5 and 128
-permutations (equal weight on false positives and negatives) is 25 bands of 5 rows. A pair
-with J = 0.8 then shares a band with probability 1 - (1 - 0.8^5)^25 > 0.9999, a pair at
-J = 0.5 with 0.55 and an unrelated pair at J = 0.1 with 0.0003.
+threshold (0.7, `grouping.COPY_JACCARD`) so copies are seldom missed; datasketch's optimum
+for 0.5 and 128 permutations (equal weight on false positives and negatives) is 25 bands of
+5 rows. A pair with J = 0.7 then shares a band with probability 1 - (1 - 0.7^5)^25 = 0.99,
+one with J = 0.8 with 0.99995, a pair at J = 0.5 with 0.55 and an unrelated pair at J = 0.1
+with 0.0003.
 """
 
 from __future__ import annotations

@@ -261,6 +261,25 @@ UPDATE articles SET extra = json_remove(extra, '$.places', '$.events')
 WHERE extra IS NOT NULL AND extra != '' AND json_valid(extra);
 """
 
+
+def add_representative(connection: sqlite3.Connection) -> None:
+    """Migration 11: `articles.representative`, the provenance key (`Provenance.key()`) of
+    the input whose fields and facts the article shows when several inputs carry its text.
+    Until now that was the first one stored: the article's first provenance. (Once only: a
+    store rewound to an older version by hand may have the column already.)"""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(articles)")}
+    if "representative" not in columns:
+        connection.execute(
+            "ALTER TABLE articles ADD COLUMN representative TEXT NOT NULL DEFAULT ''"
+        )
+    connection.execute(
+        "UPDATE articles SET representative = coalesce((SELECT CASE WHEN p.locator = ''"
+        " THEN p.input ELSE p.input || '#' || p.locator END FROM provenance p"
+        " WHERE p.article_id = articles.id ORDER BY p.position LIMIT 1), '')"
+        " WHERE representative = ''"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, provenance, pending fetches, runs", CORE_TABLES),
     Migration(2, "full-text search over title and text", FULL_TEXT_SEARCH),
@@ -274,6 +293,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(9, "generic fact table; places and events out of extra", GENERIC_FACTS),
     Migration(10, "the lock file of each running run", "", add_lock_column),
+    Migration(
+        11, "the input each article shows of the several carrying its text", "", add_representative
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

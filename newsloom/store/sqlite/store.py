@@ -43,12 +43,14 @@ from newsloom.store.records import (
 )
 from newsloom.store.rows import (
     ARTICLE_COLUMNS,
+    UNDATED_KEY,
     article_from_row,
     article_row,
     counts_from_json,
     decode_cursor,
     dumps,
     encode_cursor,
+    published_key,
 )
 from newsloom.store.sqlite.events import count_events, event_day_counts, list_events
 from newsloom.store.sqlite.fact_queries import entity_detail, list_entities, list_quotes
@@ -73,7 +75,7 @@ from newsloom.store.sqlite.search import (
     search_facets,
     split_marks,
 )
-from newsloom.store.sqlite.stories import assign_story
+from newsloom.store.sqlite.stories import assign_story, leave_story
 from newsloom.store.sqlite.stories_queries import list_stories, story_detail, story_of
 from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
 
@@ -84,17 +86,17 @@ RUN_RUNNING = "running"
 RUN_INTERRUPTED = "interrupted"
 
 _INSERT_ARTICLE = (
-    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, created, modified) "
-    f"VALUES ({', '.join(':' + c for c in ARTICLE_COLUMNS)}, :now, :now)"
+    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, representative, created, modified) "
+    f"VALUES ({', '.join(':' + c for c in ARTICLE_COLUMNS)}, :representative, :created, :now)"
 )
 _UPDATE_ARTICLE = (
     "UPDATE articles SET "
     + ", ".join(f"{c} = :{c}" for c in ARTICLE_COLUMNS if c != "id")
-    + ", modified = :now WHERE id = :id"
+    + ", representative = :representative, modified = :now WHERE id = :id"
 )
 _SUMMARY_COLUMNS = "id, title, url, published, source, site, language, published_key"
 # What `save` needs to know about the stored copy of an incoming article.
-_EXISTING_COLUMNS = "a.id, a.content_hash, a.text, a.facts_hash"
+_EXISTING_COLUMNS = "a.*"
 
 
 def _now() -> str:
@@ -226,15 +228,22 @@ class SQLiteStore:
     def save(self, article: Article) -> SaveOutcome:
         """Save the article and its facts in one transaction.
 
-        Changed content replaces the stored fields and facts (UPDATED). The same
-        content with different facts (a re-enrichment) replaces the facts and the
-        enrichment status and also counts as UPDATED; that needs the same text
-        exactly (the facts' offsets point into it) and an article that went through
-        enrichment (`enrichment` not None), so a run without enrichment never wipes
-        stored facts. Otherwise MERGED when provenance was added, else UNCHANGED.
+        Changed content replaces the stored fields and facts (UPDATED). Inputs with the
+        same content are one article that shows one of them, its representative: the
+        earliest published (undated last), then the smallest article id, then the smallest
+        provenance key, whatever order they came in. A copy that ranks before the stored
+        one takes its place, fields, facts and id (MERGED, or UPDATED when its provenance
+        was stored already); the others only add their provenance (MERGED), keeping
+        their facts out of an article whose date they do not share. The representative
+        itself again with different facts (a re-enrichment) replaces the facts and the
+        enrichment status (UPDATED); that needs the same text exactly (the facts' offsets
+        point into it) and an article that went through enrichment (`enrichment` not
+        None), so a run without enrichment never wipes stored facts. Otherwise MERGED
+        when provenance was added, else UNCHANGED.
         """
         incoming_id = article.assign_id()
         content = article.content_hash
+        origin = _origin(article)
         with self._writing():
             now = _now()
             self._forget_drops(article.provenance)
@@ -242,18 +251,26 @@ class SQLiteStore:
             if existing is None:
                 existing = self._find_same_article(article, incoming_id, content)
             if existing is None:
-                self._db.execute(_INSERT_ARTICLE, {**article_row(article, incoming_id), "now": now})
+                self._insert(article, incoming_id, origin, now, created=now)
                 self._add_provenance(incoming_id, article.provenance, now)
                 self._write_facts(incoming_id, article)
                 return SaveOutcome.STORED
             article_id = existing["id"]
             added = self._add_provenance(article_id, article.provenance, now)
-            article.id = article_id
             if existing["content_hash"] != content:
-                self._db.execute(_UPDATE_ARTICLE, {**article_row(article, article_id), "now": now})
+                article.id = article_id
+                self._update(article, article_id, origin, now)
                 self._write_facts(article_id, article)
                 return SaveOutcome.UPDATED
-            if _has_new_facts(article, existing):
+            is_representative = _is_representative(article, incoming_id, existing)
+            if (
+                not is_representative
+                and _ranks_before(article, incoming_id, origin, existing)
+                and self._take_over(existing, article, incoming_id, origin, now)
+            ):
+                return SaveOutcome.MERGED if added else SaveOutcome.UPDATED
+            article.id = article_id
+            if is_representative and _has_new_facts(article, existing):
                 self._db.execute(
                     "UPDATE articles SET extra = ?, modified = ? WHERE id = ?",
                     (article_row(article, article_id)["extra"], now, article_id),
@@ -261,6 +278,73 @@ class SQLiteStore:
                 self._write_facts(article_id, article)
                 return SaveOutcome.UPDATED
             return SaveOutcome.MERGED if added else SaveOutcome.UNCHANGED
+
+    def _insert(
+        self, article: Article, article_id: str, origin: str, now: str, created: str
+    ) -> None:
+        row = article_row(article, article_id)
+        self._db.execute(
+            _INSERT_ARTICLE, {**row, "representative": origin, "created": created, "now": now}
+        )
+
+    def _update(self, article: Article, article_id: str, origin: str, now: str) -> None:
+        row = article_row(article, article_id)
+        self._db.execute(_UPDATE_ARTICLE, {**row, "representative": origin, "now": now})
+
+    def _take_over(
+        self, existing: sqlite3.Row, article: Article, new_id: str, origin: str, now: str
+    ) -> bool:
+        """Make the incoming copy the article's representative: its fields, facts and id.
+
+        The article keeps its provenance (the old representative's among it). A new id
+        (another URL's) is taken only when no other article has it; False then, and the
+        copy stays provenance only.
+        """
+        old_id = existing["id"]
+        if (
+            new_id != old_id
+            and self._db.execute("SELECT 1 FROM articles WHERE id = ?", (new_id,)).fetchone()
+        ):
+            return False
+        self._keep_facts_that_hold(old_id, article)
+        article.id = new_id
+        if new_id == old_id:
+            self._update(article, old_id, origin, now)
+            self._write_facts(old_id, article)
+            return True
+        old_entities = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT DISTINCT entity_id FROM article_entities WHERE article_id = ?", (old_id,)
+            )
+        ]
+        (created,) = self._db.execute(
+            "SELECT created FROM articles WHERE id = ?", (old_id,)
+        ).fetchone()
+        leave_story(self._db, old_id)
+        self._insert(article, new_id, origin, now, created=created)
+        self._db.execute(
+            "UPDATE provenance SET article_id = ? WHERE article_id = ?", (new_id, old_id)
+        )
+        self._db.execute("DELETE FROM articles WHERE id = ?", (old_id,))
+        self._write_facts(new_id, article)
+        refresh_entities(self._db, old_entities)
+        return True
+
+    def _keep_facts_that_hold(self, old_id: str, article: Article) -> None:
+        """A copy saved without enrichment keeps the stored facts when they hold for it:
+        the same text exactly (their offsets) and the same publication date (what relative
+        times were resolved against)."""
+        if article.enrichment is not None:
+            return
+        row = self._db.execute(
+            "SELECT text, published, extra FROM articles WHERE id = ?", (old_id,)
+        ).fetchone()
+        enrichment = json.loads(row["extra"] or "{}").get("enrichment")
+        same_date = row["published"] == article_row(article, old_id)["published"]
+        if enrichment is not None and row["text"] == article.text and same_date:
+            article.enrichment = enrichment
+            attach_facts(article, read_facts(self._db, [old_id])[old_id])
 
     def _write_facts(self, article_id: str, article: Article) -> None:
         refresh_entities(self._db, write_facts(self._db, article_id, article))
@@ -681,6 +765,33 @@ class SQLiteStore:
             )
             for row in rows
         ]
+
+
+def _origin(article: Article) -> str:
+    """The provenance key that stands for an incoming article: its smallest."""
+    return min((item.key() for item in article.provenance), default="")
+
+
+def _is_representative(article: Article, article_id: str, existing: sqlite3.Row) -> bool:
+    """Whether the incoming article is the stored one's representative again: its input
+    (a rerun, a re-enrichment of stored articles), or a copy equal to it in every field."""
+    if existing["representative"] in {item.key() for item in article.provenance}:
+        return True
+    row = article_row(article, article_id)
+    return all(row[column] == existing[column] for column in ARTICLE_COLUMNS if column != "extra")
+
+
+def _ranks_before(article: Article, article_id: str, origin: str, existing: sqlite3.Row) -> bool:
+    """Whether the incoming copy comes before the stored representative of its text:
+    earlier published (undated last), then the smaller id, then the smaller provenance key.
+    """
+
+    def rank(key: str, identifier: str, provenance: str) -> tuple[bool, str, str, str]:
+        return (key == UNDATED_KEY, key, identifier, provenance)
+
+    incoming = rank(published_key(article.published), article_id, origin)
+    stored = rank(existing["published_key"], existing["id"], existing["representative"])
+    return incoming < stored
 
 
 def _has_new_facts(article: Article, existing: sqlite3.Row) -> bool:

@@ -153,6 +153,31 @@ def assign_story(db: sqlite3.Connection, article_id: str, article: Article) -> N
     _refold(db, seeds)
 
 
+def leave_story(db: sqlite3.Connection, article_id: str) -> None:
+    """Take an article out of its story before its row goes (its id changes when another
+    copy of its text becomes the article): the rest of the story is refolded without it."""
+    before = db.execute(
+        "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    _forget(db, article_id)
+    db.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
+    if before is None:
+        return
+    story_id = before[0]
+    members = [
+        row[0]
+        for row in db.execute(
+            "SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,)
+        )
+    ]
+    _refold(db, members)
+    db.execute(
+        "DELETE FROM stories WHERE id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM story_articles WHERE story_id = ?)",
+        (story_id, story_id),
+    )
+
+
 def _link(one: str, other: str, kind: str, similarity: float) -> Link:
     """A link stored once per pair: the lower id first."""
     a, b = sorted((one, other))

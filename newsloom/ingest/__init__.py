@@ -6,7 +6,11 @@
 `newsloom.ingest.reasons`). Nothing is read before it is needed: folders are
 walked lazily, files are opened one at a time, WARC and JSONL files are read
 record by record, and a file over `Options.max_document_bytes` is dropped from
-its size alone. A reader never raises: a broken input becomes a `Dropped` and
+its size alone. A named pipe given by name (`<(zcat page.html.gz)`) is read as
+a stream, and dropped `unreadable` if no one writes to it within
+`PIPE_WAIT_SECONDS` (opening it would otherwise wait for ever); a device or socket
+given by name is `unreadable` (a folder walk passes them over the same way). A
+reader never raises: a broken input becomes a `Dropped` and
 the run goes on; an unexpected error inside a reader ends that file as
 `unreadable` with the error's class (logged with its traceback). Every string
 yielded is cleaned of NUL and lone surrogates (`sanitize.py`).
@@ -29,6 +33,7 @@ import contextlib
 import gzip
 import logging
 import os
+import select
 import stat
 import sys
 import zlib
@@ -59,12 +64,26 @@ log = logging.getLogger(__name__)
 FILE_READER = "file"
 # Large enough for `peek` to show SNIFF_BYTES of a file at once.
 READ_BUFFER_BYTES = 8 * SNIFF_BYTES
+# How long a named pipe given by name may stay silent before it is dropped.
+PIPE_WAIT_SECONDS = 10.0
 
 
-def _open(source: Source) -> BinaryIO:
+def _open(source: Source, pipe: bool) -> BinaryIO | None:
+    """The open input; None for a named pipe no one wrote to within `PIPE_WAIT_SECONDS`."""
     if source.is_stdin:
         return cast(BinaryIO, contextlib.nullcontext(sys.stdin.buffer))
-    return open(source.path, "rb", buffering=READ_BUFFER_BYTES)
+    if not pipe:
+        return open(source.path, "rb", buffering=READ_BUFFER_BYTES)
+    # Opening a FIFO blocks until someone opens it for writing, for ever if no one
+    # does; open without blocking and wait a bounded time for data or its end.
+    descriptor = os.open(source.path, os.O_RDONLY | os.O_NONBLOCK)
+    waiting = select.poll()
+    waiting.register(descriptor, select.POLLIN)
+    if not waiting.poll(int(PIPE_WAIT_SECONDS * 1000)):
+        os.close(descriptor)
+        return None
+    os.set_blocking(descriptor, True)
+    return open(descriptor, "rb", buffering=READ_BUFFER_BYTES)
 
 
 def _read_open(
@@ -101,17 +120,26 @@ def _read_open(
         yield read_document(name, data, kind)
 
 
-def _regular_file_size(name: str) -> int | None:
-    """The size of a regular file; None for a named pipe or device, read as a stream."""
+def _file_size(name: str) -> int | None:
+    """The size of a regular file; None for a named pipe (`<(zcat page.html.gz)`), read
+    as a stream. A device or socket raises `_NotAFile`."""
     info = os.stat(name)
-    return info.st_size if stat.S_ISREG(info.st_mode) else None
+    if stat.S_ISREG(info.st_mode):
+        return info.st_size
+    if stat.S_ISFIFO(info.st_mode):
+        return None
+    raise _NotAFile("not a regular file (a device or socket)")
+
+
+class _NotAFile(Exception):
+    pass
 
 
 def read_source(source: Source, options: Options = DEFAULT_OPTIONS) -> Iterator[ReaderItem]:
     """Everything one file (or standard input) holds; never raises on bad input."""
     name = source.path
     try:
-        size = None if source.is_stdin else _regular_file_size(name)
+        size = None if source.is_stdin else _file_size(name)
         if size == 0:
             yield drop(name, FILE_READER, EMPTY, "empty file")
             return
@@ -120,8 +148,15 @@ def read_source(source: Source, options: Options = DEFAULT_OPTIONS) -> Iterator[
         if too_large and suffix_format(name) not in ("warc", "jsonl"):
             yield drop(name, FILE_READER, TOO_LARGE, f"{size} bytes")
             return
-        with _open(source) as raw:
+        opened = _open(source, pipe=size is None and not source.is_stdin)
+        if opened is None:
+            message = f"a named pipe no one wrote to within {PIPE_WAIT_SECONDS} s"
+            yield drop(name, FILE_READER, UNREADABLE, message)
+            return
+        with opened as raw:
             yield from _read_open(source, raw, size, options)
+    except _NotAFile as error:
+        yield drop(name, FILE_READER, UNREADABLE, str(error))
     except EOFError as error:
         yield drop(name, FILE_READER, TRUNCATED, f"compressed stream ends early: {error}")
     except (OSError, zlib.error) as error:

@@ -75,3 +75,30 @@ def test_named_pipe_given_by_name_is_read_as_a_stream(tmp_path: Path) -> None:
     assert_good_stored(outcome, tmp_path / "page.html", tag="piped")
     assert [d.reason for d in outcome.drops_for(tmp_path / "endless.txt")] == ["too_large"]
     assert_drops_match_counts(outcome)
+
+
+def test_named_pipe_nobody_writes_to_is_dropped_not_waited_on_forever(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO named on the command line with no writer blocked the run forever (in a
+    folder it was skipped); after a bounded wait it is `unreadable` and the run goes on."""
+    import newsloom.ingest as ingest_package
+
+    monkeypatch.setattr(ingest_package, "PIPE_WAIT_SECONDS", 0.2)
+    os.mkfifo(tmp_path / "silent.html")
+    good = h.write(tmp_path / "in", "good.html", h.article_html(tag="good").encode())
+    outcome = ingest(tmp_path / "s.db", [tmp_path / "silent.html", good])
+    [drop] = outcome.drops_for(tmp_path / "silent.html")
+    assert drop.reason == "unreadable" and "pipe" in drop.message
+    assert_good_stored(outcome, good)
+    assert_drops_match_counts(outcome)
+
+
+def test_device_given_by_name_is_refused() -> None:
+    """A character device (a terminal would wait for typing) is no input file."""
+    from newsloom.ingest import read_inputs
+    from newsloom.record import Dropped
+
+    (item,) = list(read_inputs(["/dev/null"]))
+    assert isinstance(item, Dropped) and item.reason == "unreadable"
+    assert "not a regular file" in item.message

@@ -6,7 +6,9 @@ summary) holds at least `FULL_CONTENT_MIN_CHARS` characters of text becomes a
 entry with only a link and a short summary becomes a `PendingFetch`; one with
 neither content nor link is dropped (`no_link`). A feed feedparser cannot read
 and that has no entries is `malformed_feed`; a damaged feed with some good
-entries yields them. Locators are `entry:<id>` (else the link, else the index).
+entries yields them. Locators are `entry:<id>` (else the link, else the index). An
+unexpected error in one entry drops that entry (`unreadable`); an invalid date is
+left out (warned) and the entry kept.
 
 feedparser reads XML that is not well-formed with a lenient pure-Python parser at
 about 3 s per megabyte (a 9 MB broken feed took 31 s): such a feed over
@@ -19,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import html
+import logging
 import re
 import time
 import xml.parsers.expat
@@ -28,10 +31,12 @@ from typing import Any
 import feedparser
 
 from newsloom.ingest.items import ReaderItem, drop
-from newsloom.ingest.reasons import EMPTY, MALFORMED_FEED, NO_LINK
+from newsloom.ingest.reasons import EMPTY, MALFORMED_FEED, NO_LINK, UNREADABLE
 from newsloom.record import Document, PendingFetch, Provenance, parse_iso
 
 READER = "feed"
+log = logging.getLogger(__name__)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Entries with at least this much text (tags stripped) count as full articles.
 FULL_CONTENT_MIN_CHARS = 400
 # Only links with these schemes can be fetched later (feedparser turns a bare guid
@@ -54,16 +59,25 @@ def _content(entry: Any) -> str:
 
 
 def _iso_date(raw: str | None, parsed: time.struct_time | None) -> str | None:
-    """An ISO 8601 string for a feed date, keeping its UTC offset where it has one."""
+    """An ISO 8601 string for a feed date, keeping its UTC offset where it has one.
+
+    An impossible ISO date (2025-02-30) is None, with a warning: feedparser's own
+    parse rolls it over into March."""
     if raw:
         try:
             return email.utils.parsedate_to_datetime(raw).isoformat()
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
         if parse_iso(raw) is not None:
             return raw.strip()
+        if _ISO_DAY.match(raw.strip()):
+            log.warning("ignoring the feed date %r: not a valid date", raw[:200])
+            return None
     if parsed is not None:
-        return dt.datetime(*parsed[:6], tzinfo=dt.UTC).isoformat()
+        try:
+            return dt.datetime(*parsed[:6], tzinfo=dt.UTC).isoformat()
+        except (TypeError, ValueError, OverflowError):
+            return None
     return None
 
 
@@ -78,6 +92,17 @@ def _published(entry: Any) -> str | None:
 def _as_page(title: str | None, fragment: str) -> str:
     heading = f"<title>{html.escape(title)}</title>" if title else ""
     return f"<html><head>{heading}</head><body><article>{fragment}</article></body></html>"
+
+
+def _isolated_entry_item(input_name: str, index: int, entry: Any) -> ReaderItem:
+    """`_entry_item`, with an unexpected error in one entry kept to that entry."""
+    try:
+        return _entry_item(input_name, index, entry)
+    except Exception as error:
+        locator = f"entry:{entry.get('id') or entry.get('link') or index}"
+        log.exception("reading %s %s failed", input_name, locator)
+        message = f"{type(error).__name__}: {error}"
+        return drop(input_name, READER, UNREADABLE, message, locator)
 
 
 def _entry_item(input_name: str, index: int, entry: Any) -> ReaderItem:
@@ -132,4 +157,4 @@ def read_feed(input_name: str, data: bytes) -> Iterator[ReaderItem]:
             yield drop(input_name, READER, EMPTY, "feed has no entries")
         return
     for index, entry in enumerate(entries):
-        yield _entry_item(input_name, index, entry)
+        yield _isolated_entry_item(input_name, index, entry)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from newsloom.ingest import read_inputs
 from newsloom.ingest.feeds import FULL_CONTENT_MIN_CHARS
@@ -89,3 +92,28 @@ def test_damaged_feed_still_yields_its_good_entries(tmp_path: Path) -> None:
 def test_feed_without_entries_is_empty(tmp_path: Path) -> None:
     (item,) = _read(tmp_path, "none.rss", _rss(""))
     assert isinstance(item, Dropped) and item.reason == "empty"
+
+
+def test_unexpected_error_in_one_entry_drops_that_entry_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsloom.ingest.feeds as feeds
+
+    real = feeds._published
+
+    def failing(entry: Any) -> str | None:
+        if entry.get("id") == "b":
+            raise OverflowError("date value out of range")
+        return real(entry)
+
+    monkeypatch.setattr(feeds, "_published", failing)
+    items = _read(tmp_path, "f.xml", _rss(_item("a", True) + _item("b", True) + _item("c", True)))
+    summary = [(i.provenance.locator, type(i).__name__) for i in items]  # type: ignore[attr-defined]
+    assert summary == [("entry:a", "Document"), ("entry:b", "Dropped"), ("entry:c", "Document")]
+    assert isinstance(items[1], Dropped) and items[1].reason == "unreadable"
+
+
+def test_entry_with_an_impossible_date_is_kept_without_it(tmp_path: Path) -> None:
+    item = _item("a", True).replace("Thu, 07 Nov 2024 09:30:00 +0100", "2025-02-30T10:00:00Z")
+    (document,) = _read(tmp_path, "f.xml", _rss(item))
+    assert isinstance(document, Document) and document.published is None

@@ -364,6 +364,26 @@ def test_an_act_before_the_story_gets_no_publication_day(code: Code) -> None:
     assert support.date == "2025-09-23"
 
 
+@pytest.mark.parametrize(
+    ("text", "type"),
+    [
+        ("The mayor had also faced a probe over the harbour contracts.", "INVESTIGATE"),
+        ("Kell rebels had staged an attack on the garrison, the army said.", "ASSAULT"),
+    ],
+)
+def test_an_act_named_under_a_past_perfect_gets_no_publication_day(
+    code: Code, text: str, type: str
+) -> None:
+    assert one(code(text), type).date is None
+    # The positive control: told in the simple past, the day is the publication day's.
+    assert (
+        one(
+            code(text.replace("had also faced", "faced").replace("had staged", "staged")), type
+        ).date
+        == WEDNESDAY
+    )
+
+
 def test_an_actor_is_the_noun_phrase_without_its_clauses(code: Code) -> None:
     text = (
         "The ministers discussed a joint production deal, "
@@ -514,3 +534,61 @@ def test_a_quote_mark_decoded_wrongly_is_no_trademark(code: Code) -> None:
     # "â€™" is a right quote mark read in the wrong encoding: its "™" is not a brand.
     text = "Campaigners said the plan wasnâ€™t enough, calling for a total ban on the ads."
     assert "DEMAND" in [e.type for e in code(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type", "victim"),
+    [
+        (
+            "Trains stopped in the wake of Mara Dunn's assassination on Monday.",
+            "ASSAULT",
+            "Mara Dunn",
+        ),
+        ("The mayor's kidnapping on Tuesday shocked the town of Tarsk.", "COERCE", "mayor"),
+        ("Police said Pell Arden's arrest on Monday ended a long search.", "COERCE", "Pell Arden"),
+    ],
+)
+def test_the_owner_of_a_harm_done_is_its_victim(
+    code: Code, text: str, type: str, victim: str
+) -> None:
+    event = one(code(text), type)
+    assert event.source is None
+    assert event.target is not None and victim in event.target.text
+
+
+def test_the_owner_of_an_act_done_is_its_doer(code: Code) -> None:
+    # The positive control: for acts that are not harm done to someone the owner acts.
+    event = one(code("Residents fear a fresh attack by the militia on the town."), "ASSAULT")
+    assert event.source is not None and event.source.text == "militia"
+    # A harm whose victim an `of` phrase names: the owner did it.
+    event = one(code("Police in Tarsk confirmed Kell's arrest of two suspects."), "COERCE")
+    assert event.source is not None and event.source.text == "Kell"
+    assert event.target is not None and event.target.text == "two suspects"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Varnian authorities received telephone threats of attacks on Monday, an official said.",
+        "The Orvik mayor faced threats from a Kell militia on Tuesday.",
+    ],
+)
+def test_who_receives_a_threat_is_its_target(code: Code, text: str) -> None:
+    event = one(code(text), "THREATEN")
+    assert event.target is not None
+    assert event.source is None or event.source.text not in event.target.text
+    assert event.source is None or "authorities" not in event.source.text
+    assert event.source is None or "mayor" not in event.source.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security consultants said they expected a major attack by Kell rebels before the weekend.",
+        "Officials said they expect a large protest in Tarsk on Friday.",
+        "Residents fear a fresh attack by the militia on the town.",
+    ],
+)
+def test_an_expected_act_is_predicted_and_not_shown(code: Code, text: str) -> None:
+    events = [e for e in code(text).events if e.type in ("ASSAULT", "PROTEST")]
+    assert events and all(e.mode == "predicted" and e.confidence < SHOWN for e in events)

@@ -99,6 +99,7 @@ class Frames:
     attempt: Words
     wish: Words
     prediction: Words
+    expectation: Words
     failure: Words
     threat: Words
     refusal: Words
@@ -146,6 +147,8 @@ class ClaimWords:
 @dataclass(slots=True, frozen=True)
 class Targets:
     prepositions: tuple[str, ...]
+    patient_nouns: Words
+    receiving_verbs: Words
     recipient_prepositions: Annotated[dict[str, tuple[str, ...]], _by_category]
 
 

@@ -254,6 +254,7 @@ def _refused_noun(noun: Token, lexicon: EventLexicon) -> bool:
 def _noun_frame_mode(noun: Token, lexicon: EventLexicon) -> str | None:
     """The mode the words above a bare event noun give it, up to its clause: "we need
     assistance", "hopes for talks", "in order to open a route for aid" (hypothetical),
+    "expected a major attack" (predicted),
     "efforts to arrange talks failed" (failed: a failure above outweighs the rest)."""
     frames = lexicon.frames
     found: str | None = None
@@ -265,6 +266,8 @@ def _noun_frame_mode(noun: Token, lexicon: EventLexicon) -> str | None:
         lemma = head.lemma_.lower()
         if lemma in frames.failure and token.dep_ in ("nsubj", "nsubjpass", "xcomp", "acl"):
             return "failed"
+        if lemma in frames.expectation and token.dep_ == "dobj" and token is noun:
+            return "predicted"  # "they expected a major attack": not yet happened
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             auxiliaries = {c.lower_ for c in head.children if c.dep_ == "aux"}
             infinitive = "to" in auxiliaries and head.tag_ == "VB" and head.dep_ in INFINITIVES

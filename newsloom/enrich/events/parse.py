@@ -438,13 +438,24 @@ def _possessor(obj: Token) -> Span:
 def _noun_actors(noun: Token) -> tuple[Span | None, Span | None]:
     """A bare event noun's actors: its possessor or a named modifier ("Kandor's
     protest", "Velmar riots", "an attack by X"), else the subject of the verb it is the
-    object of ("activists staged rallies"); the target follows against/on/of."""
+    object of ("activists staged rallies"); the target follows against/on/of. The owner
+    of a harm done is its victim ("Dunn's assassination"), and so is the subject of a
+    verb of receiving ("the mayor faced threats")."""
     source = None
     target = None
-    target_preps = (*event_lexicon().targets.prepositions, "of")
+    targets = event_lexicon().targets
+    target_preps = (*targets.prepositions, "of")
+    # "Dunn's assassination": the owner of a harm done is its victim, unless an `of`
+    # phrase names the victim ("Kell's arrest of the suspect").
+    owner_suffered = noun_lemma(noun) in targets.patient_nouns and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_):
-            source = noun_phrase(child)
+            if owner_suffered:
+                target = noun_phrase(child)
+            else:
+                source = noun_phrase(child)
         if child.dep_ == "prep" and child.lower_ in ("by", "from") and source is None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             source = noun_phrase(objects[0]) if objects else None
@@ -456,6 +467,10 @@ def _noun_actors(noun: Token) -> tuple[Span | None, Span | None]:
         verb = verb.head
     elif noun.dep_ != "dobj":
         verb = noun  # "spoke at a rally", "in the biggest protest": a circumstance
+    if verb is not noun and verb.lemma_.lower() in targets.receiving_verbs:
+        # "the mayor faced threats from X": the subject is who it was done to.
+        subject = _source(verb)
+        return source, target or subject
     if source is None and verb is not noun and verb.pos_ in ("VERB", "AUX"):
         # "activists staged rallies", "thousands gathered for a rally": the verb's doer.
         source = _source(verb)

@@ -38,7 +38,7 @@ from newsloom.enrich.events.parse import attach_actors, find_candidates, passive
 from newsloom.record import Article, Entity, Event, EventActor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # A claim in a later sentence reaches back this many sentences for its attack.
 CLAIM_REACH = 3
@@ -238,9 +238,9 @@ def _after_publication(date: str | None, article: Article) -> bool:
 
 
 def _before_the_story(candidate: Candidate) -> bool:
-    """Told as before the story's time ("had discussed", "previously met"): the
-    publication day would be wrong, and no other day is told."""
-    clause = candidate.clause
+    """Told as before the story's time ("had discussed", "previously met", "had faced a
+    probe"): the publication day would be wrong, and no other day is told."""
+    clause = _told_by(candidate)
     if clause is None:
         return False
     return any(
@@ -250,14 +250,20 @@ def _before_the_story(candidate: Candidate) -> bool:
     )
 
 
+def _told_by(candidate: Candidate) -> Token | None:
+    """The verb whose tense tells the act's time: its own clause, or for an event noun
+    the verb it is the object of ("faced a probe", "took part in talks")."""
+    if candidate.clause is not None:
+        return candidate.clause
+    verb = candidate.trigger.head
+    if candidate.trigger.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
 def _past(candidate: Candidate) -> bool:
     """Told in the past: "attacked", "was arrested", "had met", "has resigned"."""
-    clause = candidate.clause
-    if clause is None:
-        verb = candidate.trigger.head
-        if candidate.trigger.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
-        clause = verb if verb.pos_ in ("VERB", "AUX") else None
+    clause = _told_by(candidate)
     if clause is None:
         return False
     auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]

@@ -114,3 +114,20 @@ def test_a_run_its_store_closed_without_finishing_is_interrupted(db: Path) -> No
     with open_store(db) as store:
         store.start_run([])
     assert _status(db) == "interrupted"
+
+
+def test_a_run_still_starts_where_no_lock_file_can_be_made(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsloom.store.sqlite.run_locks as run_locks
+
+    def refused(*_: object, **__: object) -> int:
+        raise PermissionError("read-only folder")
+
+    with open_store(db) as store:
+        monkeypatch.setattr(run_locks.os, "open", refused)
+        run_id = store.start_run([])
+        monkeypatch.undo()
+        assert _status(db) == "running"  # nothing tells whether it lives: left alone
+        store.finish_run(run_id, RunCounts(read=1))
+    assert _status(db) == "finished"

@@ -14,6 +14,7 @@ schema 10) are left as they are: nothing tells whether their process lives.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import sqlite3
@@ -44,16 +45,20 @@ def lock_path(store_path: str, token: str) -> Path:
 
 
 def hold_run_lock(store_path: str) -> str | None:
-    """Create and lock a new run lock file; its token, or None where there are no locks."""
+    """Create and lock a new run lock file; its token, or None where there are no locks
+    (the run then goes on, but is never marked interrupted)."""
     if fcntl is None:
         return None
     token = secrets.token_hex(8)
-    descriptor = os.open(lock_path(store_path, token), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        descriptor = os.open(lock_path(store_path, token), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return None
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BaseException:
+    except OSError:
         os.close(descriptor)
-        raise
+        return None
     with _HELD_GUARD:
         _HELD[token] = descriptor
     return token
@@ -72,19 +77,24 @@ def release_run_lock(store_path: str, token: str | None) -> None:
 
 
 def run_is_abandoned(store_path: str, token: str) -> bool:
-    """Whether no process holds the run's lock any more (its lock file is free or gone)."""
+    """Whether no process holds the run's lock any more (its lock file is free or gone).
+
+    False when that cannot be told (a lock file this user may not open).
+    """
     if fcntl is None:
         return False
     with _HELD_GUARD:
         if token in _HELD:
             return False
     try:
-        descriptor = os.open(lock_path(store_path, token), os.O_RDWR)
+        descriptor = os.open(lock_path(store_path, token), os.O_RDONLY)
     except FileNotFoundError:
         return True
+    except OSError:
+        return False
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+    except OSError:
         return False
     finally:
         os.close(descriptor)
@@ -92,5 +102,6 @@ def run_is_abandoned(store_path: str, token: str) -> bool:
 
 
 def remove_lock_file(store_path: str, token: str) -> None:
-    """The lock file of a run found abandoned."""
-    lock_path(store_path, token).unlink(missing_ok=True)
+    """The lock file of a run found abandoned (left when the folder forbids removing it)."""
+    with contextlib.suppress(OSError):
+        lock_path(store_path, token).unlink(missing_ok=True)

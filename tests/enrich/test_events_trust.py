@@ -592,3 +592,55 @@ def test_who_receives_a_threat_is_its_target(code: Code, text: str) -> None:
 def test_an_expected_act_is_predicted_and_not_shown(code: Code, text: str) -> None:
     events = [e for e in code(text).events if e.type in ("ASSAULT", "PROTEST")]
     assert events and all(e.mode == "predicted" and e.confidence < SHOWN for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The ministry accused the rebels of shelling the town.", "ministry", "rebels"),
+        ("The Ostrell party accused critics of spreading lies.", "Ostrell party", "critics"),
+        (
+            "Pell Arden has been accused by Varnian authorities of involvement in the bombing.",
+            "Varnian authorities",
+            "Pell Arden",
+        ),
+    ],
+)
+def test_the_charge_is_no_part_of_an_actor(code: Code, text: str, source: str, target: str) -> None:
+    event = one(code(text), "DISAPPROVE")
+    assert event.source is not None and event.source.text == source
+    assert event.target is not None and event.target.text == target
+
+
+def test_an_of_phrase_of_a_name_stays_in_the_actor(code: Code) -> None:
+    # The positive control: outside a charge, "of" belongs to the name.
+    event = one(code("The Bank of Ostrell accused Kell of fraud."), "DISAPPROVE")
+    assert event.source is not None and event.source.text == "Bank of Ostrell"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The rebels laid down arms after the election of President Ana Velt, who "
+            "promised to end the war.",
+            "President Ana Velt",
+        ),
+        ("Crowds cheered the arrival of envoy Pell Arden, who pledged new aid.", "Pell Arden"),
+    ],
+)
+def test_who_refers_to_the_person_of_an_of_phrase(code: Code, text: str, source: str) -> None:
+    event = next(e for e in code(text).events if e.trigger in ("promised", "pledged"))
+    assert event.source is not None and event.source.text.endswith(source)
+    assert not event.source.text.startswith(("election", "arrival"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Foreign Ministry issued a travel warning for the region on Monday.",
+        "Forecasters issued a storm warning for the coast on Tuesday.",
+    ],
+)
+def test_an_advisory_is_no_threat(code: Code, text: str) -> None:
+    assert "THREATEN" not in [e.type for e in code(text).events]

@@ -22,8 +22,9 @@ words for something else. A candidate is dropped here when:
   or asks not to be named ("asked for anonymity", "asked not to be identified");
 - its noun is denied by "no" ("made no apology", "held no talks"): it did not happen;
 - a gerund names what a noun is ("its policy of requiring ...");
-- a warning is about someone else's act or a mere outcome ("Forecasters warned that winds
-  would hit the coast", "warned of lower profits"): THREATEN is a threat by the warner;
+- a warning is an advisory ("a travel warning"), or about someone else's act or a mere
+  outcome ("Forecasters warned that winds would hit the coast", "warned of lower
+  profits"): THREATEN is a threat by the warner;
 - its source cannot act (`non_actors` of events.toml, a bare number or time, unless an
   actor modifies it): "rain closed roads", "78 percent backed", "the museum reopened";
 - a state or one person "blocks" a road (a protest is people's), or a FIGHT has actors
@@ -85,6 +86,11 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
         c.dep_ == "det" and c.lower_ == "no" for c in trigger.children
     ):
         return "negated"
+    if candidate.type == "THREATEN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in rules.words.advisories
+        for c in trigger.children
+    ):
+        return "warning"  # "a travel warning", "a storm warning": an advisory
     if _conditional(trigger, rules):
         return "conditional"
     if clause is not None and _nobody(clause, rules):

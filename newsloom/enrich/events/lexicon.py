@@ -128,6 +128,7 @@ class EventCategories:
 class Actors:
     military: Words
     pronouns: Words
+    charging: Words
 
 
 @dataclass(slots=True, frozen=True)
@@ -187,6 +188,7 @@ class PrecisionWords:
     no_comment: Words
     anonymity: Words
     unnamed: Words
+    advisories: Words
     blocking: Words
     crowd: Words
 

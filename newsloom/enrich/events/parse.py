@@ -207,11 +207,30 @@ def attach_actors(candidate: Candidate, lexicon: EventLexicon) -> None:
         candidate.target = _antecedent(target, candidate.clause, lexicon)
     if candidate.type == "DISAPPROVE" and _crowd_protest(candidate, lexicon):
         candidate.type = "PROTEST"  # "thousands protested": in the street, not in words
+    if candidate.trigger.lemma_.lower() in lexicon.actors.charging:
+        # "accused the rebels of shelling the town": the charge is no part of an actor.
+        candidate.source = _before_charge(candidate.source)
+        candidate.target = _before_charge(candidate.target)
     if candidate.source is not None:
         candidate.source = _antecedent(candidate.source, candidate.clause, lexicon)
         head = candidate.source.root.lemma_.lower()
         if candidate.type == "ASSAULT" and head in lexicon.actors.military:
             candidate.type = "FIGHT"  # armed forces using force: PLOVER FIGHT
+
+
+def _before_charge(actor: Span | None) -> Span | None:
+    """The actor without an `of` phrase of its head ("the rebels [of shelling ...]")."""
+    if actor is None:
+        return None
+    of = next((c for c in actor.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not actor.start <= of.i < actor.end or of.i == actor.start:
+        return actor
+    if of.ent_iob_ != "O" or any(c.pos_ == "PROPN" for c in of.children):
+        return actor  # "the Bank of Ostrell": part of a name
+    end = of.i
+    while end > actor.root.i + 1 and actor.doc[end - 1].is_punct:
+        end -= 1
+    return actor.doc[actor.start : end]
 
 
 def _crowd_protest(candidate: Candidate, lexicon: EventLexicon) -> bool:
@@ -238,8 +257,13 @@ def _antecedent(actor: Span, clause: Token | None, lexicon: EventLexicon) -> Spa
         if clause.dep_ != "relcl":
             return actor
         noun = clause.head
+        noun = noun.head if noun.dep_ == "appos" else noun
         # "the Alliance, a group that has applauded ...": the group is the Alliance.
-        return noun_phrase(noun.head if noun.dep_ == "appos" else noun)
+        if actor[0].lower_ in ("who", "whom") and not noun.ent_type_:
+            # "the election of President Velt, who promised ...": who is the person.
+            person = _person_of(noun)
+            noun = person if person is not None else noun
+        return noun_phrase(noun)
     if len(actor) != 1 or actor[0].lower_ not in lexicon.actors.pronouns or clause is None:
         return actor
     token = clause
@@ -257,6 +281,16 @@ def _antecedent(actor: Span, clause: Token | None, lexicon: EventLexicon) -> Spa
             return actor
         token = token.head
     return actor
+
+
+def _person_of(noun: Token) -> Token | None:
+    """The person an `of` phrase of the noun names ("the arrival of envoy Pell Arden")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON":
+                    return obj
+    return None
 
 
 def _attach(candidate: Candidate) -> None:

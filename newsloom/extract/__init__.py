@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsloom.extract.checked import checked_date, checked_url
+from newsloom.extract.checked import checked_date, checked_url, plausible_date
 from newsloom.extract.errors import NO_TEXT, TOO_LONG, ExtractionError
 from newsloom.extract.html import extract_html
 from newsloom.extract.html_dates import modification_time, shown_date_in_text
@@ -55,6 +55,8 @@ def extract_document(document: Document, options: Options = DEFAULT_OPTIONS) -> 
     if given is not None:
         article.published = given
         article.updated = modification_time(article.updated, given)
+    article.published = plausible_date(article.published, "publication date")
+    article.updated = plausible_date(article.updated, "update date")
     if document.title and not article.title:
         article.title = document.title
     if len(article.text) < options.min_body_chars:

@@ -417,7 +417,10 @@ def _title_evidence(
 
 def _domain_label(url: str | None) -> str | None:
     """The site's own label of a URL's host: example of news.example.co.uk."""
-    host = (urlsplit(url or "").hostname or "").lower()
+    try:
+        host = (urlsplit(url or "").hostname or "").lower()
+    except ValueError:  # a page's own <base href="http://[..."> is no URL
+        return None
     labels = [label for label in host.split(".") if label]
     if len(labels) < 2:
         return None

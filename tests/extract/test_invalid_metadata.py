@@ -141,3 +141,33 @@ def test_article_over_the_character_limit_is_too_long() -> None:
     with pytest.raises(newsloom.extract.ExtractionError) as caught:
         newsloom.extract(_page(), kind="html", options=Options(max_article_chars=100))
     assert caught.value.reason == "too_long"
+
+
+def test_page_with_a_base_href_that_is_no_url_is_kept() -> None:
+    """Found by the fuzz test: `<base href="a://[">` raised ValueError (Invalid IPv6 URL)."""
+    article = newsloom.extract(_page('<base href="a://[">'), kind="html")
+    _kept(article)
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31T23:59:59-23:59", "0999-12-31"])
+def test_placeholder_years_are_left_out(published: str) -> None:
+    """Found by the fuzz test: with published 0001-01-01 or 9999-12-31 the time stage
+    computed the day before or the year after, and failed (year 0 / 10000)."""
+    article = newsloom.analyze(
+        "The board met on Monday, 3 January, and again the next day.", published=published
+    )
+    assert article.published is None
+    head = f'<meta property="article:published_time" content="{published}">'
+    page = newsloom.extract(_page(head), kind="html", options=Options(enrich=True))
+    _kept(page)
+    assert page.published is None
+    assert newsloom.extract(_TEXT, kind="text", published=published).published is None
+
+
+def test_years_inside_the_range_are_kept() -> None:
+    assert newsloom.extract(_TEXT, kind="text", published="1000-01-01").published == dt.date(
+        1000, 1, 1
+    )
+    assert newsloom.extract(_TEXT, kind="text", published="9000-12-31").published == dt.date(
+        9000, 12, 31
+    )

@@ -8,7 +8,7 @@ DB ?= newsloom.db
 STATIC := newsloom/serve/static
 ASSETS := $(STATIC)/node_modules/.package-lock.json
 
-.PHONY: setup demo test check lint typecheck pytest eval bench browser clean
+.PHONY: setup demo test check lint typecheck pytest fuzz eval bench browser clean
 
 setup: $(STAMP) $(ASSETS)
 
@@ -54,6 +54,20 @@ typecheck: setup
 
 pytest: setup
 	$(BIN)/pytest -q
+
+# A long, randomised property run (tests/robustness/test_fuzz_extract.py): extract on
+# FUZZ_EXAMPLES inputs, the readers on half as many and analyze (spaCy) on a tenth, so the
+# default is 100,000 inputs in all; the normal test run does 200, 100 and 20. Inputs that
+# end in a `failed` error are listed in FUZZ_FAILED, one JSON line each.
+FUZZ_EXAMPLES ?= 62500
+FUZZ_FAILED ?= .pytest_cache/fuzz-failed.jsonl
+fuzz: setup
+	mkdir -p $(dir $(FUZZ_FAILED)) && rm -f $(FUZZ_FAILED)
+	NEWSLOOM_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) NEWSLOOM_FUZZ_FAILED=$(FUZZ_FAILED) \
+		$(BIN)/pytest -q -p no:warnings --timeout 0 --log-level=CRITICAL \
+		--hypothesis-show-statistics tests/robustness/test_fuzz_extract.py
+	@if [ -s $(FUZZ_FAILED) ]; then echo "$$(wc -l < $(FUZZ_FAILED)) failed inputs in $(FUZZ_FAILED)"; \
+		exit 1; fi
 
 eval: setup
 	$(BIN)/newsloom eval --data ../shared/eval

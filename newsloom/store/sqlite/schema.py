@@ -19,6 +19,7 @@ from newsloom.store.sqlite.events import EVENTS_SQL
 from newsloom.store.sqlite.facts_backfill import move_facts_out_of_extra
 from newsloom.store.sqlite.places import PLACES_SQL
 from newsloom.store.sqlite.run_locks import add_lock_column
+from newsloom.store.sqlite.shards import SHARDS_SQL
 from newsloom.store.sqlite.stories import STORIES_SQL
 from newsloom.store.sqlite.stories_backfill import assign_stored_articles
 
@@ -296,6 +297,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         11, "the input each article shows of the several carrying its text", "", add_representative
     ),
+    Migration(12, "input shards written by ingest runs (resume)", SHARDS_SQL),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

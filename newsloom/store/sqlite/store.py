@@ -75,6 +75,7 @@ from newsloom.store.sqlite.search import (
     search_facets,
     split_marks,
 )
+from newsloom.store.sqlite.shards import read_shard, write_shards
 from newsloom.store.sqlite.stories import assign_story, leave_story
 from newsloom.store.sqlite.stories_queries import list_stories, story_detail, story_of
 from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
@@ -718,6 +719,18 @@ class SQLiteStore:
             )
             for row in rows
         ]
+
+    # -- shards (ingest resume) -------------------------------------------------------
+
+    def shard_state(self, key: str) -> tuple[int, bool] | None:
+        """(inputs written, finished) of an ingest shard (`shards`); None if unrecorded."""
+        with self._reading() as db:
+            return read_shard(db, key)
+
+    def record_shards(self, run_id: int | None, shards: Sequence[tuple[str, int, bool]]) -> None:
+        """Record (key, inputs written, finished) for ingest shards in one transaction."""
+        with self._writing():
+            write_shards(self._db, run_id, shards, _now())
 
     # -- drops ------------------------------------------------------------------------
 

@@ -160,3 +160,29 @@ def test_after_an_inverted_cue_comes_the_speaker_not_the_content(nlp: Any) -> No
 def test_a_demonstrative_subject_names_no_source(nlp: Any) -> None:
     text = "That suggests the harbour will stay closed. This shows that the toll failed."
     assert reported(nlp, text) == []
+
+
+def test_who_is_called_on_is_no_content(nlp: Any) -> None:
+    text = "Ana Velt called on Kell and Ostrell to stop arming the militias."
+    contents = [text for text, _ in reported(nlp, text)]
+    assert "Kell and Ostrell" not in contents
+    # The positive control: what she called for is said.
+    assert reported(nlp, "Ana Velt called for an end to the fighting in Tarsk.") != []
+
+
+def test_an_offer_for_sale_is_not_a_quote(nlp: Any) -> None:
+    text = (
+        "Kessmoor Stores offers the Zephyr laptop for $700 this week. "
+        "The bakery is offering two loaves for the price of one."
+    )
+    assert reported(nlp, text) == []
+
+
+def test_as_evidence_shows_is_not_a_quote(nlp: Any) -> None:
+    text = (
+        "As the scandal has shown, the mayor enjoys the attention. "
+        "As the figures show, ferry fares rose faster than wages."
+    )
+    assert reported(nlp, text) == []
+    # The positive control: a person's words after "as" are reported.
+    assert reported(nlp, "As Ana Velt said on Monday, the ferry fares are too high.") != []

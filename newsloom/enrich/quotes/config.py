@@ -58,6 +58,7 @@ class Reported:
     prepositional: frozenset[str]
     nouns: dict[str, frozenset[str]]
     refusals: frozenset[str]
+    evidence: frozenset[str]
     complements: dict[str, frozenset[str]]
     object_preps: frozenset[str]
     noun_phrase_objects: bool

@@ -41,6 +41,8 @@ DEMONSTRATIVES = ("that", "this", "these", "those", "which", "what")
 NOT_LABELS = ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
 # Dependents that leave a `to` clause bare (`not to be named`).
 BARE = ("aux", "auxpass", "neg", "punct")
+# Entity types of a subject that can say something in an `as` aside ("as Ana Velt said").
+SPEAKING_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 # What ends a line of text, for a content: a line break or a table cell's border.
 LINE_STOPS = ("\n", "|")
 # Subjects that are the writer speaking outside any quotation (`as we have noted`).
@@ -107,7 +109,7 @@ def _by_category(verb: Token, config: QuoteConfig) -> Reported | None:
         if not part:
             continue
         speaker = speaker_of(verb)
-        if speaker is None or _no_source(speaker):
+        if speaker is None or _no_source(speaker) or _evidence_aside(verb, speaker, config):
             return None
         held = set(range(speaker.start, speaker.end))
         part = [t for t in part if t.i not in held]
@@ -140,6 +142,14 @@ def _no_source(speaker: Span) -> bool:
         return True
     expletive = root.dep_ == "expl" or root.lower_ in ("it", "there")
     return expletive and root.dep_ in ("nsubjpass", "expl")
+
+
+def _evidence_aside(verb: Token, speaker: Span, config: QuoteConfig) -> bool:
+    """ "As the scandal has shown, ...", "as the figures show": a thing's evidence in an
+    `as` aside, not someone's words ("as Ana Velt said" is)."""
+    if verb.lemma_.lower() not in config.reported.evidence or not _is_aside(verb, config):
+        return False
+    return not any(t.ent_type_ in SPEAKING_ENTITIES for t in speaker)
 
 
 def _clause_side(

@@ -72,3 +72,20 @@ def test_every_reason_is_documented() -> None:
 
     for reason in ALL_REASONS:
         assert f"`{reason}`" in (reasons.__doc__ or "")
+
+
+def test_every_reason_and_limit_is_in_the_readme() -> None:
+    from newsloom.ingest.jsonl import MAX_JSON_DEPTH
+    from newsloom.ingest.warc_lines import MAX_WARC_LINE_BYTES
+    from newsloom.options import Options
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Bad input") :]
+    section = section[: section.index("\n#", 1)]
+    for reason in ALL_REASONS:
+        assert f"`{reason}`" in section, reason
+    options = Options()
+    assert f"{options.max_document_bytes >> 20} MB" in section
+    assert f"{options.max_article_chars:,}" in section
+    assert f"{MAX_JSON_DEPTH} levels" in section
+    assert f"{MAX_WARC_LINE_BYTES >> 20} MiB" in section

@@ -204,3 +204,23 @@ def test_record_header_without_a_length_mid_file_loses_only_that_record(
     items = list(read_inputs([str(path)]))
     assert _summary(items) == ["doc", "malformed_warc", "doc"]
     assert isinstance(items[2], Document) and items[2].url == "https://bulletin.example/story-1"
+
+
+def test_unexpected_error_in_one_record_drops_that_record_only(
+    make_warc: MakeWarc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsloom.ingest.warc as warc
+
+    real = warc._response_item
+
+    def failing(input_name: str, locator: str, record: object, options: Options) -> object:
+        url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
+        if url.endswith("story-1"):
+            raise LookupError("a fault in one record")
+        return real(input_name, locator, record, options)
+
+    monkeypatch.setattr(warc, "_response_item", failing)
+    for name in ("three.warc", "three.warc.gz"):
+        items = list(read_inputs([str(make_warc(name, _pages(3)))]))
+        assert _summary(items) == ["doc", "unreadable", "doc"], name
+        assert "LookupError" in items[1].message  # type: ignore[union-attr]

@@ -37,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import newsloom.store.sqlite.store as sqlite_module
+import newsloom.store.sql.store as sqlite_module
 import newsloom.stories.grouping as grouping
 from bench.bench_common import DEFAULT_EVAL_DIR, format_table
 from newsloom.record import Article, Entity, Provenance

@@ -133,7 +133,7 @@ def test_save_pending_is_unique_by_url(store: Store) -> None:
 def test_iter_articles_streams_all_in_batches(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("newsloom.store.sqlite.store.ITER_BATCH_SIZE", 3)
+    monkeypatch.setattr("newsloom.store.sql.store.ITER_BATCH_SIZE", 3)
     for number in range(7):
         store.save(
             make_article(f"Story {number}.", url=f"https://a.example/{number}", input=str(number))

@@ -9,8 +9,8 @@ import pytest
 from newsloom.record import Article
 from newsloom.store import SchemaError, open_store
 from newsloom.store.rows import article_row, dumps
+from newsloom.store.sql.facts_backfill import SCHEMA4_FACT_KEYS
 from newsloom.store.sqlite import LATEST_VERSION, SQLiteStore
-from newsloom.store.sqlite.facts_backfill import SCHEMA4_FACT_KEYS
 from newsloom.store.sqlite.schema import MIGRATIONS, Migration, migrate, split_statements
 from tests.store.articles import make_article, make_enriched_article
 

@@ -1,4 +1,6 @@
-"""The SQLite backend: the only package that talks SQLite (FTS5 for search)."""
+"""The SQLite backend: the only package that talks SQLite (FTS5 for search, a lock file
+per running run). What it does with its tables is shared with every SQL backend
+(`newsloom.store.sql`)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -25,13 +24,6 @@ try:
     import fcntl
 except ImportError:  # not on Windows: runs there are never marked interrupted
     fcntl = None  # type: ignore[assignment]
-
-
-def add_lock_column(db: sqlite3.Connection) -> None:
-    """Migration 10: `runs.lock`, the token of a running run's lock file (once only: a
-    store rewound to an older version by hand may have it already)."""
-    if "lock" not in {row[1] for row in db.execute("PRAGMA table_info(runs)")}:
-        db.execute("ALTER TABLE runs ADD COLUMN lock TEXT")
 
 
 # The lock files this process holds, by token: a second store object on the same file

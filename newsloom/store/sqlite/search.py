@@ -1,11 +1,11 @@
-"""Full-text search in SQLite: a safe FTS5 MATCH expression, ranking, snippets, facets.
+"""Full-text search in SQLite: a safe FTS5 MATCH expression, bm25 ranking, snippets, facets.
 
-Every whitespace-separated term becomes a double-quoted FTS5 string (inner quotes
-doubled), so operators (`AND`, `OR`, `NOT`, `NEAR(`), column filters, `-`, `^`
-and unbalanced quotes are searched as words instead of parsed as syntax. Terms are
-ANDed. A term ending in `*` stays a prefix search. Terms without a letter or
-digit are dropped, NUL characters (FTS5 ends a string at one) and lone surrogates
-(not encodable as UTF-8) are removed; a query with no terms left matches nothing.
+What search promises is in `newsloom.store.sql.search`. Here every term becomes a
+double-quoted FTS5 string (inner quotes doubled), so operators (`AND`, `OR`, `NOT`,
+`NEAR(`), column filters, `-`, `^` and unbalanced quotes are searched as words instead of
+parsed as syntax; a prefix term keeps its `*` after the string. The `unicode61` tokenizer
+with `remove_diacritics 2` folds case and accents; NUL characters (FTS5 ends a string at
+one) never reach it.
 
 Matches are ranked first and snippets cut for one page only; facets count a sample
 of the matches with plain SQL aggregates.
@@ -13,20 +13,23 @@ of the matches with plain SQL aggregates.
 
 from __future__ import annotations
 
-import sqlite3
-from collections import Counter
-
-from newsloom.store.records import SearchFacets
+from newsloom.store.records import SNIPPET_ELLIPSIS, ArticleFilter, SearchFacets, SearchHit
+from newsloom.store.sql.filters import filter_conditions
+from newsloom.store.sql.search import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    PREFIX_MARK,
+    SNIPPET_TOKENS,
+    TEXT_WEIGHT,
+    TITLE_WEIGHT,
+    facet_counts,
+    search_hit,
+    search_terms,
+)
+from newsloom.store.sqlite.connection import SQLiteConnection
 
 # bm25 weight of each FTS column, in table order (title, text): a title match counts more.
-BM25_WEIGHTS: tuple[float, ...] = (10.0, 1.0)
-# Tokens of context `snippet()` keeps around the matched terms.
-SNIPPET_TOKENS = 16
-PREFIX_MARK = "*"
-# What `snippet()` wraps matched terms in: private-use characters, taken out again by
-# `split_marks` (a stray one already in an article is dropped there, never mistaken).
-MARK_OPEN = "\ue000"
-MARK_CLOSE = "\ue001"
+BM25_WEIGHTS: tuple[float, ...] = (TITLE_WEIGHT, TEXT_WEIGHT)
 
 
 def _quote(term: str) -> str:
@@ -35,33 +38,8 @@ def _quote(term: str) -> str:
 
 def match_expression(query: str) -> str | None:
     """The FTS5 expression for `query`, or None when it has no searchable term."""
-    parts = []
-    text = query.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
-    for raw in text.split():
-        prefix = raw.endswith(PREFIX_MARK)
-        term = raw.rstrip(PREFIX_MARK) if prefix else raw
-        if not any(char.isalnum() for char in term):
-            continue
-        parts.append(_quote(term) + (PREFIX_MARK if prefix else ""))
+    parts = [_quote(term) + (PREFIX_MARK if prefix else "") for term, prefix in search_terms(query)]
     return " ".join(parts) if parts else None
-
-
-def split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """The snippet without its marks, and the (start, end) of each marked stretch."""
-    text: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length, opened = 0, None
-    for char in marked:
-        if char == MARK_OPEN:
-            opened = length
-        elif char == MARK_CLOSE:
-            if opened is not None and length > opened:
-                spans.append((opened, length))
-            opened = None
-        else:
-            text.append(char)
-            length += 1
-    return "".join(text), spans
 
 
 def ranked_search_sql(conditions: list[str]) -> str:
@@ -89,10 +67,31 @@ def ranked_search_sql(conditions: list[str]) -> str:
     )
 
 
-FACET_ROWS = 10
+def search(
+    db: SQLiteConnection, expression: str, limit: int, offset: int, filters: ArticleFilter
+) -> list[SearchHit]:
+    """One page of hits, best first (bm25 is lower for better matches: the score is its
+    negative)."""
+    conditions, params = filter_conditions(db, filters)
+    rows = db.execute(
+        ranked_search_sql(conditions),
+        (
+            *BM25_WEIGHTS,
+            expression,
+            *params,
+            limit,
+            max(offset, 0),
+            MARK_OPEN,
+            MARK_CLOSE,
+            SNIPPET_ELLIPSIS,
+            SNIPPET_TOKENS,
+            expression,
+        ),
+    ).fetchall()
+    return [search_hit(row, row["snippet"] or "", -float(row["rank"])) for row in rows]
 
 
-def search_facets(db: sqlite3.Connection, expression: str | None, scan: int) -> SearchFacets:
+def search_facets(db: SQLiteConnection, expression: str | None, scan: int) -> SearchFacets:
     """Facet counts over the `scan` most recently stored matches (newest articles if None).
 
     Not the best-ranked ones: ranking every match is what makes a common word slow,
@@ -121,46 +120,4 @@ def search_facets(db: sqlite3.Connection, expression: str | None, scan: int) -> 
     db.executemany("INSERT INTO temp.facet_scope (seq) VALUES (?)", [(seq,) for seq in seqs])
     # CROSS JOIN keeps the sample as the outer loop (SQLite never reorders it): with a
     # plain JOIN the planner may scan every article and probe the sample instead.
-    scope = "SELECT a.id FROM temp.facet_scope s CROSS JOIN articles a ON a.seq = s.seq"
-
-    def top(sql: str) -> list[tuple[str, str, int]]:
-        return [(row[0], row[1], row[2]) for row in db.execute(sql, (FACET_ROWS,))]
-
-    entities = top(
-        "SELECT e.id, e.name, count(DISTINCT ae.article_id) AS n FROM article_entities ae"
-        " JOIN entities e ON e.id = ae.entity_id"
-        f" WHERE ae.article_id IN ({scope}) AND e.type NOT IN ('GPE', 'LOC', 'FAC')"
-        " GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?"
-    )
-    # Places are the resolved ones (on the map), named as the gazetteer names them.
-    places = top(
-        "SELECT entity_id, min(name), count(DISTINCT article_id) AS n FROM places"
-        f" WHERE article_id IN ({scope}) GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT ?"
-    )
-    rows = db.execute(
-        "SELECT a.source, a.language, a.published_day FROM temp.facet_scope s"
-        " CROSS JOIN articles a ON a.seq = s.seq"
-    ).fetchall()
-    sources: Counter[str] = Counter(row[0] for row in rows if row[0])
-    languages: Counter[str] = Counter(row[1] for row in rows if row[1])
-    days = sorted(row[2] for row in rows if row[2])
-    months: Counter[str] = Counter(day[:7] for day in days)
-    event_types = [
-        (row[0], row[1])
-        for row in db.execute(
-            "SELECT type, count(DISTINCT article_id) AS n FROM events"
-            f" WHERE article_id IN ({scope}) GROUP BY type ORDER BY n DESC, type LIMIT ?",
-            (FACET_ROWS,),
-        )
-    ]
-    return SearchFacets(
-        scanned=len(seqs),
-        sources=sources.most_common(FACET_ROWS),
-        languages=languages.most_common(FACET_ROWS),
-        months=sorted(months.items()),
-        entities=entities,
-        places=places,
-        event_types=event_types,
-        first_day=days[0] if days else None,
-        last_day=days[-1] if days else None,
-    )
+    return facet_counts(db, len(seqs), "temp.facet_scope s CROSS JOIN articles a ON a.seq = s.seq")

@@ -7,18 +7,18 @@ Up to schema version 4 the facts (entities, quotes, times) were kept in the
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from newsloom.record import Article
 from newsloom.store.rows import dumps
-from newsloom.store.sqlite.facts import refresh_entities, write_schema5_facts
+from newsloom.store.sql.dialect import Db
+from newsloom.store.sql.facts import refresh_entities, write_schema5_facts
 
 BATCH_SIZE = 500
 # The fact kinds schema 4 kept in `extra` (fixed: later kinds never were there).
 SCHEMA4_FACT_KEYS = ("entities", "quotes", "times")
 
 
-def move_facts_out_of_extra(db: sqlite3.Connection) -> None:
+def move_facts_out_of_extra(db: Db) -> None:
     """Write every article's facts into the fact tables and drop them from `extra`."""
     touched: set[str] = set()
     last_seq = 0

@@ -1,24 +1,24 @@
-"""Stories in SQLite (schema version 8): syndicated copies and same-event groups.
+"""Stories (schema version 8): syndicated copies and same-event groups.
 
-`STORIES_SQL` is the migration; `assign_story` is called inside `SQLiteStore.save`'s
+`STORIES_SQL` is the migration; `assign_story` is called inside the store's `save`
 transaction for every new or changed article. It keeps, per article, its MinHash
 signature (`story_docs`), its LSH band keys (`story_bands`) and its dated entity terms
 (`story_terms`), so later articles find it with indexed lookups only, in any later run
 or process. Pair decisions are kept as symmetric `story_links`; a story is a connected
 group over them and is refolded (`newsloom.stories.grouping.fold`) whenever an article
-joins, leaves or bridges stories. Reads live in `sqlite_stories_queries`.
+joins, leaves or bridges stories. Reads live in `stories_queries`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
 from newsloom.record import Article
 from newsloom.store.rows import published_day
+from newsloom.store.sql.dialect import Db, Row
 from newsloom.stories.grouping import (
     EVENT,
     MIN_SHARED_TERMS,
@@ -87,11 +87,11 @@ CREATE TABLE story_links (
 CREATE INDEX story_links_b ON story_links (b);
 """
 
-# Ids per `IN (...)` list, well under SQLite's parameter limit.
+# Ids per `IN (...)` list, well under SQLite's and PostgreSQL's parameter limits.
 _CHUNK = 500
 
 
-def assign_story(db: sqlite3.Connection, article_id: str, article: Article) -> None:
+def assign_story(db: Db, article_id: str, article: Article) -> None:
     """Index the article, link it to its copies and same-event articles, refold stories.
 
     Runs inside the caller's transaction, so an interrupted run leaves every story as it
@@ -153,7 +153,7 @@ def assign_story(db: sqlite3.Connection, article_id: str, article: Article) -> N
     _refold(db, seeds)
 
 
-def leave_story(db: sqlite3.Connection, article_id: str) -> None:
+def leave_story(db: Db, article_id: str) -> None:
     """Take an article out of its story before its row goes (its id changes when another
     copy of its text becomes the article): the rest of the story is refolded without it."""
     before = db.execute(
@@ -184,7 +184,7 @@ def _link(one: str, other: str, kind: str, similarity: float) -> Link:
     return Link(a, b, kind, round(similarity, 4))
 
 
-def _forget(db: sqlite3.Connection, article_id: str) -> None:
+def _forget(db: Db, article_id: str) -> None:
     """Drop what an earlier save of the article indexed and linked."""
     for sql in (
         "DELETE FROM story_docs WHERE article_id = ?",
@@ -197,7 +197,7 @@ def _forget(db: sqlite3.Connection, article_id: str) -> None:
 
 
 def _band_candidates(
-    db: sqlite3.Connection, article_id: str, keys: Sequence[int]
+    db: Db, article_id: str, keys: Sequence[int]
 ) -> list[tuple[str, bytes, str | None]]:
     """Articles sharing at least one LSH band with the article, with their signatures."""
     marks = ", ".join("?" for _ in keys)
@@ -213,7 +213,7 @@ def _band_candidates(
 
 
 def _term_candidates(
-    db: sqlite3.Connection, article_id: str, terms: Sequence[str], day: str
+    db: Db, article_id: str, terms: Sequence[str], day: str
 ) -> list[tuple[str, int, str]]:
     """In-window articles sharing at least `MIN_SHARED_TERMS` distinctive terms."""
     center = dt.date.fromisoformat(day)
@@ -224,7 +224,7 @@ def _term_candidates(
         for term in terms
         if db.execute(
             "SELECT count(*) FROM (SELECT 1 FROM story_terms"
-            " WHERE term = ? AND day BETWEEN ? AND ? LIMIT ?)",
+            " WHERE term = ? AND day BETWEEN ? AND ? LIMIT ?) AS t",
             (term, low, high, TERM_WINDOW_CAP + 1),
         ).fetchone()[0]
         <= TERM_WINDOW_CAP
@@ -236,7 +236,7 @@ def _term_candidates(
         "SELECT t.article_id, count(*), d.lede FROM story_terms t"
         " JOIN story_docs d ON d.article_id = t.article_id"
         f" WHERE t.term IN ({marks}) AND t.day BETWEEN ? AND ? AND t.article_id != ?"
-        " GROUP BY t.article_id HAVING count(*) >= ?",
+        " GROUP BY t.article_id, d.lede HAVING count(*) >= ?",
         (*distinctive, low, high, article_id, MIN_SHARED_TERMS),
     )
     return [(row[0], int(row[1]), row[2]) for row in rows]
@@ -247,7 +247,7 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
         yield items[start : start + _CHUNK]
 
 
-def _component(db: sqlite3.Connection, seed: str) -> set[str]:
+def _component(db: Db, seed: str) -> set[str]:
     """Every article connected to `seed` through links (breadth first, batched)."""
     seen, frontier = {seed}, [seed]
     while frontier:
@@ -267,14 +267,14 @@ def _component(db: sqlite3.Connection, seed: str) -> set[str]:
     return seen
 
 
-def _rows(db: sqlite3.Connection, sql: str, ids: Sequence[str]) -> list[sqlite3.Row]:
-    rows: list[sqlite3.Row] = []
+def _rows(db: Db, sql: str, ids: Sequence[str]) -> list[Row]:
+    rows: list[Row] = []
     for chunk in _chunks(ids):
         rows.extend(db.execute(sql.format(marks=", ".join("?" for _ in chunk)), chunk))
     return rows
 
 
-def _refold(db: sqlite3.Connection, seeds: Sequence[str]) -> None:
+def _refold(db: Db, seeds: Sequence[str]) -> None:
     """Recompute the stories of the seeds' connected groups and drop emptied stories."""
     done: set[str] = set()
     previous: set[str] = set()
@@ -318,7 +318,7 @@ def _refold(db: sqlite3.Connection, seeds: Sequence[str]) -> None:
 
 
 def _write_placements(
-    db: sqlite3.Connection,
+    db: Db,
     placements: dict[str, Placement],
     stored: dict[str, tuple[str, str | None, float]],
 ) -> None:
@@ -336,7 +336,7 @@ def _write_placements(
     )
 
 
-def outlet(row: sqlite3.Row | dict[str, Any]) -> str:
+def outlet(row: Row | dict[str, Any]) -> str:
     """Who published an article, for counting sources: site, else URL host, else source."""
     if row["site"]:
         return str(row["site"]).casefold()
@@ -344,9 +344,7 @@ def outlet(row: sqlite3.Row | dict[str, Any]) -> str:
     return host or str(row["source"] or "").casefold()
 
 
-def _write_story(
-    db: sqlite3.Connection, articles: list[sqlite3.Row], placements: dict[str, Placement]
-) -> None:
+def _write_story(db: Db, articles: list[Row], placements: dict[str, Placement]) -> None:
     ordered = sorted(articles, key=lambda r: Member(r["id"], r["published_key"]).order)
     first = ordered[0]
     dated = [row for row in ordered if row["published_key"]]

@@ -7,23 +7,23 @@ order a fresh ingest would have seen them in), inside the migration's transactio
 
 from __future__ import annotations
 
-import sqlite3
-
 from newsloom.store.rows import article_from_row
-from newsloom.store.sqlite.facts import attach_facts, read_facts
-from newsloom.store.sqlite.stories import assign_story
+from newsloom.store.sql.dialect import Db
+from newsloom.store.sql.facts import attach_facts, read_facts
+from newsloom.store.sql.stories import assign_story
 
 BATCH_SIZE = 500
 
 
-def assign_stored_articles(db: sqlite3.Connection) -> None:
+def assign_stored_articles(db: Db) -> None:
     last_seq = 0
     while True:
-        cursor = db.execute(
-            "SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last_seq, BATCH_SIZE)
-        )
-        names = [column[0] for column in cursor.description]
-        records = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        records = [
+            dict(row)
+            for row in db.execute(
+                "SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last_seq, BATCH_SIZE)
+            )
+        ]
         if not records:
             return
         facts = read_facts(db, [record["id"] for record in records])

@@ -1,4 +1,4 @@
-"""Coded events in SQLite (schema version 7): one row per article and event.
+"""Coded events (schema version 7): one row per article and event.
 
 The event's record is kept whole as JSON (`record`), with the columns the UI and
 API filter on (type, day, place, the actors' entities, the evidence span) beside it.
@@ -12,12 +12,12 @@ place's coordinates (from the `places` table of migration 6).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from typing import Any
 
 from newsloom.record import Article, Event, parse_iso
 from newsloom.store.records import EventFilter, EventRecord, event_day
+from newsloom.store.sql.dialect import Db
 
 EVENTS_SQL = """
 CREATE TABLE events (
@@ -46,7 +46,7 @@ CREATE INDEX events_target_entity ON events (target_entity);
 SENTENCE_CHARS = 600
 
 
-def write_events(db: sqlite3.Connection, article_id: str, article: Article) -> None:
+def write_events(db: Db, article_id: str, article: Article) -> None:
     db.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
     db.executemany(
         "INSERT INTO events (article_id, position, type, date, day, place_id, source_entity,"
@@ -72,7 +72,7 @@ def write_events(db: sqlite3.Connection, article_id: str, article: Article) -> N
     )
 
 
-def read_events(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, list[Event]]:
+def read_events(db: Db, article_ids: list[str]) -> dict[str, list[Event]]:
     found: dict[str, list[Event]] = defaultdict(list)
     if not article_ids:
         return found
@@ -122,7 +122,7 @@ def _where(filters: EventFilter) -> tuple[str, list[Any]]:
 
 
 def list_events(
-    db: sqlite3.Connection, filters: EventFilter, limit: int = 50, offset: int = 0
+    db: Db, filters: EventFilter, limit: int = 50, offset: int = 0
 ) -> list[EventRecord]:
     """Events newest day first (undated last), then by article and position."""
     if limit < 1:
@@ -130,7 +130,8 @@ def list_events(
     where, params = _where(filters)
     rows = db.execute(
         "SELECT e.article_id, e.position, e.record, a.url, a.title, a.source, a.published,"
-        f' substr(a.text, e.start + 1, min(e."end" - e.start, {SENTENCE_CHARS})) AS sentence,'
+        f' substr(a.text, e.start + 1, CASE WHEN e."end" - e.start < {SENTENCE_CHARS}'
+        f' THEN e."end" - e.start ELSE {SENTENCE_CHARS} END) AS sentence,'
         " p.name AS place_name, p.latitude, p.longitude"
         f" FROM events e JOIN articles a ON a.id = e.article_id {_PLACE} {where}"
         " ORDER BY e.day IS NULL, e.day DESC, e.article_id, e.position LIMIT ? OFFSET ?",
@@ -154,7 +155,7 @@ def list_events(
     ]
 
 
-def count_events(db: sqlite3.Connection, filters: EventFilter) -> int:
+def count_events(db: Db, filters: EventFilter) -> int:
     where, params = _where(filters)
     row = db.execute(
         f"SELECT count(*) FROM events e {_PLACE} {where}",
@@ -163,7 +164,7 @@ def count_events(db: sqlite3.Connection, filters: EventFilter) -> int:
     return int(row[0])
 
 
-def event_day_counts(db: sqlite3.Connection, filters: EventFilter) -> list[tuple[str, str, int]]:
+def event_day_counts(db: Db, filters: EventFilter) -> list[tuple[str, str, int]]:
     """(day, type, events) for the timeline, oldest day first; undated events left out."""
     where, params = _where(filters)
     where = f"{where} AND e.day IS NOT NULL" if where else "WHERE e.day IS NOT NULL"

@@ -14,8 +14,9 @@ made only if missing: a store rewound to an older version by hand may have it al
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
+
+from newsloom.store.sql.dialect import Db
 
 SHARDS_SQL = """
 CREATE TABLE IF NOT EXISTS shards (
@@ -29,20 +30,22 @@ CREATE TABLE IF NOT EXISTS shards (
 
 _UPSERT = (
     "INSERT INTO shards (key, items, finished, run_id, updated) VALUES (?, ?, ?, ?, ?)"
-    " ON CONFLICT (key) DO UPDATE SET items = max(items, excluded.items),"
-    " finished = max(finished, excluded.finished), run_id = excluded.run_id,"
-    " updated = excluded.updated"
+    " ON CONFLICT (key) DO UPDATE SET"
+    " items = CASE WHEN excluded.items > shards.items THEN excluded.items ELSE shards.items END,"
+    " finished = CASE WHEN excluded.finished > shards.finished"
+    " THEN excluded.finished ELSE shards.finished END,"
+    " run_id = excluded.run_id, updated = excluded.updated"
 )
 
 
-def read_shard(db: sqlite3.Connection, key: str) -> tuple[int, bool] | None:
+def read_shard(db: Db, key: str) -> tuple[int, bool] | None:
     """(inputs written, finished) of one shard; None when no run recorded it."""
     row = db.execute("SELECT items, finished FROM shards WHERE key = ?", (key,)).fetchone()
     return None if row is None else (int(row[0]), bool(row[1]))
 
 
 def write_shards(
-    db: sqlite3.Connection,
+    db: Db,
     run_id: int | None,
     shards: Sequence[tuple[str, int, bool]],
     now: str,

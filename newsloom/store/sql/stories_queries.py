@@ -1,4 +1,4 @@
-"""Reading stories from SQLite: an article's story, the story list, one story.
+"""Reading stories from the store: an article's story, the story list, one story.
 
 Everything here is an indexed lookup: stories by `(last_key, id)` (a partial index for
 stories of more than one article), members by `story_articles (story_id)`. The events of a
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import replace
 from typing import Any
 
 from newsloom.record import parse_iso
 from newsloom.store.records import Page
 from newsloom.store.rows import decode_cursor, encode_cursor
+from newsloom.store.sql.dialect import Db, Row, table_columns
 from newsloom.stories.grouping import Member
 from newsloom.stories.records import (
     ArticleStory,
@@ -29,7 +29,7 @@ from newsloom.stories.records import (
 _STORY_COLUMNS = "id, title, first_published, last_published, article_count, source_count, last_key"
 
 
-def _summary(row: sqlite3.Row) -> StorySummary:
+def _summary(row: Row) -> StorySummary:
     return StorySummary(
         id=row["id"],
         title=row["title"],
@@ -40,7 +40,7 @@ def _summary(row: sqlite3.Row) -> StorySummary:
     )
 
 
-def _members(db: sqlite3.Connection, story_id: str) -> list[StoryArticle]:
+def _members(db: Db, story_id: str) -> list[StoryArticle]:
     """The story's articles in time order (earliest first, undated last, then id)."""
     rows = db.execute(
         "SELECT a.id, a.title, a.url, a.source, a.site, a.published, a.published_key,"
@@ -64,12 +64,12 @@ def _members(db: sqlite3.Connection, story_id: str) -> list[StoryArticle]:
     ]
 
 
-def story_summary(db: sqlite3.Connection, story_id: str) -> StorySummary | None:
+def story_summary(db: Db, story_id: str) -> StorySummary | None:
     row = db.execute(f"SELECT {_STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)).fetchone()
     return _summary(row) if row is not None else None
 
 
-def story_of(db: sqlite3.Connection, article_id: str) -> ArticleStory | None:
+def story_of(db: Db, article_id: str) -> ArticleStory | None:
     """The article's story; `copies` are the other articles folded onto the same original."""
     row = db.execute(
         "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
@@ -92,7 +92,7 @@ def story_of(db: sqlite3.Connection, article_id: str) -> ArticleStory | None:
 
 
 def list_stories(
-    db: sqlite3.Connection,
+    db: Db,
     limit: int = 20,
     cursor: str | None = None,
     since: dt.date | None = None,
@@ -143,7 +143,7 @@ def list_stories(
     return Page(items, encode_cursor(last["last_key"], last["id"]) if last else None)
 
 
-def story_detail(db: sqlite3.Connection, story_id: str) -> StoryDetail | None:
+def story_detail(db: Db, story_id: str) -> StoryDetail | None:
     story = story_summary(db, story_id)
     if story is None:
         return None
@@ -151,15 +151,12 @@ def story_detail(db: sqlite3.Connection, story_id: str) -> StoryDetail | None:
     return StoryDetail(story, members, _events(db, [m.id for m in members]))
 
 
-def _events(db: sqlite3.Connection, article_ids: list[str]) -> list[StoryEvent]:
+def _events(db: Db, article_ids: list[str]) -> list[StoryEvent]:
     """The events of these articles by date, when the events table exists and reads; an
     event several articles report (the same type, date, trigger and actors) comes once."""
     if not article_ids:
         return []
-    exists = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'"
-    ).fetchone()
-    if exists is None:
+    if not table_columns(db, "events"):
         return []
     ids = article_ids[:900]
     marks = ", ".join("?" for _ in ids)
@@ -169,7 +166,7 @@ def _events(db: sqlite3.Connection, article_ids: list[str]) -> list[StoryEvent]:
             f" WHERE article_id IN ({marks}) ORDER BY coalesce(date, ''), article_id, position",
             ids,
         ).fetchall()
-    except sqlite3.Error:
+    except db.dialect.error:
         return []
     events: dict[tuple[str, str, str, str, str], StoryEvent] = {}
     for row in rows:

@@ -1,6 +1,6 @@
-"""Corpus-wide questions about the facts, answered from the SQLite fact tables.
+"""Corpus-wide questions about the facts, answered from the fact tables.
 
-Called by `SQLiteStore` under its lock; every function takes the connection. Names
+Called by the store inside a read; every function takes the connection. Names
 are looked up by `alias_key` (case-insensitive): an entity id, else a canonical
 name, else any mention text; when several entities share the name, the one it
 names most often wins, then the one in more articles.
@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 from collections.abc import Iterator
 
 from newsloom.record import parse_iso
@@ -23,7 +22,8 @@ from newsloom.store.records import (
     RoleRecord,
     alias_key,
 )
-from newsloom.store.sqlite.facts import quote_from_row
+from newsloom.store.sql.dialect import Db, Row
+from newsloom.store.sql.facts import quote_from_row
 
 # How many roles, articles and quotes of each kind `entity_detail` returns at most.
 DETAIL_LIMIT = 100
@@ -34,9 +34,7 @@ _QUOTE_COLUMNS = (
 _QUOTE_ORDER = "ORDER BY a.published_key DESC, q.article_id DESC, q.position"
 
 
-def list_entities(
-    db: sqlite3.Connection, type: str | None, limit: int, offset: int
-) -> list[EntitySummary]:
+def list_entities(db: Db, type: str | None, limit: int, offset: int) -> list[EntitySummary]:
     """Entities in most articles first (then most mentions, then id)."""
     if limit < 1:
         raise ValueError(f"limit must be at least 1, got {limit}")
@@ -49,7 +47,7 @@ def list_entities(
     return [_summary(row) for row in rows]
 
 
-def find_entity_id(db: sqlite3.Connection, id_or_name: str) -> str | None:
+def find_entity_id(db: Db, id_or_name: str) -> str | None:
     """The id of the entity with this id, canonical name or alias (any case)."""
     row = db.execute("SELECT id FROM entities WHERE id = ?", (id_or_name,)).fetchone()
     if row is not None:
@@ -65,16 +63,14 @@ def find_entity_id(db: sqlite3.Connection, id_or_name: str) -> str | None:
     if row is None:
         row = db.execute(
             "SELECT m.entity_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
-            " WHERE m.text_key = ? GROUP BY m.entity_id"
+            " WHERE m.text_key = ? GROUP BY m.entity_id, e.article_count"
             " ORDER BY count(*) DESC, e.article_count DESC, m.entity_id LIMIT 1",
             (key,),
         ).fetchone()
     return str(row[0]) if row is not None else None
 
 
-def entity_detail(
-    db: sqlite3.Connection, id_or_name: str, limit: int = DETAIL_LIMIT
-) -> EntityDetail | None:
+def entity_detail(db: Db, id_or_name: str, limit: int = DETAIL_LIMIT) -> EntityDetail | None:
     entity_id = find_entity_id(db, id_or_name)
     if entity_id is None:
         return None
@@ -106,9 +102,7 @@ def entity_detail(
     )
 
 
-def _quotes_about(
-    db: sqlite3.Connection, entity: EntitySummary, limit: int
-) -> Iterator[QuoteRecord]:
+def _quotes_about(db: Db, entity: EntitySummary, limit: int) -> Iterator[QuoteRecord]:
     """Quotes not by the entity, in its articles, that mention it inside their span
     (one of its mentions lies there) or name one of its aliases (whole word, same case)."""
     names = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
@@ -119,7 +113,7 @@ def _quotes_about(
         ' AND m.start >= q.start AND m."end" <= q."end") AS mentioned'
         " FROM quotes q JOIN articles a ON a.id = q.article_id"
         " WHERE q.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = :id)"
-        f" AND q.speaker_id IS NOT :id {_QUOTE_ORDER}",
+        f" AND (q.speaker_id IS NULL OR q.speaker_id != :id) {_QUOTE_ORDER}",
         {"id": entity.id},
     )
     found = 0
@@ -132,7 +126,7 @@ def _quotes_about(
 
 
 def list_quotes(
-    db: sqlite3.Connection, speaker: str | None, since: dt.date | None, limit: int
+    db: Db, speaker: str | None, since: dt.date | None, limit: int
 ) -> list[QuoteRecord]:
     """Quotes, newest article first; `since` compares the quote's own date when it has
     one, else its article's publication day."""
@@ -161,7 +155,7 @@ def list_quotes(
     return [_quote_record(row) for row in rows]
 
 
-def _summary(row: sqlite3.Row) -> EntitySummary:
+def _summary(row: Row) -> EntitySummary:
     return EntitySummary(
         id=row["id"],
         name=row["name"],
@@ -172,7 +166,7 @@ def _summary(row: sqlite3.Row) -> EntitySummary:
     )
 
 
-def _quote_record(row: sqlite3.Row) -> QuoteRecord:
+def _quote_record(row: Row) -> QuoteRecord:
     article = ArticleRef(
         row["article_id"],
         row["article_url"],

@@ -7,19 +7,17 @@ parameter, never text pasted into SQL.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from newsloom.store.records import ArticleFilter
-from newsloom.store.sqlite.fact_queries import find_entity_id
+from newsloom.store.sql.dialect import Db
+from newsloom.store.sql.fact_queries import find_entity_id
 
 # An id that no entity has: an unknown entity or place name matches no article.
 NO_MATCH = "\x00none"
 
 
-def filter_conditions(
-    db: sqlite3.Connection, filters: ArticleFilter
-) -> tuple[list[str], list[Any]]:
+def filter_conditions(db: Db, filters: ArticleFilter) -> tuple[list[str], list[Any]]:
     """(conditions to AND, their parameters) for articles aliased `a`."""
     conditions: list[str] = []
     params: list[Any] = []
@@ -45,6 +43,6 @@ def filter_conditions(
     return conditions, params
 
 
-def _place_id(db: sqlite3.Connection, id_or_name: str) -> str:
+def _place_id(db: Db, id_or_name: str) -> str:
     """A place is an entity (`gpe:fr`, or any of its names)."""
     return find_entity_id(db, id_or_name) or NO_MATCH

@@ -1,4 +1,4 @@
-"""Writing and reading an article's enrichment facts in the SQLite fact tables.
+"""Writing and reading an article's enrichment facts in the fact tables.
 
 The tables are the only copy of the facts: `write_facts` replaces one article's rows
 (delete, then insert, inside the caller's transaction) and returns the entities it
@@ -14,7 +14,6 @@ in the generic `facts` table (migration 9), one row per fact with its JSON recor
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -23,8 +22,9 @@ from newsloom.fact_kinds import fact_kinds
 from newsloom.record import Article, Entity, Mention, Quote, Role, TimeExpression
 from newsloom.store.records import alias_key, facts_fingerprint
 from newsloom.store.rows import dumps
-from newsloom.store.sqlite.events import read_events, write_events
-from newsloom.store.sqlite.places import read_places, write_places
+from newsloom.store.sql.dialect import Db, Row
+from newsloom.store.sql.events import read_events, write_events
+from newsloom.store.sql.places import read_places, write_places
 
 FACT_TABLES = ("article_entities", "mentions", "roles", "quotes", "times")
 
@@ -62,7 +62,7 @@ _INSERT_FACT = (
 ArticleFacts = dict[str, list[Any]]
 
 
-def write_facts(db: sqlite3.Connection, article_id: str, article: Article) -> set[str]:
+def write_facts(db: Db, article_id: str, article: Article) -> set[str]:
     """Replace every stored fact of `article_id`; returns the entities touched (see below)."""
     touched = write_schema5_facts(db, article_id, article)
     write_places(db, article_id, article)
@@ -71,14 +71,14 @@ def write_facts(db: sqlite3.Connection, article_id: str, article: Article) -> se
     return touched
 
 
-def _write_generic_facts(db: sqlite3.Connection, article_id: str, article: Article) -> None:
+def _write_generic_facts(db: Db, article_id: str, article: Article) -> None:
     db.execute("DELETE FROM facts WHERE article_id = ?", (article_id,))
     for kind in fact_kinds():
         if kind.table is not None:
             if kind.table not in OWN_TABLES:
                 raise ValueError(
-                    f"fact kind {kind.key!r} names table {kind.table!r}, which the SQLite"
-                    " store does not have; leave `table` None to keep it in `facts`"
+                    f"fact kind {kind.key!r} names table {kind.table!r}, which the store"
+                    " does not have; leave `table` None to keep it in `facts`"
                 )
             continue
         db.executemany(
@@ -98,7 +98,7 @@ def _write_generic_facts(db: sqlite3.Connection, article_id: str, article: Artic
         )
 
 
-def write_schema5_facts(db: sqlite3.Connection, article_id: str, article: Article) -> set[str]:
+def write_schema5_facts(db: Db, article_id: str, article: Article) -> set[str]:
     """Replace the stored entities, quotes and times of `article_id` with the article's.
 
     The tables of schema version 5 only: migration 5's backfill runs this before the
@@ -134,7 +134,7 @@ def write_schema5_facts(db: sqlite3.Connection, article_id: str, article: Articl
     return touched
 
 
-def _insert_entity(db: sqlite3.Connection, article_id: str, position: int, entity: Entity) -> None:
+def _insert_entity(db: Db, article_id: str, position: int, entity: Entity) -> None:
     db.execute(
         _INSERT_ENTITY,
         (article_id, position, entity.id, entity.name, entity.type, entity.confidence),
@@ -178,7 +178,7 @@ def _quote_row(article_id: str, position: int, quote: Quote) -> tuple[object, ..
     )
 
 
-def refresh_entities(db: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
+def refresh_entities(db: Db, entity_ids: Iterable[str]) -> None:
     """Recompute the corpus row of each entity from the fact tables (removed at zero).
 
     Name and type are the ones most articles use (ties: the longer name, then
@@ -229,7 +229,7 @@ def _most_common(counted: list[tuple[str, int]]) -> str:
     return min(counted, key=lambda item: (-item[1], -len(item[0]), item[0]))[0]
 
 
-def read_facts(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, ArticleFacts]:
+def read_facts(db: Db, article_ids: list[str]) -> dict[str, ArticleFacts]:
     """The facts of each article, in the order they were saved (empty when it has none)."""
     found: dict[str, ArticleFacts] = {
         article_id: {kind.key: [] for kind in fact_kinds()} for article_id in article_ids
@@ -238,7 +238,7 @@ def read_facts(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, Arti
         return found
     marks = ", ".join("?" for _ in article_ids)
 
-    def rows(table: str, order: str) -> list[sqlite3.Row]:
+    def rows(table: str, order: str) -> list[Row]:
         return db.execute(
             f"SELECT * FROM {table} WHERE article_id IN ({marks}) ORDER BY article_id, {order}",
             article_ids,
@@ -288,7 +288,7 @@ def read_facts(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, Arti
     return found
 
 
-def quote_from_row(row: sqlite3.Row) -> Quote:
+def quote_from_row(row: Row) -> Quote:
     return Quote(
         text=row["text"],
         kind=row["kind"],

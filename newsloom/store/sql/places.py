@@ -1,4 +1,4 @@
-"""Resolved places in SQLite (schema version 6): one row per article and place.
+"""Resolved places (schema version 6): one row per article and place.
 
 `write_places` replaces an article's rows inside the caller's transaction;
 `read_places` rebuilds them in saved order for a batch of articles. `list_places`,
@@ -7,12 +7,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from typing import Any
 
 from newsloom.record import Article, Place
 from newsloom.store.records import PlaceDetail, PlaceFilter, PlaceMention, PlaceSummary
+from newsloom.store.sql.dialect import Db, Row
 
 PLACES_SQL = """
 CREATE TABLE places (
@@ -41,7 +41,7 @@ _INSERT = (
 )
 
 
-def write_places(db: sqlite3.Connection, article_id: str, article: Article) -> None:
+def write_places(db: Db, article_id: str, article: Article) -> None:
     db.execute("DELETE FROM places WHERE article_id = ?", (article_id,))
     db.executemany(
         _INSERT,
@@ -66,7 +66,7 @@ def write_places(db: sqlite3.Connection, article_id: str, article: Article) -> N
     )
 
 
-def read_places(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, list[Place]]:
+def read_places(db: Db, article_ids: list[str]) -> dict[str, list[Place]]:
     found: dict[str, list[Place]] = defaultdict(list)
     if not article_ids:
         return found
@@ -110,7 +110,7 @@ def _where(filters: PlaceFilter) -> tuple[str, list[Any]]:
         clauses.append("p.kind = ?")
         values.append(filters.kind)
     if filters.prefix:
-        clauses.append("p.name LIKE ? ESCAPE '\\' COLLATE NOCASE")
+        clauses.append("lower(p.name) LIKE lower(?) ESCAPE '\\'")
         values.append(_escape_like(filters.prefix) + "%")
     if filters.since is not None:
         clauses.append("a.published_day >= ?")
@@ -130,7 +130,7 @@ GROUP BY p.entity_id
 
 
 def list_places(
-    db: sqlite3.Connection, filters: PlaceFilter, limit: int = 50, offset: int = 0
+    db: Db, filters: PlaceFilter, limit: int = 50, offset: int = 0
 ) -> list[PlaceSummary]:
     """Places in most articles first (then by id), one row per place entity."""
     where, values = _where(filters)
@@ -142,13 +142,13 @@ def list_places(
     return [_summary(row) for row in db.execute(sql, [*values, max(limit, 0), max(offset, 0)])]
 
 
-def count_places(db: sqlite3.Connection, filters: PlaceFilter) -> int:
+def count_places(db: Db, filters: PlaceFilter) -> int:
     where, values = _where(filters)
-    sql = f"SELECT COUNT(*) FROM ({_SUMMARY.format(where=where)})"
+    sql = f"SELECT COUNT(*) FROM ({_SUMMARY.format(where=where)}) AS s"
     return int(db.execute(sql, values).fetchone()[0])
 
 
-def place_detail(db: sqlite3.Connection, entity_id: str, limit: int = 200) -> PlaceDetail | None:
+def place_detail(db: Db, entity_id: str, limit: int = 200) -> PlaceDetail | None:
     """The place and the articles naming it, newest first."""
     found = list_places_by_id(db, entity_id)
     if found is None:
@@ -176,7 +176,7 @@ def place_detail(db: sqlite3.Connection, entity_id: str, limit: int = 200) -> Pl
     return PlaceDetail(found, mentions)
 
 
-def list_places_by_id(db: sqlite3.Connection, entity_id: str) -> PlaceSummary | None:
+def list_places_by_id(db: Db, entity_id: str) -> PlaceSummary | None:
     row = db.execute(
         "SELECT s.articles, p.* FROM (SELECT COUNT(DISTINCT article_id) AS articles,"
         " MAX(rowid) AS last FROM places WHERE entity_id = ?) s"
@@ -186,7 +186,7 @@ def list_places_by_id(db: sqlite3.Connection, entity_id: str) -> PlaceSummary | 
     return _summary(row) if row is not None else None
 
 
-def _summary(row: sqlite3.Row) -> PlaceSummary:
+def _summary(row: Row) -> PlaceSummary:
     return PlaceSummary(
         entity_id=row["entity_id"],
         name=row["name"],

@@ -644,3 +644,37 @@ def test_who_refers_to_the_person_of_an_of_phrase(code: Code, text: str, source:
 )
 def test_an_advisory_is_no_threat(code: Code, text: str) -> None:
     assert "THREATEN" not in [e.type for e in code(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("A jetliner slammed into a building in Orvik on Monday.", "DISAPPROVE"),
+        ('"We must do all we can to help the families," the mayor said.', "DEMAND"),
+        ("Neither side was confirming or denying that the talks had collapsed.", "REJECT"),
+        ("No party was willing to reject the budget on Monday.", "REJECT"),
+        ("The firm violated its agreement with the union, the court found.", "AGREE"),
+    ],
+)
+def test_no_act_of_that_kind_happened(code: Code, text: str, absent: str) -> None:
+    assert absent not in [e.type for e in code(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # The positive controls of the rules above.
+        ("The opposition slammed the budget on Monday.", "DISAPPROVE"),
+        ('"Kell must withdraw its troops," the mayor said.', "DEMAND"),
+        ("The union denied that the talks had collapsed.", "REJECT"),
+        ("The firm reached an agreement with the union on Monday.", "AGREE"),
+    ],
+)
+def test_the_same_acts_told_as_done_are_coded(code: Code, text: str, present: str) -> None:
+    assert present in [e.type for e in code(text).events]
+
+
+def test_searching_for_a_deal_is_no_deal_yet(code: Code) -> None:
+    article = code("Officials were searching for a deal to end the strike on Monday.")
+    assert all(e.mode is not None for e in article.events if e.type == "AGREE")
+    assert "AGREE" not in shown(article)

@@ -59,6 +59,7 @@ COUNT_ENTITIES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 PARTICIPLES = frozenset({"VBG", "VBN"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 
 
@@ -300,15 +301,22 @@ def _future(verb: Token) -> bool:
 
 
 def _nobody(clause: Token, rules: PrecisionLexicon) -> bool:
-    """ "Nobody was injured", "Nobody was reported injured": a negative subject."""
-    for verb in (clause, clause.head if clause.dep_ in ("xcomp", "oprd") else clause):
+    """ "Nobody was injured", "Nobody was reported injured", "Neither side was confirming
+    or denying", "No party was willing to reject": a negative subject of the clause or
+    of the verbs it completes or is joined to."""
+    verb = clause
+    for _ in range(4):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in rules.words.nobody:
-                return True
-            if child.dep_ in ("nsubj", "nsubjpass") and any(
-                c.dep_ == "det" and c.lower_ == "no" for c in child.children
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if child.lower_ in rules.words.nobody or any(
+                c.dep_ in ("det", "preconj") and c.lower_ in NEGATIVE_DETERMINERS
+                for c in child.children
             ):
                 return True
+        if verb.dep_ not in ("xcomp", "oprd", "acomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
     return False
 
 

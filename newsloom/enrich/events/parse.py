@@ -181,6 +181,8 @@ def _obligation(verb: Token, lexicon: EventLexicon) -> Candidate | None:
         return None
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon.frames.reporting:
         return None
+    if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children):
+        return None  # "we must do all we can": a resolve, not a demand of anyone
     return Candidate("DEMAND", verb, verb, None, "verb", speaker=verb.head)
 
 

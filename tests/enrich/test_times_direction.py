@@ -128,3 +128,22 @@ def test_month_or_clock_written_with_its_year_or_day(
 def test_present_clause_of_a_future_one_is_ahead(times: Times, sentence: str) -> None:
     # 2025-11-12 is a Wednesday: the coming Monday is 2025-11-17.
     assert times(sentence)["Monday"] == "2025-11-17"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police are preparing for Saturday's march through the city.",
+        "The party is planning a rally on Saturday in Orvik.",
+        "Residents are bracing for Saturday's storm.",
+    ],
+)
+def test_a_weekday_that_is_being_prepared_for_is_the_coming_one(
+    times: Times, sentence: str
+) -> None:
+    assert times(sentence)["Saturday"] == "2025-11-15"
+
+
+def test_a_weekday_prepared_for_in_the_past_is_gone(times: Times) -> None:
+    # The positive control: told in the past, the same preparation was for the last one.
+    assert times("Police were preparing for Saturday's march.")["Saturday"] == "2025-11-08"

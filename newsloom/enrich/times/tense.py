@@ -93,12 +93,16 @@ def _modal_perfect(node: Token, lexicon: Lexicon) -> bool:
 
 def _scheduled(verb: Token, lexicon: Lexicon) -> bool:
     """The verb itself plans ahead, in the present: "is expected in December", "expects
-    a ruling in March", "a summit set for April" (a participle on a noun takes the tense
+    a ruling in March", "are preparing for Saturday's march", "a summit set for April" (a participle on a noun takes the tense
     of the noun's clause: "a service planned for Saturday was cancelled" is past)."""
     if verb.lemma_.lower() not in lexicon.tense.future_lemmas:
         return False
     if verb.tag_ in ("VBZ", "VBP", "VB"):
         return True
+    if verb.tag_ == "VBG":
+        # "are preparing for Saturday's march", "is planning a rally on Saturday"
+        auxes = [c for c in verb.children if c.dep_ == "aux"]
+        return bool(auxes) and all(a.tag_ in ("VBZ", "VBP") for a in auxes)
     if verb.tag_ != "VBN":
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]

@@ -1,9 +1,10 @@
 """Which backend opens a store location: a table keyed by URL scheme.
 
-A plain path (or `Path`) is a SQLite file. `scheme://...` opens the backend registered
-for `scheme` here; each backend is imported only when a location asks for it, so a
-server store's driver is never needed for a laptop store. A new backend is one
-function and one line in `BACKENDS`.
+A plain path (or `Path`) is a SQLite file; `postgresql://...` (or `postgres://`) a
+PostgreSQL database. `scheme://...` opens the backend registered for `scheme` here;
+each backend is imported only when a location asks for it, so a server store's driver
+is never needed for a laptop store. A new backend is one function and one line in
+`BACKENDS`.
 """
 
 from __future__ import annotations
@@ -28,8 +29,25 @@ def _sqlite(location: str, lock_wait: float) -> Store:
     return SQLiteStore(path, lock_wait=lock_wait)
 
 
+def _postgres(location: str, lock_wait: float) -> Store:
+    """`postgresql://user@host:port/database` (or `postgres://`), with any libpq
+    parameters after `?`: `options=-csearch_path%3Dnews` keeps the store in schema `news`."""
+    try:
+        from newsloom.store.postgres import PostgresStore
+    except ImportError as error:
+        raise ValueError(
+            f"the PostgreSQL store needs psycopg 3 and psycopg_pool ({error});"
+            " install them with: pip install 'psycopg[binary,pool]'"
+        ) from error
+    return PostgresStore(location, lock_wait=lock_wait)
+
+
 # scheme -> the function that opens a location of that scheme
-BACKENDS: dict[str, Callable[[str, float], Store]] = {"sqlite": _sqlite}
+BACKENDS: dict[str, Callable[[str, float], Store]] = {
+    "sqlite": _sqlite,
+    "postgresql": _postgres,
+    "postgres": _postgres,
+}
 # What a location without a scheme is: a file path.
 DEFAULT_SCHEME = "sqlite"
 

@@ -1,6 +1,6 @@
 """The storage interface: what routes, CLI and pipeline may ask of a store.
 
-Every backend (SQLite now, PostgreSQL later) implements `Store`; callers never
+Every backend (SQLite, PostgreSQL) implements `Store`; callers never
 write SQL themselves. What it returns are the backend-neutral records of
 `newsloom.store.records`.
 """
@@ -46,6 +46,18 @@ class StoreBusy(RuntimeError):
     """Another writer held the store's write lock for longer than the lock wait.
 
     Nothing was written; the same write can be tried again later (a rerun writes it).
+    """
+
+
+class StoreUnavailable(RuntimeError):
+    """The store's database server cannot be reached: it refused the connection, or it
+    stayed unreachable for the whole lock wait while the store tried again on fresh
+    connections (PostgreSQL; a single dropped connection is tried again unseen).
+
+    Unlike `StoreBusy` no later input can be written either, so an ingest stops: its run
+    stays `running` until the store is opened again, which marks it `interrupted`, and a
+    rerun of the same inputs completes it (saving an input again is idempotent). A write
+    whose commit the server never confirmed may or may not have been kept.
     """
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsloom.record import Entity, Quote
+from newsloom.record import Article, Entity, Quote
 from newsloom.store import Store
-from newsloom.store.sqlite import SQLiteStore
 from tests.store.articles import make_article, make_enriched_article, mention
+from tests.store.databases import query
 
 SECOND_BODY = "Crowds in Marlowe Sound cheered as Tilda Quenby cut the ribbon."
 
 
-def _second_article() -> object:
+def _second_article() -> Article:
     article = make_enriched_article(
         SECOND_BODY, locator="entry-2", url="https://velmora-gazette.example/ribbon"
     )
@@ -21,8 +21,8 @@ def _second_article() -> object:
 
 
 def _fact_rows(store: Store, table: str) -> int:
-    assert isinstance(store, SQLiteStore)
-    return int(store._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    ((count,),) = query(store, f"SELECT count(*) FROM {table}")
+    return int(str(count))
 
 
 def test_facts_round_trip_through_get_and_iter(store: Store) -> None:
@@ -39,9 +39,8 @@ def test_facts_round_trip_through_get_and_iter(store: Store) -> None:
 def test_facts_are_not_kept_twice_in_extra(store: Store) -> None:
     article = make_enriched_article()
     store.save(article)
-    assert isinstance(store, SQLiteStore)
-    (extra,) = store._db.execute("SELECT extra FROM articles").fetchone()
-    assert "Quenby" not in extra and "enrichment" in extra
+    ((extra,),) = query(store, "SELECT extra FROM articles")
+    assert "Quenby" not in str(extra) and "enrichment" in str(extra)
 
 
 def test_resaving_new_facts_replaces_them_and_counts_as_updated(store: Store) -> None:

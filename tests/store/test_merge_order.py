@@ -22,6 +22,7 @@ import pytest
 from newsloom.record import Article, Entity, Mention, TimeExpression
 from newsloom.store import Store, open_store
 from tests.store.articles import make_article
+from tests.store.databases import BACKEND_NAMES, Locations
 
 FERRY = (
     "The ferry to Orlan Isle returned to service today after the winter repairs,"
@@ -145,13 +146,16 @@ def _ingest(store: Store, order: list[int]) -> None:
         store.save(inputs[position])
 
 
-@pytest.fixture(scope="module")
-def snapshots(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+@pytest.fixture(scope="module", params=BACKEND_NAMES)
+def snapshots(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> list[dict[str, Any]]:
     found = []
-    for number, order in enumerate(_orders()):
-        with open_store(tmp_path_factory.mktemp("order") / f"{number}.db") as store:
-            _ingest(store, order)
-            found.append(snapshot(store))
+    with Locations(str(request.param), tmp_path_factory.mktemp("order")) as locations:
+        for order in _orders():
+            with open_store(locations.new()) as store:
+                _ingest(store, order)
+                found.append(snapshot(store))
     return found
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from newsloom.record import Article, PendingFetch, Provenance, RelatedItem
 from newsloom.store import SaveOutcome, Store
-from newsloom.store.sqlite.store import SQLiteStore
+from newsloom.store.sql.store import SqlStore
 from tests.store.articles import make_article
 
 
@@ -108,7 +108,7 @@ def test_different_articles_are_both_stored(store: Store) -> None:
 
 
 def test_failed_save_leaves_nothing_behind(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert isinstance(store, SQLiteStore)
+    assert isinstance(store, SqlStore)
 
     def explode(*args: object) -> int:
         raise RuntimeError("killed mid-save")

@@ -11,6 +11,7 @@ from newsloom.store import SchemaError, open_store
 from newsloom.store.rows import article_row, dumps
 from newsloom.store.sql.facts_backfill import SCHEMA4_FACT_KEYS
 from newsloom.store.sqlite import LATEST_VERSION, SQLiteStore
+from newsloom.store.sqlite.connection import connect
 from newsloom.store.sqlite.schema import MIGRATIONS, Migration, migrate, split_statements
 from tests.store.articles import make_article, make_enriched_article
 
@@ -90,7 +91,7 @@ def test_newer_schema_than_known_is_refused(tmp_path: Path) -> None:
 
 
 def test_migrations_must_be_numbered_without_gaps() -> None:
-    connection = sqlite3.connect(":memory:", isolation_level=None)
+    connection = connect(":memory:", 0)
     with pytest.raises(SchemaError):
         migrate(connection, [Migration(2, "skips one", "SELECT 1;")])
 
@@ -133,7 +134,7 @@ def test_open_store_creates_missing_directories(tmp_path: Path) -> None:
         assert store.count_articles() == 0
 
 
-@pytest.mark.parametrize("location", ["postgresql://localhost/news", "mysql://x/y", "sqlite:///"])
+@pytest.mark.parametrize("location", ["oracle://localhost/news", "mysql://x/y", "sqlite:///"])
 def test_unknown_or_empty_locations_raise_value_error(location: str) -> None:
     with pytest.raises(ValueError):
         open_store(location)

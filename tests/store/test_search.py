@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import itertools
 import threading
-from pathlib import Path
 
 import pytest
 
-from newsloom.store import Store, open_store
+from newsloom.store import Store
 from newsloom.store.sqlite.search import match_expression
 from tests.store.articles import make_article
 
@@ -130,28 +129,27 @@ def test_undecodable_input_is_safe(news: Store) -> None:
     assert news.search("lantern \udcff") != []
 
 
-def test_reads_from_many_threads_see_committed_writes(tmp_path: Path) -> None:
-    with open_store(tmp_path / "threads.db") as store:
-        store.save(make_article("Lantern festival draws crowds to Marlowe Sound"))
-        results: list[int] = []
+def test_reads_from_many_threads_see_committed_writes(store: Store) -> None:
+    store.save(make_article("Lantern festival draws crowds to Marlowe Sound"))
+    results: list[int] = []
 
-        def read() -> None:
-            results.append(len(store.search("lantern")))
+    def read() -> None:
+        results.append(len(store.search("lantern")))
 
-        threads = [threading.Thread(target=read) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert results == [1] * 8
-        store.save(
-            make_article(
-                "A second lantern parade is planned for spring",
-                url="https://velmora-gazette.example/parade",
-                locator="entry-2",
-            )
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [1] * 8
+    store.save(
+        make_article(
+            "A second lantern parade is planned for spring",
+            url="https://velmora-gazette.example/parade",
+            locator="entry-2",
         )
-        reader = threading.Thread(target=read)
-        reader.start()
-        reader.join()
-        assert results[-1] == 2
+    )
+    reader = threading.Thread(target=read)
+    reader.start()
+    reader.join()
+    assert results[-1] == 2

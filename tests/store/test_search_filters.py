@@ -8,7 +8,7 @@ import pytest
 
 from newsloom.record import Entity, Event, Mention, Place
 from newsloom.store import Store
-from newsloom.store.records import ArticleFilter
+from newsloom.store.records import ArticleFilter, SearchHit
 from tests.store.articles import make_article
 
 ORVIK = "Strikers marched through Orvik as the dock strike entered its third week."
@@ -50,7 +50,7 @@ def docks(store: Store) -> Store:
     return store
 
 
-def _titles(hits: list) -> set[str]:  # type: ignore[type-arg]
+def _titles(hits: list[SearchHit]) -> set[str | None]:
     return {hit.title for hit in hits}
 
 

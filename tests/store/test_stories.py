@@ -1,4 +1,4 @@
-"""Stories in the SQLite store: copies folded onto the original, same-event grouping,
+"""Stories in the store: copies folded onto the original, same-event grouping,
 order independence, idempotent re-saves and merged stories."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsloom.record import Article, Provenance
 from newsloom.store import Store, open_store
+from tests.store.databases import Locations
 from tests.store.stories_fixtures import (
     copy_cut_and_edited,
     copy_with_boilerplate,
@@ -74,13 +75,13 @@ def test_an_article_with_the_same_words_is_not_a_copy(store: Store) -> None:
     assert len(store.stories(shared_only=False).items) == 2
 
 
-def test_grouping_does_not_depend_on_the_order_of_saving(tmp_path: Path) -> None:
+def test_grouping_does_not_depend_on_the_order_of_saving(locations: Locations) -> None:
     makers = [wire_original, copy_with_boilerplate, copy_cut_and_edited, unrelated_same_words]
     results = []
     for n, order in enumerate(itertools.permutations(makers)):
         if n % 5:  # 5 of the 24 orders keep the test quick
             continue
-        with open_store(tmp_path / f"order-{n}.db") as store:
+        with open_store(locations.new(f"order{n}")) as store:
             ids = _save_all(store, [make() for make in order])
             results.append(_grouping(store, sorted(ids)))
     assert len(results) == 5

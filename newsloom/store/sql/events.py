@@ -130,8 +130,9 @@ def list_events(
     where, params = _where(filters)
     rows = db.execute(
         "SELECT e.article_id, e.position, e.record, a.url, a.title, a.source, a.published,"
-        f' substr(a.text, e.start + 1, CASE WHEN e."end" - e.start < {SENTENCE_CHARS}'
-        f' THEN e."end" - e.start ELSE {SENTENCE_CHARS} END) AS sentence,'
+        " substr(a.text, CAST(e.start + 1 AS INTEGER), CAST(CASE WHEN"
+        f' e."end" - e.start < {SENTENCE_CHARS} THEN e."end" - e.start'
+        f" ELSE {SENTENCE_CHARS} END AS INTEGER)) AS sentence,"
         " p.name AS place_name, p.latitude, p.longitude"
         f" FROM events e JOIN articles a ON a.id = e.article_id {_PLACE} {where}"
         " ORDER BY e.day IS NULL, e.day DESC, e.article_id, e.position LIMIT ? OFFSET ?",

@@ -13,8 +13,8 @@ from newsloom.store.records import ArticleFilter
 from newsloom.store.sql.dialect import Db
 from newsloom.store.sql.fact_queries import find_entity_id
 
-# An id that no entity has: an unknown entity or place name matches no article.
-NO_MATCH = "\x00none"
+# What an unknown entity or place name matches: no article.
+NO_MATCH = "1 = 0"
 
 
 def filter_conditions(db: Db, filters: ArticleFilter) -> tuple[list[str], list[Any]]:
@@ -31,18 +31,17 @@ def filter_conditions(db: Db, filters: ArticleFilter) -> tuple[list[str], list[A
     if filters.until is not None:
         conditions.append("a.published_day <= ?")
         params.append(filters.until.isoformat())
-    if filters.entity:
-        conditions.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
-        params.append(find_entity_id(db, filters.entity) or NO_MATCH)
-    if filters.place:
-        conditions.append("a.id IN (SELECT article_id FROM places WHERE entity_id = ?)")
-        params.append(_place_id(db, filters.place))
+    # A place is an entity too (`gpe:fr`, or any of its names).
+    for table, name in (("article_entities", filters.entity), ("places", filters.place)):
+        if not name:
+            continue
+        entity_id = find_entity_id(db, name)
+        if entity_id is None:
+            conditions.append(NO_MATCH)
+        else:
+            conditions.append(f"a.id IN (SELECT article_id FROM {table} WHERE entity_id = ?)")
+            params.append(entity_id)
     if filters.event_type:
         conditions.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
         params.append(filters.event_type.upper())
     return conditions, params
-
-
-def _place_id(db: Db, id_or_name: str) -> str:
-    """A place is an entity (`gpe:fr`, or any of its names)."""
-    return find_entity_id(db, id_or_name) or NO_MATCH

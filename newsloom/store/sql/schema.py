@@ -2,9 +2,10 @@
 
 The tables are written once here, in SQLite's words (`TEXT`, `INTEGER`, `REAL`, `BLOB`);
 a backend whose database spells them otherwise passes `build_migrations` a `ddl`
-function that translates (`newsloom.store.postgres.schema.to_postgres`). Full-text search
-is the one step each backend writes for itself (FTS5, `tsvector`), with the data step of
-migration 9 that SQLite does in JSON functions. So a store of either backend at version N
+function that translates (`newsloom.store.postgres.schema.to_postgres`). What a backend
+adds of its own goes after a step's shared SQL: full-text search (step 2: FTS5 in SQLite,
+a `tsvector` column in PostgreSQL), SQLite's JSON clean-up in step 9, PostgreSQL's
+`round(double precision, integer)` in step 7. So a store of either backend at version N
 has the same tables, columns and keys; `Store.schema_version()` says N on both.
 
 Add a migration by appending to `build_migrations`; never edit one that has shipped.
@@ -12,7 +13,7 @@ Add a migration by appending to `build_migrations`; never edit one that has ship
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsloom.store.base import SchemaError
@@ -265,41 +266,39 @@ def _same(sql: str) -> str:
 
 
 def build_migrations(
-    *,
-    full_text_search: str,
-    drop_moved_facts: str,
-    ddl: Callable[[str], str] = _same,
+    *, own: Mapping[int, str], ddl: Callable[[str], str] = _same
 ) -> tuple[Migration, ...]:
-    """Every migration in order: the shared tables through `ddl`, and the backend's own
-    full-text search (migration 2) and its removal of places and events from `extra`
-    (migration 9), both as they are."""
-    return (
-        Migration(1, "articles, provenance, pending fetches, runs", ddl(CORE_TABLES)),
-        Migration(2, "full-text search over title and text", full_text_search),
-        Migration(3, "extra article fields as JSON", ddl(EXTRA_FIELDS)),
-        Migration(4, "dropped and failed inputs", ddl(DROPS)),
-        Migration(5, "enrichment facts tables", ddl(FACTS), move_facts_out_of_extra),
-        Migration(6, "places resolved to coordinates", ddl(PLACES_SQL)),
-        Migration(7, "coded events", ddl(EVENTS_SQL)),
-        Migration(
+    """Every migration in order: the shared tables through `ddl`, each step followed by
+    the SQL the backend adds to it in `own` (by version), as it is. Every backend adds
+    its full-text search to step 2 (it has no shared SQL); SQLite adds to step 9 the
+    JSON clean-up of what moved out of `extra`."""
+    steps: tuple[tuple[int, str, str, Callable[[Db], None] | None], ...] = (
+        (1, "articles, provenance, pending fetches, runs", CORE_TABLES, None),
+        (2, "full-text search over title and text", "", None),
+        (3, "extra article fields as JSON", EXTRA_FIELDS, None),
+        (4, "dropped and failed inputs", DROPS, None),
+        (5, "enrichment facts tables", FACTS, move_facts_out_of_extra),
+        (6, "places resolved to coordinates", PLACES_SQL, None),
+        (7, "coded events", EVENTS_SQL, None),
+        (
             8,
             "stories: syndicated copies and same-event groups",
-            ddl(STORIES_SQL),
+            STORIES_SQL,
             assign_stored_articles,
         ),
-        Migration(
-            9,
-            "generic fact table; places and events out of extra",
-            ddl(GENERIC_FACTS) + drop_moved_facts,
-        ),
-        Migration(10, "the lock file of each running run", "", add_lock_column),
-        Migration(
+        (9, "generic fact table; places and events out of extra", GENERIC_FACTS, None),
+        (10, "the lock file of each running run", "", add_lock_column),
+        (
             11,
             "the input each article shows of the several carrying its text",
             "",
             add_representative,
         ),
-        Migration(12, "input shards written by ingest runs (resume)", ddl(SHARDS_SQL)),
+        (12, "input shards written by ingest runs (resume)", SHARDS_SQL, None),
+    )
+    return tuple(
+        Migration(version, name, ddl(sql) + own.get(version, ""), backfill)
+        for version, name, sql, backfill in steps
     )
 
 

@@ -51,9 +51,7 @@ UPDATE articles SET extra = json_remove(extra, '$.places', '$.events')
 WHERE extra IS NOT NULL AND extra != '' AND json_valid(extra);
 """
 
-MIGRATIONS: tuple[Migration, ...] = build_migrations(
-    full_text_search=FULL_TEXT_SEARCH, drop_moved_facts=DROP_MOVED_FACTS
-)
+MIGRATIONS: tuple[Migration, ...] = build_migrations(own={2: FULL_TEXT_SEARCH, 9: DROP_MOVED_FACTS})
 
 LATEST_VERSION = MIGRATIONS[-1].version
 

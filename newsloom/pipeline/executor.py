@@ -3,24 +3,34 @@
 An executor maps the pure `process_batch` over a stream of batches and yields each
 batch's results in input order; `Pipeline` reads the inputs and writes the store
 around it, so only picklable batches, options and stages ever cross to a worker.
-`InProcessExecutor` runs them here, one after another. `PoolExecutor` hands them to
-any `concurrent.futures.Executor`: a thread or process pool, or a Dask client's
-`client.get_executor()`.
+
+- `InProcessExecutor` runs them here, one after another (the default).
+- `ProcessExecutor` (`processes.py`) runs them on a pool of worker processes on this
+  machine, each loading the models once, and does again the batches of a worker that
+  was killed.
+- `DaskExecutor` (`cluster.py`) runs them on a Dask distributed cluster, which reruns
+  the tasks of a worker it lost.
+- `PoolExecutor` hands them to any `concurrent.futures.Executor` the caller owns: a
+  thread or process pool, or a Dask client's `client.get_executor()`.
+
+Each keeps per-worker counts (`worker_stats()`): which worker processed how many
+inputs, and its peak memory.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from newsloom.options import Options
-from newsloom.pipeline.process import Item, Processed, process_batch
+from newsloom.pipeline.ordered import TASK_LOST, BatchFuture, Loss, ordered_outcomes
+from newsloom.pipeline.process import Item, Processed
 from newsloom.pipeline.stages import ArticleStage
+from newsloom.pipeline.workers import WorkerStats, WorkerTally, run_batch
 
-__all__ = ["Executor", "InProcessExecutor", "PoolExecutor"]
+__all__ = ["Executor", "InProcessExecutor", "PoolExecutor", "ReportsWorkers"]
 
 
 class Executor(Protocol):
@@ -38,8 +48,18 @@ class Executor(Protocol):
         ...
 
 
+@runtime_checkable
+class ReportsWorkers(Protocol):
+    def worker_stats(self) -> dict[str, WorkerStats]:
+        """Inputs and batches each worker processed so far, and its peak memory."""
+        ...
+
+
 class InProcessExecutor:
     """Each batch in this process, in turn: the default."""
+
+    def __init__(self) -> None:
+        self.tally = WorkerTally()
 
     def map_batches(
         self,
@@ -48,7 +68,12 @@ class InProcessExecutor:
         stages: Sequence[ArticleStage],
     ) -> Iterator[list[Processed]]:
         for batch in batches:
-            yield process_batch(batch, options, stages)
+            outcome = run_batch(batch, options, stages)
+            self.tally.add(outcome)
+            yield outcome.results
+
+    def worker_stats(self) -> dict[str, WorkerStats]:
+        return self.tally.snapshot()
 
 
 class PoolExecutor:
@@ -56,12 +81,14 @@ class PoolExecutor:
 
     Results come back in input order: a slow batch holds back the ones behind it,
     which keeps memory bounded by `max_in_flight` batches. The pool is the caller's
-    to shut down.
+    to shut down, and is not restarted if it breaks; a batch whose Dask worker was
+    lost past the cluster's retries (`KilledWorker`) runs again input by input.
     """
 
     def __init__(self, pool: concurrent.futures.Executor, max_in_flight: int | None = None):
         self.pool = pool
         self.max_in_flight = max(1, max_in_flight or 2 * (os.cpu_count() or 1))
+        self.tally = WorkerTally()
 
     def map_batches(
         self,
@@ -69,15 +96,25 @@ class PoolExecutor:
         options: Options,
         stages: Sequence[ArticleStage],
     ) -> Iterator[list[Processed]]:
-        stage_list = list(stages)
-        pending: deque[concurrent.futures.Future[list[Processed]]] = deque()
-        try:
-            for batch in batches:
-                pending.append(self.pool.submit(process_batch, list(batch), options, stage_list))
-                if len(pending) >= self.max_in_flight:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:  # the caller stopped early, or a batch raised
-                future.cancel()
+        backend = _PoolBackend(self.pool, options, list(stages))
+        yield from ordered_outcomes(backend, batches, self.max_in_flight, self.tally)
+
+    def worker_stats(self) -> dict[str, WorkerStats]:
+        return self.tally.snapshot()
+
+
+class _PoolBackend:
+    def __init__(
+        self, pool: concurrent.futures.Executor, options: Options, stages: list[ArticleStage]
+    ) -> None:
+        self.pool, self.options, self.stages = pool, options, stages
+
+    def submit(self, batch: list[Item]) -> BatchFuture:
+        return self.pool.submit(run_batch, batch, self.options, self.stages)
+
+    def loss(self, error: BaseException) -> Loss | None:
+        # Dask's error for a task whose workers kept dying (no import of distributed here).
+        return TASK_LOST if type(error).__name__ == "KilledWorker" else None
+
+    def restart(self) -> None:
+        pass

@@ -678,3 +678,59 @@ def test_searching_for_a_deal_is_no_deal_yet(code: Code) -> None:
     article = code("Officials were searching for a deal to end the strike on Monday.")
     assert all(e.mode is not None for e in article.events if e.type == "AGREE")
     assert "AGREE" not in shown(article)
+
+
+@pytest.mark.parametrize(
+    ("text", "type"),
+    [
+        ("Such discounts are typically negotiated by the airlines.", "CONSULT"),
+        ("Border guards usually detain migrants at the crossing.", "COERCE"),
+        ("The cartel uses kidnapping as a weapon against the state.", "COERCE"),
+    ],
+)
+def test_a_habit_is_no_event_and_not_shown(code: Code, text: str, type: str) -> None:
+    events = [e for e in code(text).events if e.type == type]
+    assert events and all(e.mode == "habitual" and e.confidence < SHOWN for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The two sides left the harder issues for future talks.", "planned"),
+        ("Investors welcomed news of a possible deal between the two airlines.", "hypothetical"),
+    ],
+)
+def test_a_future_or_possible_act_named_by_a_noun_has_its_mode(
+    code: Code, text: str, mode: str
+) -> None:
+    nouns = [e for e in code(text).events if e.trigger in ("talks", "deal")]
+    assert nouns and all(e.mode == mode for e in nouns)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors charged the mayor with fraud on Monday.",
+        "The drifter had been charged on Saturday with kidnapping.",
+    ],
+)
+def test_a_criminal_charge_is_coercion(code: Code, text: str) -> None:
+    assert "COERCE" in [e.type for e in code(text).events]
+    assert "DISAPPROVE" not in [e.type for e in code(text).events]
+
+
+def test_charging_that_something_happened_is_an_accusation(code: Code) -> None:
+    # The positive control: a charge made in words stays DISAPPROVE.
+    assert "DISAPPROVE" in [
+        e.type for e in code("The opposition charged that the vote had been rigged.").events
+    ]
+
+
+def test_vowing_to_contest_is_no_agreement(code: Code) -> None:
+    assert "AGREE" not in [
+        e.type for e in code("The opposition has vowed to challenge the results in court.").events
+    ]
+    # The positive control: a vow to cooperate is one.
+    assert "AGREE" in [
+        e.type for e in code("The union vowed to cooperate with the new board.").events
+    ]

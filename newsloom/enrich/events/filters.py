@@ -20,6 +20,7 @@ words for something else. A candidate is dropped here when:
   "the device supports two standards", "fired his lawyer", "storage demands";
 - it declines to comment ("declined to comment", "his refusal to say which side ..."),
   or asks not to be named ("asked for anonymity", "asked not to be identified");
+- it vows or pledges to contest something ("vowed to challenge the results"): no AGREE;
 - its noun is denied by "no" ("made no apology", "held no talks"): it did not happen;
 - a gerund names what a noun is ("its policy of requiring ...");
 - a warning is an advisory ("a travel warning"), or about someone else's act or a mere
@@ -111,6 +112,10 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
             return "no comment"
         if candidate.type == "DEMAND" and _anonymity(trigger, rules):
             return "anonymity"
+        if trigger.lemma_.lower() in lexicon.frames.intent and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in rules.words.contest for c in trigger.children
+        ):
+            return "contest"  # "vowed to challenge the results in court": no cooperation
     return None
 
 

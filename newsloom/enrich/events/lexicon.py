@@ -101,6 +101,10 @@ class Frames:
     prediction: Words
     expectation: Words
     failure: Words
+    habitual_adverbs: Words
+    practice: Words
+    ahead_modifiers: Words
+    possible_modifiers: Words
     threat: Words
     refusal: Words
     demand: Words
@@ -129,6 +133,7 @@ class Actors:
     military: Words
     pronouns: Words
     charging: Words
+    legal_charges: Words
 
 
 @dataclass(slots=True, frozen=True)
@@ -188,6 +193,7 @@ class PrecisionWords:
     no_comment: Words
     anonymity: Words
     unnamed: Words
+    contest: Words
     advisories: Words
     blocking: Words
     crowd: Words

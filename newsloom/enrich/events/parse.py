@@ -209,6 +209,11 @@ def attach_actors(candidate: Candidate, lexicon: EventLexicon) -> None:
         candidate.target = _antecedent(target, candidate.clause, lexicon)
     if candidate.type == "DISAPPROVE" and _crowd_protest(candidate, lexicon):
         candidate.type = "PROTEST"  # "thousands protested": in the street, not in words
+    trigger = candidate.trigger
+    if trigger.lemma_.lower() in lexicon.actors.legal_charges and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children
+    ):
+        candidate.type = "COERCE"  # "charged the mayor with fraud": CAMEO 173
     if candidate.trigger.lemma_.lower() in lexicon.actors.charging:
         # "accused the rebels of shelling the town": the charge is no part of an actor.
         candidate.source = _before_charge(candidate.source)

@@ -93,8 +93,9 @@ def _modal_perfect(node: Token, lexicon: Lexicon) -> bool:
 
 def _scheduled(verb: Token, lexicon: Lexicon) -> bool:
     """The verb itself plans ahead, in the present: "is expected in December", "expects
-    a ruling in March", "are preparing for Saturday's march", "a summit set for April" (a participle on a noun takes the tense
-    of the noun's clause: "a service planned for Saturday was cancelled" is past)."""
+    a ruling in March", "are preparing for Saturday's march", "a summit set for April"
+    (a participle on a noun takes the tense of the noun's clause: "a service planned for
+    Saturday was cancelled" is past)."""
     if verb.lemma_.lower() not in lexicon.tense.future_lemmas:
         return False
     if verb.tag_ in ("VBZ", "VBP", "VB"):

@@ -10,6 +10,7 @@ clean body paragraphs (long sentences) pass through untouched.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsloom.extract.news_data import news_patterns
@@ -89,8 +90,29 @@ def apply_news_layer(paragraphs: list[str]) -> NewsLayerResult:
             paragraph, dated = _strip_dateline(paragraph, result, plain=first)
         result.paragraphs.append(paragraph)
     _strip_closing_agency(result)
+    _strip_closing_tail(result)
     result.source = result.final_source()
     return result
+
+
+# A bracketed credit after the body's last sentence: "... the peace process. (Editing by
+# Jane Roe)".
+_BRACKETED_END = re.compile(r"(?<=[.!?\"”’])\s*(\([^()]{4,240}\))\s*$")
+
+
+def _strip_closing_tail(result: NewsLayerResult) -> None:
+    """A wire's reporting tail glued to the last paragraph, in brackets."""
+    if not result.paragraphs:
+        return
+    last = result.paragraphs[-1]
+    match = _BRACKETED_END.search(last)
+    wire = wire_of(match.group(1)) if match else None
+    if match is None or wire is None:
+        return
+    result.remove(match.group(1), "wire")
+    result.paragraphs[-1] = last[: match.start()].rstrip()
+    agency, implied = wire
+    result.set_source(agency, implied)
 
 
 def _strip_closing_agency(result: NewsLayerResult) -> None:

@@ -68,11 +68,16 @@ def wire_of(line: str) -> tuple[str | None, bool] | None:
 
 def agency_credit(line: str) -> str | None:
     """The canonical agency a short credit line names: "Associated Press", "AP Writer",
-    "Associated Press Business Writer", "By The Associated Press"; else None."""
+    "Associated Press Business Writer", "By The Associated Press", "Article from: AFP";
+    else None."""
     text = chrome_key(line)
     if text.startswith("by "):
         text = text[3:].strip()
-    return agency_name(text) or _agency_with_job(text)
+    found = agency_name(text) or _agency_with_job(text)
+    if found is None:
+        wire = wire_of(line)  # "Article from: Agence France-Presse", "© 2031 AP"
+        found = wire[0] if wire is not None and not wire[1] else None
+    return found
 
 
 def _agency_with_job(text: str) -> str | None:

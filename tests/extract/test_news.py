@@ -57,6 +57,34 @@ def test_copyright_agency_line_is_wire() -> None:
     assert wire_of("Copyright Xinhua") == ("Xinhua", False)
 
 
+def test_copyright_and_article_from_lines_with_more_words_are_wire() -> None:
+    assert wire_of("© 2031 The Associated Press. All rights reserved.") == (
+        "Associated Press",
+        False,
+    )
+    assert wire_of("Article from: Agence France-Presse") == ("AFP", False)
+    assert wire_of("(Copyright 2031 by The Associated Press. All Rights Reserved.)") == (
+        "Associated Press",
+        False,
+    )
+    # The positive control: a line that only mentions an agency in prose is none.
+    assert wire_of("The agency told Reuters it had no comment on the ferry.") is None
+
+
+def test_a_reporting_tail_in_brackets_is_wire() -> None:
+    tail = "(Reporting by Mira Osk in Velmora; Editing by Tom Bray)"
+    result = apply_news_layer([BODY_ONE, tail])
+    assert result.paragraphs == [BODY_ONE]
+    assert result.source == "Reuters"
+    edited = apply_news_layer([BODY_ONE, "(Editing by Tom Bray)"])
+    assert edited.paragraphs == [BODY_ONE]
+    glued = apply_news_layer([BODY_ONE, BODY_TWO + " (Editing by Tom Bray)"])
+    assert glued.paragraphs == [BODY_ONE, BODY_TWO]
+    # The positive control: an aside in brackets that credits no one stays.
+    aside = BODY_TWO + " (The pier opened in 1931.)"
+    assert apply_news_layer([BODY_ONE, aside]).paragraphs == [BODY_ONE, aside]
+
+
 def test_reporting_tail_implies_reuters_only_without_a_named_agency() -> None:
     tail = "Reporting by Mira Osk in Velmora; Editing by Tom Bray"
     result = apply_news_layer([BODY_ONE, tail])

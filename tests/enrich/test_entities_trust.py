@@ -578,3 +578,18 @@ def test_a_place_the_text_never_uses_as_one_is_dropped(nlp: Any, text: str, name
 )
 def test_an_unknown_place_used_as_one_stays(nlp: Any, text: str, name: str) -> None:
     assert name in by_alias(nlp, text)
+
+
+def test_a_long_name_spelt_out_by_an_acronym_of_the_article_is_that_organisation() -> None:
+    from newsloom.enrich.entities.candidate import Candidate
+    from newsloom.enrich.entities.labels import unify_labels
+
+    full = "the Movement for the Emancipation of the Tarsk Delta"
+    found = [
+        Candidate(0, len(full), full, "LOC", "LOC", 0.8, 0),
+        Candidate(70, 74, "METD", "ORG", "ORG", 0.8, 12),
+        # The positive control: a long place name no acronym spells stays a place.
+        Candidate(90, 110, "Gulf of Tarsk Bay", "LOC", "LOC", 0.8, 16),
+    ]
+    unify_labels(None, found)  # type: ignore[arg-type]
+    assert [c.label for c in found] == ["ORG", "ORG", "LOC"]

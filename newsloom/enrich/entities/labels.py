@@ -8,6 +8,10 @@ mention that is the object of a location preposition ("in Pellingham", not "acco
 when there is one, else the first mention's. Changed mentions carry the confidence
 `relabelled`. People are left to the surname rule of entities_resolve; a capital that speaks
 for its government is still told apart later, by the parse.
+
+A long name whose initials the article also uses as an organisation's acronym is that
+organisation, whatever the model called it ("the Movement for the Emancipation of the
+Tarsk Delta" tagged a place, beside "MEND"): it becomes an ORG, so the acronym joins it.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from newsloom import gazetteer as places
-from newsloom.enrich.entities.names import org_words
+from newsloom.enrich.entities.names import acronym, is_acronym, org_words
 from newsloom.enrich.entities.rules import entity_rules
 
 if TYPE_CHECKING:
@@ -31,6 +35,7 @@ def _surface(text: str) -> str:
 
 def unify_labels(doc: Doc, found: list[Candidate]) -> None:
     rules = entity_rules()
+    _acronym_owners_are_organisations(found)
     groups: dict[str, list[Candidate]] = {}
     for candidate in found:
         if candidate.label in rules.consistency.labels:
@@ -75,3 +80,20 @@ def _after_location_preposition(doc: Doc, candidate: Candidate) -> bool:
         and prep.lower_ in entity_rules().consistency.location_prepositions
         and prep.head.lower_ != "according"
     )
+
+
+# Fewest words of a name spelt out by an acronym of the article ("MEND": four).
+ACRONYM_OWNER_MIN_WORDS = 3
+
+
+def _acronym_owners_are_organisations(found: list[Candidate]) -> None:
+    acronyms = {c.text.replace(".", "") for c in found if c.label == "ORG" and is_acronym(c.text)}
+    if not acronyms:
+        return
+    relabelled = entity_rules().confidence["relabelled"]
+    for candidate in found:
+        if candidate.label == "ORG" or len(candidate.text.split()) < ACRONYM_OWNER_MIN_WORDS:
+            continue
+        if acronym(candidate.text) in acronyms:
+            candidate.label = "ORG"
+            candidate.confidence = min(candidate.confidence, relabelled)

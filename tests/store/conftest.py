@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def locations(backend: str, tmp_path: Path) -> Iterator[Locations]:
-    with Locations(backend, tmp_path) as made:
+    with closing(Locations(backend, tmp_path)) as made:
         yield made
 
 

@@ -11,7 +11,6 @@ import os
 import secrets
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
 
 import psycopg
 import pytest
@@ -69,7 +68,7 @@ def end_sessions(schema: str) -> int:
 
 
 class Locations:
-    """Fresh store locations of one backend, removed again on exit."""
+    """Fresh store locations of one backend, removed again by `close`."""
 
     def __init__(self, backend: str, folder: Path) -> None:
         self.backend = backend
@@ -88,15 +87,8 @@ class Locations:
         self.schemas.append(schema)
         return schema_location(schema)
 
-    def __enter__(self) -> Locations:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
+        """Drop the schemas made (SQLite files go with their temporary folder)."""
         for schema in self.schemas:
             end_sessions(schema)
             with admin() as connection:

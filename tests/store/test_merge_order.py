@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -151,7 +152,7 @@ def snapshots(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> list[dict[str, Any]]:
     found = []
-    with Locations(str(request.param), tmp_path_factory.mktemp("order")) as locations:
+    with closing(Locations(str(request.param), tmp_path_factory.mktemp("order"))) as locations:
         for order in _orders():
             with open_store(locations.new()) as store:
                 _ingest(store, order)

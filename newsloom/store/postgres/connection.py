@@ -23,17 +23,7 @@ import psycopg
 from psycopg import errors
 from psycopg.conninfo import conninfo_to_dict
 
-from newsloom.store.sql.dialect import Dialect
-
-POSTGRES = Dialect(
-    name="postgresql",
-    error=psycopg.Error,
-    columns_sql=(
-        "SELECT column_name FROM information_schema.columns"
-        " WHERE table_schema = current_schema() AND table_name = ?"
-    ),
-    returning_ids=True,
-)
+from newsloom.store.postgres.dialect import POSTGRES
 
 # A quoted string or identifier, a `::` cast, or a placeholder or `%` to rewrite.
 _TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|::|\?|:([A-Za-z_][A-Za-z0-9_]*)|%""")

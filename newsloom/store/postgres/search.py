@@ -25,25 +25,18 @@ from __future__ import annotations
 
 from newsloom.store.postgres.schema import SEARCH_CONFIG, SEARCH_TEXT_CHARS
 from newsloom.store.records import SNIPPET_ELLIPSIS, ArticleFilter, SearchFacets, SearchHit
+from newsloom.store.sql import search as shared
 from newsloom.store.sql.dialect import Db
 from newsloom.store.sql.filters import filter_conditions
-from newsloom.store.sql.search import (
-    MARK_CLOSE,
-    MARK_OPEN,
-    SNIPPET_TOKENS,
-    TEXT_WEIGHT,
-    TITLE_WEIGHT,
-    facet_counts,
-    search_hit,
-)
+from newsloom.store.sql.search import Terms
 
 # ts_rank's weights of {D, C, B, A}: the text is D, the title A (at most 1 each).
-RANK_WEIGHTS = f"{{{TEXT_WEIGHT / TITLE_WEIGHT}, 0, 0, 1}}"
+RANK_WEIGHTS = f"{{{shared.TEXT_WEIGHT / shared.TITLE_WEIGHT}, 0, 0, 1}}"
 # ts_rank's normalisation: divide by 1 + the logarithm of the document's length.
 RANK_NORMALIZATION = 1
 HEADLINE_OPTIONS = (
-    f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords={SNIPPET_TOKENS},"
-    f" MinWords={SNIPPET_TOKENS // 2}, ShortWord=0, MaxFragments=1"
+    f"StartSel={shared.MARK_OPEN}, StopSel={shared.MARK_CLOSE}, MaxWords={shared.SNIPPET_TOKENS},"
+    f" MinWords={shared.SNIPPET_TOKENS // 2}, ShortWord=0, MaxFragments=1"
 )
 
 
@@ -52,7 +45,7 @@ def _lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def query_sql(terms: list[tuple[str, bool]]) -> tuple[str, list[str]]:
+def query_sql(terms: Terms) -> tuple[str, list[str]]:
     """The `tsquery` of the terms as SQL, and its parameters."""
     parts, params = [], []
     for term, prefix in terms:
@@ -66,7 +59,7 @@ def query_sql(terms: list[tuple[str, bool]]) -> tuple[str, list[str]]:
 
 
 def search(
-    db: Db, terms: list[tuple[str, bool]], limit: int, offset: int, filters: ArticleFilter
+    db: Db, terms: Terms, limit: int, offset: int, filters: ArticleFilter
 ) -> list[SearchHit]:
     """One page of hits, best first; snippets are cut for that page only."""
     query, query_params = query_sql(terms)
@@ -88,17 +81,17 @@ def search(
     ).fetchall()
     hits = []
     for row in rows:
-        if MARK_OPEN not in row["body_snippet"] and MARK_OPEN in row["title_snippet"]:
+        if shared.MARK_OPEN not in row["body_snippet"] and shared.MARK_OPEN in row["title_snippet"]:
             snippet = _cut_marks(row["title_snippet"], row["title"] or "")
         else:
             snippet = _cut_marks(row["body_snippet"], row["body"])
-        hits.append(search_hit(row, snippet, float(row["rank"])))
+        hits.append(shared.search_hit(row, snippet, float(row["rank"])))
     return hits
 
 
 def _cut_marks(marked: str, column: str) -> str:
     """The headline with `SNIPPET_ELLIPSIS` where it leaves out words of its column."""
-    plain = marked.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+    plain = marked.replace(shared.MARK_OPEN, "").replace(shared.MARK_CLOSE, "")
     start = column.find(plain)
     if start < 0:
         return marked
@@ -108,7 +101,7 @@ def _cut_marks(marked: str, column: str) -> str:
     return head + marked + tail
 
 
-def search_facets(db: Db, terms: list[tuple[str, bool]] | None, scan: int) -> SearchFacets:
+def search_facets(db: Db, terms: Terms | None, scan: int) -> SearchFacets:
     """Facet counts over the `scan` most recently stored matches (newest articles if None),
     as in SQLite: a fair sample, not the best-ranked (ranking every match is slow)."""
     if terms is None:
@@ -124,7 +117,7 @@ def search_facets(db: Db, terms: list[tuple[str, bool]] | None, scan: int) -> Se
     seqs = [int(row[0]) for row in rows]
     if not seqs:
         return SearchFacets()
-    return facet_counts(
+    return shared.facet_counts(
         db,
         len(seqs),
         "unnest(CAST(? AS BIGINT[])) AS s (seq) JOIN articles a ON a.seq = s.seq",

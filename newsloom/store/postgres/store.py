@@ -58,9 +58,7 @@ from newsloom.store.postgres.schema import (
     try_lock_store,
 )
 from newsloom.store.postgres.search import search, search_facets
-from newsloom.store.records import ArticleFilter, SearchFacets, SearchHit
 from newsloom.store.sql.schema import Migration
-from newsloom.store.sql.search import search_terms
 from newsloom.store.sql.store import SqlStore
 
 log = logging.getLogger(__name__)
@@ -76,6 +74,9 @@ LONGEST_PAUSE_SECONDS = 2.0
 class PostgresStore(SqlStore):
     """A `Store` in one schema of a PostgreSQL database: the first schema of the
     location's `search_path` (`?options=-csearch_path%3Dnews`), else the user's default."""
+
+    _search = staticmethod(search)
+    _search_facets = staticmethod(search_facets)
 
     def __init__(
         self,
@@ -207,27 +208,6 @@ class PostgresStore(SqlStore):
             log.warning("%s: %s; trying again", self.where, cause)
             time.sleep(max(0.0, min(pause, left)))
             pause = min(2 * pause, LONGEST_PAUSE_SECONDS)
-
-    # -- search -----------------------------------------------------------------------
-
-    def search(
-        self,
-        query: str,
-        limit: int = 20,
-        *,
-        offset: int = 0,
-        filters: ArticleFilter | None = None,
-    ) -> list[SearchHit]:
-        terms = search_terms(query)
-        if not terms or limit < 1:
-            return []
-        return self._read(lambda db: search(db, terms, limit, offset, filters or ArticleFilter()))
-
-    def search_facets(self, query: str, scan: int = 2000) -> SearchFacets:
-        terms = search_terms(query) if query.strip() else None
-        if terms == []:
-            return SearchFacets()
-        return self._read(lambda db: search_facets(db, terms, scan))
 
     # -- run locks: a session-level advisory lock per running run ---------------------
 

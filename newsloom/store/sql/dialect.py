@@ -11,7 +11,7 @@ The few points where the two still differ are data on `Dialect`, reached as `db.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -46,6 +46,11 @@ class Db(Protocol):
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor: ...
 
 
+def same(sql: str) -> str:
+    """SQL as it is (SQLite's words are the shared schema's)."""
+    return sql
+
+
 @dataclass(frozen=True, slots=True)
 class Dialect:
     """The points where the shared SQL cannot be the same text on every database."""
@@ -58,6 +63,8 @@ class Dialect:
     # Whether a new row's id comes back from `INSERT ... RETURNING id` (PostgreSQL) or
     # from the cursor's `lastrowid` (SQLite: RETURNING needs 3.35).
     returning_ids: bool
+    # Table definitions in SQLite's words (the shared schema's) in this database's.
+    ddl: Callable[[str], str] = same
 
 
 def table_columns(db: Db, table: str) -> set[str]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsloom.store.base import SchemaError
-from newsloom.store.sql.dialect import Db, table_columns
+from newsloom.store.sql.dialect import Db, same, table_columns
 from newsloom.store.sql.events import EVENTS_SQL
 from newsloom.store.sql.facts_backfill import move_facts_out_of_extra
 from newsloom.store.sql.places import PLACES_SQL
@@ -244,7 +244,11 @@ def add_representative(db: Db) -> None:
     Until now that was the first one stored: the article's first provenance. (Once only: a
     store rewound to an older version by hand may have the column already.)"""
     if "representative" not in table_columns(db, "articles"):
-        db.execute("ALTER TABLE articles ADD COLUMN representative TEXT NOT NULL DEFAULT ''")
+        db.execute(
+            db.dialect.ddl(
+                "ALTER TABLE articles ADD COLUMN representative TEXT NOT NULL DEFAULT ''"
+            )
+        )
     db.execute(
         "UPDATE articles SET representative = coalesce((SELECT CASE WHEN p.locator = ''"
         " THEN p.input ELSE p.input || '#' || p.locator END FROM provenance p"
@@ -258,15 +262,11 @@ def add_lock_column(db: Db) -> None:
     token of its lock file in SQLite, its advisory lock key in PostgreSQL). Once only: a
     store rewound to an older version by hand may have it already."""
     if "lock" not in table_columns(db, "runs"):
-        db.execute("ALTER TABLE runs ADD COLUMN lock TEXT")
-
-
-def _same(sql: str) -> str:
-    return sql
+        db.execute(db.dialect.ddl("ALTER TABLE runs ADD COLUMN lock TEXT"))
 
 
 def build_migrations(
-    *, own: Mapping[int, str], ddl: Callable[[str], str] = _same
+    *, own: Mapping[int, str], ddl: Callable[[str], str] = same
 ) -> tuple[Migration, ...]:
     """Every migration in order: the shared tables through `ddl`, each step followed by
     the SQL the backend adds to it in `own` (by version), as it is. Every backend adds

@@ -38,10 +38,13 @@ MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
 FACET_ROWS = 10
 
+# The terms of a query: (term, whether it is a prefix).
+Terms = list[tuple[str, bool]]
 
-def search_terms(query: str) -> list[tuple[str, bool]]:
+
+def search_terms(query: str) -> Terms:
     """The (term, is a prefix) of a query; empty when nothing in it can be searched."""
-    terms = []
+    terms: Terms = []
     text = query.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
     for raw in text.split():
         prefix = raw.endswith(PREFIX_MARK)

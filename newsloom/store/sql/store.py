@@ -10,7 +10,7 @@ stories, runs and drops. A backend subclass says how it talks to its database:
   A backend may run `work` again after a failure that wrote nothing (a dropped
   connection): `save` starts each try from the article as it was given.
 - `_read(work)`: run `work(db)` for reads, seeing committed writes only.
-- `search` and `search_facets` (FTS5 and `tsvector` differ), `schema_version`, `close`.
+- `_search` and `_search_facets` (FTS5 and `tsvector` differ), `schema_version`, `close`.
 - the lock that tells whether a running run's process lives (`_hold_run_lock`,
   `_release_run_lock`, `_run_is_abandoned`, `_forget_run_lock`).
 """
@@ -43,6 +43,8 @@ from newsloom.store.records import (
     QuoteRecord,
     RunRecord,
     SaveOutcome,
+    SearchFacets,
+    SearchHit,
     facts_fingerprint,
 )
 from newsloom.store.rows import (
@@ -62,6 +64,7 @@ from newsloom.store.sql.fact_queries import entity_detail, list_entities, list_q
 from newsloom.store.sql.facts import attach_facts, read_facts, refresh_entities, write_facts
 from newsloom.store.sql.filters import filter_conditions
 from newsloom.store.sql.places import count_places, list_places, place_detail
+from newsloom.store.sql.search import Terms, search_terms
 from newsloom.store.sql.shards import read_shard, write_shards
 from newsloom.store.sql.stories import assign_story, leave_story
 from newsloom.store.sql.stories_queries import list_stories, story_detail, story_of
@@ -98,6 +101,10 @@ class SqlStore(ABC):
     lock_wait: float
     # The run-lock token of each run this store started and has not finished.
     _run_locks: dict[int, str | None]
+    # The backend's search: one page of hits for (non-empty) terms, best first, and the
+    # facets over up to `scan` matches of the terms (the newest articles for None).
+    _search: Callable[[Db, Terms, int, int, ArticleFilter], list[SearchHit]]
+    _search_facets: Callable[[Db, Terms | None, int], SearchFacets]
 
     # -- what a backend provides ------------------------------------------------------
 
@@ -426,6 +433,27 @@ class SqlStore(ABC):
         more = len(rows) > limit
         last = rows[limit - 1] if more else None
         return Page(items, encode_cursor(last["published_key"], last["id"]) if last else None)
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        *,
+        offset: int = 0,
+        filters: ArticleFilter | None = None,
+    ) -> list[SearchHit]:
+        terms = search_terms(query)
+        if not terms or limit < 1:
+            return []
+        return self._read(
+            lambda db: self._search(db, terms, limit, offset, filters or ArticleFilter())
+        )
+
+    def search_facets(self, query: str, scan: int = 2000) -> SearchFacets:
+        terms = search_terms(query) if query.strip() else None
+        if terms == []:
+            return SearchFacets()
+        return self._read(lambda db: self._search_facets(db, terms, scan))
 
     # -- facts ------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ of the matches with plain SQL aggregates.
 from __future__ import annotations
 
 from newsloom.store.records import SNIPPET_ELLIPSIS, ArticleFilter, SearchFacets, SearchHit
+from newsloom.store.sql.dialect import Db
 from newsloom.store.sql.filters import filter_conditions
 from newsloom.store.sql.search import (
     MARK_CLOSE,
@@ -22,11 +23,11 @@ from newsloom.store.sql.search import (
     SNIPPET_TOKENS,
     TEXT_WEIGHT,
     TITLE_WEIGHT,
+    Terms,
     facet_counts,
     search_hit,
     search_terms,
 )
-from newsloom.store.sqlite.connection import SQLiteConnection
 
 # bm25 weight of each FTS column, in table order (title, text): a title match counts more.
 BM25_WEIGHTS: tuple[float, ...] = (TITLE_WEIGHT, TEXT_WEIGHT)
@@ -38,8 +39,12 @@ def _quote(term: str) -> str:
 
 def match_expression(query: str) -> str | None:
     """The FTS5 expression for `query`, or None when it has no searchable term."""
-    parts = [_quote(term) + (PREFIX_MARK if prefix else "") for term, prefix in search_terms(query)]
-    return " ".join(parts) if parts else None
+    return expression_of(search_terms(query)) or None
+
+
+def expression_of(terms: Terms) -> str:
+    """The FTS5 expression of the terms: quoted strings, a prefix's `*` outside."""
+    return " ".join(_quote(term) + (PREFIX_MARK if prefix else "") for term, prefix in terms)
 
 
 def ranked_search_sql(conditions: list[str]) -> str:
@@ -68,10 +73,11 @@ def ranked_search_sql(conditions: list[str]) -> str:
 
 
 def search(
-    db: SQLiteConnection, expression: str, limit: int, offset: int, filters: ArticleFilter
+    db: Db, terms: Terms, limit: int, offset: int, filters: ArticleFilter
 ) -> list[SearchHit]:
     """One page of hits, best first (bm25 is lower for better matches: the score is its
     negative)."""
+    expression = expression_of(terms)
     conditions, params = filter_conditions(db, filters)
     rows = db.execute(
         ranked_search_sql(conditions),
@@ -91,13 +97,13 @@ def search(
     return [search_hit(row, row["snippet"] or "", -float(row["rank"])) for row in rows]
 
 
-def search_facets(db: SQLiteConnection, expression: str | None, scan: int) -> SearchFacets:
+def search_facets(db: Db, terms: Terms | None, scan: int) -> SearchFacets:
     """Facet counts over the `scan` most recently stored matches (newest articles if None).
 
     Not the best-ranked ones: ranking every match is what makes a common word slow,
     and a facet only needs a fair sample of what the query finds.
     """
-    if expression is None:
+    if terms is None:
         seqs = [
             row[0]
             for row in db.execute(
@@ -110,7 +116,7 @@ def search_facets(db: SQLiteConnection, expression: str | None, scan: int) -> Se
             for row in db.execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
                 " ORDER BY rowid DESC LIMIT ?",
-                (expression, scan),
+                (expression_of(terms), scan),
             )
         ]
     if not seqs:

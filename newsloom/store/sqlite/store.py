@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsloom.store.base import LOCK_WAIT_SECONDS, StoreBusy
-from newsloom.store.records import ArticleFilter, SearchFacets, SearchHit
 from newsloom.store.sql.store import SqlStore
 from newsloom.store.sqlite import run_locks
 from newsloom.store.sqlite.connection import SQLiteConnection, connect
 from newsloom.store.sqlite.locking import is_busy, write_transaction
 from newsloom.store.sqlite.schema import MIGRATIONS, Migration, current_version, migrate
-from newsloom.store.sqlite.search import match_expression, search, search_facets
+from newsloom.store.sqlite.search import search, search_facets
 
 T = TypeVar("T")
 
@@ -34,6 +33,9 @@ MEMORY = ":memory:"
 
 class SQLiteStore(SqlStore):
     """A `Store` in one SQLite file (or `:memory:`)."""
+
+    _search = staticmethod(search)
+    _search_facets = staticmethod(search_facets)
 
     def __init__(
         self,
@@ -130,29 +132,6 @@ class SQLiteStore(SqlStore):
     def schema_version(self) -> int:
         with self._lock:
             return current_version(self._db)
-
-    # -- search -----------------------------------------------------------------------
-
-    def search(
-        self,
-        query: str,
-        limit: int = 20,
-        *,
-        offset: int = 0,
-        filters: ArticleFilter | None = None,
-    ) -> list[SearchHit]:
-        expression = match_expression(query)
-        if expression is None or limit < 1:
-            return []
-        return self._read(
-            lambda db: search(db, expression, limit, offset, filters or ArticleFilter())
-        )
-
-    def search_facets(self, query: str, scan: int = 2000) -> SearchFacets:
-        expression = match_expression(query) if query.strip() else None
-        if query.strip() and expression is None:
-            return SearchFacets()
-        return self._read(lambda db: search_facets(db, expression, scan))
 
     # -- run locks: a lock file per running run ---------------------------------------
 

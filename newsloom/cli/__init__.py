@@ -21,6 +21,7 @@ from newsloom.cli import (
     search,
     serve,
     show,
+    watch,
 )
 from newsloom.printable import printable
 
@@ -45,6 +46,7 @@ for module in (
     enrich_cmd,
     serve,
     eval_cmd,
+    watch,
 ):
     module.register(app)
 

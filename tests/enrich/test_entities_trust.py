@@ -593,3 +593,12 @@ def test_a_long_name_spelt_out_by_an_acronym_of_the_article_is_that_organisation
     ]
     unify_labels(None, found)  # type: ignore[arg-type]
     assert [c.label for c in found] == ["ORG", "ORG", "LOC"]
+
+
+def test_an_institution_cut_at_of_is_one_name_and_no_place(nlp: Any) -> None:
+    found = by_alias(nlp, "The Federal Reserve Bank of Dallas said growth slowed.")
+    assert "Dallas" not in found
+    assert any(alias.endswith("Federal Reserve Bank of Dallas") for alias in found)
+    # The positive control: an organisation and a place joined by other words stay two.
+    apart = by_alias(nlp, "The Federal Reserve Bank said growth slowed in Dallas.")
+    assert "Dallas" in apart

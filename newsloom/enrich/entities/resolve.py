@@ -81,7 +81,30 @@ def candidates(doc: Doc) -> list[Candidate]:
                 break
         root = doc[tokens[0].i : tokens[-1].i + 1].root.i
         found.append(Candidate(start, end, text, ent.label_, ent.label_, 1.0, root))
-    return found
+    return _joined_org_of_place(doc, found)
+
+
+def _joined_org_of_place(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """ "[The Federal Reserve Bank] of [Dallas]": the model cut an institution's name at
+    "of"; an organisation whose last word names a kind of body (`org_words`) right before
+    "of" and a place is one name, and the place is no mention of its own."""
+    text = doc_text(doc)
+    org_words = entity_rules().people.org_words
+    joined: list[Candidate] = []
+    for candidate in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label == "ORG"
+            and candidate.label in ("GPE", "LOC")
+            and text[previous.end : candidate.start] == " of "
+            and previous.text.split()[-1].lower() in org_words
+        ):
+            previous.end = candidate.end
+            previous.text = text[previous.start : candidate.end]
+            continue
+        joined.append(candidate)
+    return joined
 
 
 # `_owner` for a lone word that is the surname of several people and that the model called a

@@ -9,6 +9,7 @@ is never needed for a laptop store. A new backend is one function and one line i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,9 +53,26 @@ BACKENDS: dict[str, Callable[[str, float], Store]] = {
 DEFAULT_SCHEME = "sqlite"
 
 
+# What a URL becomes when it is read as a file path: `Path` folds its `//` into `/`.
+_FOLDED_URL = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):/[^/]")
+
+
 def scheme_of(location: str | Path) -> str:
-    """The backend a location names: its URL scheme, else the default (a file path)."""
-    if isinstance(location, Path) or "://" not in location:
+    """The backend a location names: its URL scheme, else the default (a file path).
+
+    A `Path` is a file, unless it is a server URL that went through `Path` (a command
+    option typed as a path): `postgresql:/user@host/db` raises ValueError, as a folder
+    named `postgresql:` is never what was meant.
+    """
+    if isinstance(location, Path):
+        folded = _FOLDED_URL.match(str(location))
+        if folded and folded.group(1).lower() in BACKENDS.keys() - {DEFAULT_SCHEME}:
+            raise ValueError(
+                f"{str(location)!r} is a {folded.group(1)}:// URL read as a file path (its"
+                " '//' folded to '/'); pass the location as text, not as a Path"
+            )
+        return DEFAULT_SCHEME
+    if "://" not in location:
         return DEFAULT_SCHEME
     return location.split("://", 1)[0].lower()
 

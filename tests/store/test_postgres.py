@@ -68,6 +68,13 @@ def test_an_unknown_scheme_is_refused_naming_those_there_are() -> None:
         open_store("oracle://localhost/news")
 
 
+def test_a_url_that_went_through_path_is_refused_not_made_a_folder() -> None:
+    folded = Path("postgresql://newsloom@db.example/news")  # as a --db typed Path gives it
+    with pytest.raises(ValueError, match="URL read as a file path"):
+        open_store(folded)
+    assert not Path("postgresql:").exists()
+
+
 def test_an_unreachable_server_is_a_clear_error() -> None:
     with pytest.raises(StoreUnavailable, match="cannot connect") as raised:
         open_store("postgresql://newsloom:secret@127.0.0.1:1/news")
@@ -183,8 +190,7 @@ def test_processes_saving_the_same_inputs_at_once_store_each_article_once(
         for article in _inputs():
             store.save(article)
         expected = snapshot(store)
-    shared = pg.new("shared")
-    open_store(shared).close()
+    shared = pg.new("shared")  # opened, made and migrated by all three at once
     count = len(_inputs())
     orders = [list(range(count)), list(reversed(range(count)))]
     orders.append([(n * 3) % count for n in range(count)])
@@ -238,13 +244,20 @@ def test_a_run_whose_connections_are_ended_mid_way_finishes_with_every_article(
     corpus = write_corpus(tmp_path / "in", 8)
     location = pg.new()
     ended: list[int] = []
+    seen: list[str] = []
 
     def end_them(counts: RunCounts) -> None:
         if counts.read == 3 and not ended:
             ended.append(end_sessions(_schema_of(location)))  # the run lock's session too
+            with open_store(location) as other:  # finds the run's lock free
+                seen.append(other.runs()[0].status)
+        elif counts.read == 5:
+            with open_store(location) as other:  # the run took its lock again
+                seen.append(other.runs()[0].status)
 
     counts = _ingest(location, corpus, end_them)
     assert ended and ended[0] >= 2
+    assert seen == ["interrupted", "running"]
     assert (counts.read, counts.stored, counts.dropped) == (8, 8, {})
     with open_store(location) as store:
         assert store.count_articles() == 8

@@ -95,7 +95,9 @@ class PgDb:
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> psycopg.Cursor[Any]:
         cursor = self.connection.cursor()
-        cursor.executemany(to_psycopg(sql), [without_nul(row) for row in parameters])
+        rows = [without_nul(row) for row in parameters]
+        if rows:  # nothing to send: spare the round trip
+            cursor.executemany(to_psycopg(sql), rows)
         return cursor
 
 

@@ -87,19 +87,27 @@ INSERT INTO newsloom_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM n
 """
 
 
-def lock_store(connection: psycopg.Connection[Any]) -> None:
-    """Take the store's advisory lock until the current transaction ends, waiting for it."""
+def lock_store(connection: psycopg.Connection[Any], timeout_ms: int = 0) -> None:
+    """Take the store's advisory lock until the current transaction ends, waiting up to
+    `timeout_ms` (0: for ever), then `LockNotAvailable`; the transaction's commit is
+    asynchronous (`synchronous_commit = off`, see `PostgresStore._lock_for_writing`)."""
     connection.execute(
-        "SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (LOCK_CLASS,)
+        "SELECT set_config('lock_timeout', %s, true),"
+        " set_config('synchronous_commit', 'off', true),"
+        " pg_advisory_xact_lock(%s, hashtext(current_schema()))",
+        (str(timeout_ms), LOCK_CLASS),
     )
 
 
 def try_lock_store(connection: psycopg.Connection[Any]) -> bool:
-    """Take the store's advisory lock until the current transaction ends, if it is free."""
+    """Take the store's advisory lock until the current transaction ends, if it is free
+    (the commit asynchronous, as with `lock_store`)."""
     row = connection.execute(
-        "SELECT pg_try_advisory_xact_lock(%s, hashtext(current_schema()))", (LOCK_CLASS,)
+        "SELECT set_config('synchronous_commit', 'off', true),"
+        " pg_try_advisory_xact_lock(%s, hashtext(current_schema()))",
+        (LOCK_CLASS,),
     ).fetchone()
-    return bool(row and row[0])
+    return bool(row and row[1])
 
 
 def current_version(connection: psycopg.Connection[Any]) -> int:

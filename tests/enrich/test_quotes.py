@@ -252,13 +252,14 @@ def test_a_noun_cue_without_a_source_reports_nothing(nlp: object) -> None:
     assert [q for q in run(nlp, text) if q.kind == "reported"] == []
 
 
-def test_findings_and_knowledge_are_reported(nlp: object) -> None:
+def test_findings_are_reported_and_knowledge_is_not(nlp: object) -> None:
     text = (
         "Brian Smith knows the harbour wall is unsafe. "
+        "Investigators learned that the pump had failed. "
         "The survey indicates that the race in Lindmoor is close."
     )
     quotes = {q.cue: q for q in run(nlp, text) if q.kind == "reported"}
-    assert quotes["knows"].text == "the harbour wall is unsafe"
+    assert "knows" not in quotes and "learned" not in quotes
     assert quotes["indicates"].text == "the race in Lindmoor is close"
 
 

@@ -6,7 +6,9 @@ may be private when it says `allow_private`), allowed by the origin's robots.txt
 connection itself goes through `PinnedBackend`, which checks again at connect time.
 Requests to one host wait for its slot (`politeness.HostGate`). A 429 or 5xx answer is
 tried again after its Retry-After (or a doubling backoff), at most `retries` times and
-never waiting more than `max_retry_wait`. Bodies are read as they arrive: over
+never waiting more than `max_retry_wait`. Once `stop` is set no new request starts; one
+whose answer is arriving is read to its end (bounded by `total_timeout`), so a stop
+costs no response that was paid for. Bodies are read as they arrive: over
 `max_bytes` raw or decoded (a gzip bomb), or still arriving after `total_timeout` (a
 slow drip), they are cut off and the fetch fails. Failures are a `FetchResult` with an
 `error` from `ERRORS`; nothing here raises.
@@ -164,9 +166,9 @@ class Fetcher:
         }
 
     @property
-    def connections(self) -> int:
-        """Connections opened so far (both clients)."""
-        return sum(backend.connections for backend in self.backends.values())
+    def attempted(self) -> list[str]:
+        """Every address a connection was tried to (both clients)."""
+        return [a for backend in self.backends.values() for a in backend.attempted]
 
     def close(self) -> None:
         for client in self.clients.values():
@@ -252,7 +254,9 @@ class Fetcher:
         result = self.fetch(url, private_hosts=allowed, check_robots=False)
         if result.error in ("http_status", None):
             return result.status or 0, result.body
-        raise OSError(result.message)
+        if result.error in ("unreachable", "refused", "stopped"):
+            raise _Failed(result.error, f"{result.message} (fetching robots.txt)")
+        raise OSError(result.message)  # too large, a timeout, a redirect loop: allow nothing
 
     def _get(
         self, url: str, allowed: frozenset[str], headers: dict[str, str], result: FetchResult
@@ -302,8 +306,6 @@ class Fetcher:
                         raise _Failed(
                             "timeout", f"body still arriving after {self.options.total_timeout}s"
                         )
-                    if self.stop.is_set():
-                        raise _Stop
                 parts.append(decoder.flush())
                 result.body = b"".join(parts)
         except TooLarge as error:

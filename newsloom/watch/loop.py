@@ -118,6 +118,7 @@ class Watcher:
         self.pending = pending
         self.alerts = alerts
         self.recorder = recorder_for(store)
+        self._validators: dict[str, tuple[str | None, str | None]] = {}
         self.pipeline = Pipeline(cast(Store, self.recorder), options.pipeline, resume=True)
 
     # -- rounds --
@@ -141,12 +142,15 @@ class Watcher:
         files = [str(archive.pages.path), str(archive.entries_path)]
         self.state.set_round(round_id, "fetching", files=files)
         origin: dict[str, str] = {}  # article URL -> source URL
+        self._validators.clear()
         try:
             links = self._poll(report, archive, all_sources)
             by_label = {source.url: source for source in self.sources}
             self._fetch(report, archive, links, by_label, origin)
         finally:
             archive.close()
+        if not self.stop.is_set():
+            self._keep_validators()
         return self._finish_round(report, archive, origin)
 
     def fetch_urls(self, pages: list[Source]) -> RoundReport:
@@ -211,6 +215,9 @@ class Watcher:
                 poll = future.result()
                 for link in self._record_poll(report, archive, poll):
                     links.setdefault(link.url, (link, poll.source))
+        by_url = {source.url: source for source in self.sources}
+        for url, label in self.state.retryable():
+            links.setdefault(url, (Link(url), by_url.get(label)))
         if self.pending is not None and self.options.fetch_pending and not self.stop.is_set():
             for url in self.pending():
                 normal = normalize_url(url)
@@ -277,8 +284,9 @@ class Watcher:
             counts.status = "not_modified"
         elif result.ok and poll.found is not None:
             counts.status = "ok"
-            state.etag = result.header("etag")
-            state.last_modified = result.header("last-modified")
+            # kept once this round's links are fetched (`_keep_validators`): a round cut
+            # short must not leave a 304 hiding the links it did not fetch
+            self._validators[source.url] = (result.header("etag"), result.header("last-modified"))
             state.kind = poll.kind
             counts.found = len(poll.found.links)
             state.found += counts.found
@@ -309,7 +317,11 @@ class Watcher:
         try:
             for link, label in links:
                 source = by_label.get(label)
-                private = (source.host,) if source is not None and source.allow_private else ()
+                private: tuple[str, ...]
+                if source is not None:
+                    private = (source.host,) if source.allow_private else ()
+                else:  # the store's pending fetches: hosts some source allows
+                    private = tuple(s.host for s in self.sources if s.allow_private)
                 future = pool.submit(self.fetcher.fetch, link.url, private_hosts=private)
                 futures[future] = (link.url, label)
             for future in as_completed(futures):
@@ -340,6 +352,13 @@ class Watcher:
             self.state.mark(url, label, report.round_id, f"failed:{result.error}")
             counts.failed += 1
         self._count_source(label, ok=result.ok)
+
+    def _keep_validators(self) -> None:
+        for url, (etag, last_modified) in self._validators.items():
+            state = self.state.source(url)
+            state.etag, state.last_modified = etag, last_modified
+            self.state.save_source(state)
+        self._validators.clear()
 
     def _count_source(self, label: str, ok: bool) -> None:
         if label not in {source.url for source in self.sources}:

@@ -57,7 +57,8 @@ class _Rules:
     fetched: float
 
 
-# (status, body) of a robots.txt; raises OSError-like errors when unreachable
+# (status, body) of a robots.txt; OSError when it could not be had (nothing allowed).
+# Any other exception passes through the cache (the host is down: say so instead).
 RobotsGetter = Callable[[str], tuple[int, bytes]]
 
 
@@ -87,7 +88,7 @@ class RobotsCache:
         parser = urllib.robotparser.RobotFileParser(robots_url)
         try:
             status, body = get(robots_url)
-        except Exception:
+        except OSError:
             status, body = 503, b""
         if 400 <= status < 500:
             parser.parse([])  # no rules: everything allowed

@@ -81,13 +81,14 @@ def resolve_public(
 class PinnedBackend(httpcore.NetworkBackend):
     """Connects only to addresses checked by `resolve_public` at connect time.
 
-    `connections` counts the connections opened (tests assert none was)."""
+    `attempted` lists every address a connection was tried to (tests assert that a
+    refused one never was)."""
 
     def __init__(self, allow_private: bool, resolver: Resolver = system_resolver) -> None:
         self.allow_private = allow_private
         self.resolver = resolver
         self.inner = httpcore.SyncBackend()
-        self.connections = 0
+        self.attempted: list[str] = []
 
     def connect_tcp(
         self,
@@ -103,6 +104,7 @@ class PinnedBackend(httpcore.NetworkBackend):
             raise httpcore.ConnectError(f"refused: {error}") from error
         last: Exception | None = None
         for address in addresses:
+            self.attempted.append(address)
             try:
                 stream = self.inner.connect_tcp(
                     address, port, timeout, local_address, socket_options
@@ -110,7 +112,6 @@ class PinnedBackend(httpcore.NetworkBackend):
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
                 last = error
                 continue
-            self.connections += 1
             return stream
         assert last is not None
         raise last

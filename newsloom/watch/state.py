@@ -142,6 +142,16 @@ class WatchState:
             (url, source, round_id, status, now()),
         )
 
+    def retryable(self, limit: int = 1000) -> list[tuple[str, str]]:
+        """(url, source) of fetches that failed for a passing reason, to try again."""
+        marks = ", ".join("?" for _ in TRANSIENT)
+        rows = self.db.execute(
+            f"SELECT url, source FROM seen WHERE attempts < ? AND status IN ({marks})"
+            " ORDER BY updated LIMIT ?",
+            (MAX_ATTEMPTS, *(f"failed:{reason}" for reason in sorted(TRANSIENT)), limit),
+        ).fetchall()
+        return [(row["url"], row["source"]) for row in rows]
+
     def seen_count(self, status: str | None = None) -> int:
         if status is None:
             return int(self.db.execute("SELECT count(*) FROM seen").fetchone()[0])

@@ -221,3 +221,24 @@ def test_an_alert_fires_once_per_match(
     watcher.run_round(all_sources=True)
     assert check_alerts(alerts, store, first.saved, state) == 0
     assert len(out.read_text().splitlines()) == 1
+
+
+def test_a_front_page_and_a_sitemap_index_are_followed(
+    site: Site, news: NewsSite, store: Store, tmp_path: Path
+) -> None:
+    links = "".join(f"<a href='{news.article_path(n)}?utm_medium=x'>s{n}</a>" for n in (1, 2))
+    page = f"<!doctype html><html><body><a href='/about'>About</a>{links}</body></html>"
+    site.static("/", page.encode(), "text/html")
+    news.sitemap("/part-1.xml", [3, 4])
+    index = (
+        "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        f"<sitemap><loc>{site.base}/part-1.xml</loc></sitemap></sitemapindex>"
+    )
+    site.static("/sitemap.xml", index.encode(), "application/xml")
+    sources = [Source(url=site.base + p, allow_private=True) for p in ("/", "/sitemap.xml")]
+    watcher, state = make_watcher(sources, store, tmp_path)
+    watcher.run_round(all_sources=True)
+    assert sorted(article_requests(site)) == sorted(news.article_path(n) for n in (1, 2, 3, 4))
+    assert store.count_articles() == 4 and site.requests("/about") == 0
+    assert state.source(site.base + "/").kind == "page"
+    assert state.source(site.base + "/sitemap.xml").kind == "sitemap"

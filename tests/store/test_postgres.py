@@ -147,6 +147,23 @@ def test_search_has_a_generated_tsvector_with_a_gin_index_and_text_sorts_by_code
         assert [row[0] for row in titles] == sorted(["b", "B", "a", "é", "Z"])
 
 
+def test_a_store_made_without_unaccent_says_its_search_keeps_accents(
+    pg: Locations, caplog: pytest.LogCaptureFixture
+) -> None:
+    location = pg.new()
+    open_store(location).close()
+    with admin() as connection:
+        connection.execute(
+            f'ALTER TEXT SEARCH CONFIGURATION "{_schema_of(location)}".newsloom_search'
+            " ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part"
+            " WITH simple"
+        )
+    with caplog.at_level("WARNING"), open_store(location) as store:
+        store.save(make_article("The Café Özil reopened.", title="Reopening"))
+        assert store.search("cafe") == [] and len(store.search("café")) == 1
+    assert "search keeps accents" in caplog.text
+
+
 # -- writers --------------------------------------------------------------------------
 
 

@@ -153,3 +153,19 @@ def test_reads_from_many_threads_see_committed_writes(store: Store) -> None:
     reader.start()
     reader.join()
     assert results[-1] == 2
+
+
+def test_a_match_in_the_title_only_is_snipped_from_the_title(store: Store) -> None:
+    store.save(make_article("Nothing in the body names the bird.", title="Heron returns to Orlan"))
+    (hit,) = store.search("heron")
+    assert "Heron returns" in hit.snippet
+    assert [hit.snippet[start:end] for start, end in hit.highlights] == ["Heron"]
+
+
+def test_long_texts_are_cut_with_an_ellipsis_around_the_match(store: Store) -> None:
+    filler = " ".join(f"word{n}" for n in range(60))
+    store.save(make_article(f"{filler} the lantern parade {filler}", input="long"))
+    (hit,) = store.search("lantern")
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert len(hit.snippet.split()) <= 20
+    assert [hit.snippet[start:end] for start, end in hit.highlights] == ["lantern"]

@@ -118,6 +118,18 @@ def current_version(connection: psycopg.Connection[Any]) -> int:
     return int(row[0]) if row is not None else 0
 
 
+def folds_accents(connection: psycopg.Connection[Any]) -> bool:
+    """Whether the store's search configuration has the `unaccent` dictionary (True for a
+    store whose search is not made yet)."""
+    rows = connection.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_ts_config_map m JOIN pg_ts_dict d ON d.oid = m.mapdict"
+        " WHERE m.mapcfg = c.oid AND d.dictname = 'unaccent') FROM pg_ts_config c"
+        " WHERE c.cfgname = %s AND c.cfgnamespace = current_schema()::regnamespace",
+        (SEARCH_CONFIG,),
+    ).fetchall()
+    return all(row[0] for row in rows)
+
+
 def migrate(
     connection: psycopg.Connection[Any], migrations: Sequence[Migration] = MIGRATIONS
 ) -> int:

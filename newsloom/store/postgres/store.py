@@ -53,6 +53,7 @@ from newsloom.store.postgres.connection import (
 from newsloom.store.postgres.schema import (
     MIGRATIONS,
     current_version,
+    folds_accents,
     lock_store,
     migrate,
     try_lock_store,
@@ -103,6 +104,11 @@ class PostgresStore(SqlStore):
                 )
             self.schema = str(schema[0])
             migrate(connection, migrations)
+            if not folds_accents(connection):
+                log.warning(
+                    "%s: search keeps accents (no unaccent extension when the store was made)",
+                    self.where,
+                )
         self._pool = ConnectionPool(
             location,
             min_size=1,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,7 +104,7 @@ def ingest(
         raise typer.Exit(2)
     options = Options(enrich=enrich, model=model)
     try:
-        with _executor(workers, dask, scheduler) as executor:
+        with _executor(workers, dask, scheduler, options) as executor:
             result = _run(paths, db, options, lock_wait, executor, resume)
     except StoreBusy as error:
         err.print(f"store busy, nothing ingested: {error}", markup=False, soft_wrap=True)
@@ -146,9 +147,15 @@ class _NoScheduler(RuntimeError):
 
 
 @contextmanager
-def _executor(workers: int | None, dask: bool, scheduler: str | None) -> Iterator[Executor]:
+def _executor(
+    workers: int | None, dask: bool, scheduler: str | None, options: Options
+) -> Iterator[Executor]:
     from newsloom.pipeline import InProcessExecutor
 
+    if scheduler or dask:
+        # Dask logs every worker's start and stop at INFO; keep the run's output to
+        # warnings, here and in the workers, unless asked (Dask's own setting).
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     if scheduler:
         from newsloom.pipeline.cluster import DaskExecutor, connect
 
@@ -164,7 +171,7 @@ def _executor(workers: int | None, dask: bool, scheduler: str | None) -> Iterato
         from newsloom.pipeline.cluster import DaskExecutor, local_cluster
         from newsloom.pipeline.processes import default_workers
 
-        with local_cluster(workers or default_workers()) as client:
+        with local_cluster(workers or default_workers(), options) as client:
             yield DaskExecutor(client)
     elif workers == 0:
         yield InProcessExecutor()

@@ -137,6 +137,8 @@ class Pipeline:
         status = "interrupted"
         counts_written = time.monotonic()
         uses_ledger = self.resume or self.record_shards
+        if self.resume and self.ledger is None:
+            log.warning("this store keeps no record of shards: resuming reads everything")
         reader = ShardReader(
             self.options,
             fingerprint(self.options, self.stages),

@@ -46,6 +46,7 @@ class DaskExecutor:
         options: Options,
         stages: Sequence[ArticleStage],
     ) -> Iterator[list[Processed]]:
+        self.tally = WorkerTally()  # this run's share of each worker
         backend = _DaskBackend(self.client, options, list(stages))
         yield from ordered_outcomes(backend, batches, self.max_in_flight, self.tally)
 
@@ -81,12 +82,25 @@ def connect(address: str) -> Client:
 
 
 @contextmanager
-def local_cluster(workers: int) -> Iterator[Client]:
+def local_cluster(workers: int, options: Options | None = None) -> Iterator[Client]:
     """A client of a new `LocalCluster`: `workers` processes, one thread each, no
-    dashboard; closed with the block."""
+    dashboard; closed with the block.
+
+    Its worker processes are forked from this process's fork server, started first with
+    Dask and the pipeline imported (and, for `options` that enrich with the default
+    model, that model warmed: `processes.preload_for`), so they start without importing
+    and loading all of it each, and share that memory. Where there is no fork server
+    they are spawned, Dask's default.
+    """
+    import dask
     from distributed import Client, LocalCluster
 
+    from newsloom.pipeline.processes import preload_for, start_fork_server
+
+    preload = ["distributed", *preload_for(options or Options())]
+    method = "forkserver" if start_fork_server(preload) else "spawn"
     with (
+        dask.config.set({"distributed.worker.multiprocessing-method": method}),
         LocalCluster(
             n_workers=workers,
             threads_per_worker=1,

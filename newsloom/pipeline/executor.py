@@ -51,7 +51,8 @@ class Executor(Protocol):
 @runtime_checkable
 class ReportsWorkers(Protocol):
     def worker_stats(self) -> dict[str, WorkerStats]:
-        """Inputs and batches each worker processed so far, and its peak memory."""
+        """Inputs and batches each worker processed in the latest run (so far, while it
+        runs), and its peak memory."""
         ...
 
 
@@ -67,6 +68,7 @@ class InProcessExecutor:
         options: Options,
         stages: Sequence[ArticleStage],
     ) -> Iterator[list[Processed]]:
+        self.tally = WorkerTally()  # this run's share of each worker
         for batch in batches:
             outcome = run_batch(batch, options, stages)
             self.tally.add(outcome)
@@ -96,6 +98,7 @@ class PoolExecutor:
         options: Options,
         stages: Sequence[ArticleStage],
     ) -> Iterator[list[Processed]]:
+        self.tally = WorkerTally()  # this run's share of each worker
         backend = _PoolBackend(self.pool, options, list(stages))
         yield from ordered_outcomes(backend, batches, self.max_in_flight, self.tally)
 

@@ -4,7 +4,9 @@ Each worker starts once per pool (`workers.start_worker`): it gets the options a
 stages then, keeps them, and processes one invented page so the language model and
 the extraction libraries load before its first batch; a batch then carries only its
 inputs. Workers are forked from a server process that imported the pipeline once
-(`forkserver`), so they start fast and never inherit the writer's threads or store.
+(`forkserver`), so they start fast and never inherit the writer's threads or store;
+when the run enriches with the default model, the server loads and warms that too
+(`preload.py`), once for all workers, which share its memory until they write to it.
 
 Workers end when the writer does, however it ends: a writer killed outright cannot stop
 its pool, so each worker checks every second that the writer still lives.
@@ -38,12 +40,31 @@ from newsloom.pipeline.workers import (
     start_worker,
 )
 
-__all__ = ["ProcessExecutor", "default_workers"]
+__all__ = ["ProcessExecutor", "default_workers", "preload_for", "start_fork_server"]
 
-# Imported once by the fork server, so every worker forked from it starts with them.
+# Imported once by the fork server, so every worker forked from it starts with them; a
+# pool that enriches with the default model also preloads that (`preload.py`).
 PRELOAD = ["newsloom.pipeline.workers"]
+PRELOAD_MODEL = "newsloom.pipeline.preload"
 _METHODS = multiprocessing.get_all_start_methods()
 DEFAULT_START_METHOD = "forkserver" if "forkserver" in _METHODS else "spawn"
+
+
+def preload_for(options: Options) -> list[str]:
+    """What the fork server imports before it forks workers for a run with `options`."""
+    return [*PRELOAD, PRELOAD_MODEL] if options.enrich and options.model is None else PRELOAD
+
+
+def start_fork_server(preload: list[str]) -> bool:
+    """Start this process's fork server now, importing `preload` (nothing when it runs
+    already); False where there is no fork server (not on Linux or macOS)."""
+    if "forkserver" not in _METHODS:
+        return False
+    from multiprocessing import forkserver
+
+    forkserver.set_forkserver_preload(preload)
+    forkserver.ensure_running()
+    return True
 
 
 def default_workers() -> int:
@@ -90,6 +111,7 @@ class ProcessExecutor:
         options: Options,
         stages: Sequence[ArticleStage],
     ) -> Iterator[list[Processed]]:
+        self.tally = WorkerTally()  # this run's share of each worker
         stage_list = list(stages)
         source: Iterator[Sequence[Item]] = iter(batches)
         if self.inline_single_batch:
@@ -122,7 +144,8 @@ class ProcessExecutor:
         assert self._setup is not None
         context = multiprocessing.get_context(self.start_method)
         if self.start_method == "forkserver":
-            context.set_forkserver_preload(PRELOAD)
+            # Takes effect when this process starts its fork server, at its first pool.
+            context.set_forkserver_preload(preload_for(self._setup[0]))
         return concurrent.futures.ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=context,

@@ -32,12 +32,29 @@ from newsloom.record import Document, Provenance
 
 log = logging.getLogger(__name__)
 
-# An invented page each pool worker processes once when it starts, so the lazy imports
-# and the language model load then, not inside the first real batch.
+# An invented page each pool worker processes once when it starts, so the lazy imports,
+# the language model and the one-off set-up of the date parsers, the rule tables and the
+# gazetteer happen then, not inside the first real batch: metadata, a byline, a date in
+# the text, places, a quote and events.
 WARM_UP_PAGE = (
-    "<!doctype html><html><head><title>Warm-up</title></head><body><article>"
-    "<p>The harbour board of Velmora met on Tuesday to discuss the new ferry timetable, "
-    "said its chair, Ada Brenn.</p></article></body></html>"
+    "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+    "<title>Harbour board delays ferry timetable - Velmora Courier</title>"
+    "<meta property='og:title' content='Harbour board delays ferry timetable'>"
+    "<meta name='author' content='Ada Brenn'>"
+    "<link rel='canonical' href='https://courier.example/2031/03/04/ferry'>"
+    "<meta property='article:published_time' content='2031-03-04T09:30:00+01:00'>"
+    '<script type="application/ld+json">{"@type": "NewsArticle",'
+    ' "datePublished": "2031-03-04", "author": {"name": "Ada Brenn"}}</script>'
+    "</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+    "<article><h1>Harbour board delays ferry timetable</h1>"
+    "<p class='byline'>By Ada Brenn, March 4, 2031</p>"
+    "<p>The harbour board of Velmora in Norway voted on Tuesday to delay the new ferry"
+    " timetable until next month, its chair, Tomas Keller, said.</p>"
+    '<p>"We need more time to test the boats," Keller told reporters in Oslo on'
+    " Wednesday. The union accused the board of ignoring workers.</p>"
+    "<p>Police arrested two protesters outside the town hall last week, a spokeswoman"
+    " for the city said on 3 March 2031.</p></article>"
+    "<footer>Copyright 2031 Velmora Courier</footer></body></html>"
 )
 
 

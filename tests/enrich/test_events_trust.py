@@ -734,3 +734,20 @@ def test_vowing_to_contest_is_no_agreement(code: Code) -> None:
     assert "AGREE" in [
         e.type for e in code("The union vowed to cooperate with the new board.").events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type"),
+    [
+        ("Pell Arden, who boycotted the hearing, spoke to reporters in Orvik.", "REJECT"),
+        ("He appeared before a judge who denied his request for bail.", "REJECT"),
+    ],
+)
+def test_background_on_an_actor_gets_no_publication_day(code: Code, text: str, type: str) -> None:
+    assert one(code(text), type).date is None
+
+
+def test_an_event_told_in_a_relative_clause_of_its_own_noun_keeps_the_day(code: Code) -> None:
+    # The positive control: "a stabbing that killed" is the event itself.
+    article = code("Police said a stabbing that killed a passenger happened on the train.")
+    assert one(article, "ASSAULT").date == WEDNESDAY

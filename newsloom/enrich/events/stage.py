@@ -243,10 +243,22 @@ def _before_the_story(candidate: Candidate) -> bool:
     clause = _told_by(candidate)
     if clause is None:
         return False
+    if clause.dep_ == "relcl" and clause.tag_ == "VBD" and not _names_an_event(clause.head):
+        # "Taylor, who boycotted the hearing", "a judge who denied bail": background on
+        # an actor ("a blast that killed two" is the event itself, told as it happened).
+        return True
     return any(
         (c.dep_ == "aux" and c.lower_ in ("had", "'d") and clause.tag_ == "VBN")
         or (c.dep_ == "advmod" and c.lower_ in BEFORE_THE_STORY)
         for c in clause.children
+    )
+
+
+def _names_an_event(noun: Token) -> bool:
+    lexicon = event_lexicon()
+    return (
+        noun.lemma_.lower() in lexicon.nouns
+        or noun.lemma_.lower() in lexicon.casualties.death_nouns
     )
 
 

@@ -86,6 +86,25 @@ def test_a_scheduler_that_cannot_be_reached_is_said_before_anything_is_read(
 
 
 @pytest.mark.slow
+def test_scheduler_runs_the_batches_on_that_cluster(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in", 20)
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=False,
+        protocol="tcp://",
+        dashboard_address=None,
+    ) as cluster:
+        counts = _ingest(
+            str(corpus), "--db", str(tmp_path / "s.db"), "--scheduler", cluster.scheduler_address
+        )
+        [worker] = cluster.scheduler.workers
+    assert counts["stored"] == 20
+    [(name, stats)] = dict(counts["workers"]).items()  # type: ignore[call-overload]
+    assert name.startswith(f"{worker} pid ") and stats["inputs"] == 20
+
+
+@pytest.mark.slow
 def test_workers_and_a_local_dask_cluster_store_what_one_process_stores(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in", 40)  # three batches of 16: the pool starts
     one = _ingest(str(corpus), "--db", str(tmp_path / "one.db"), "--workers", "0")

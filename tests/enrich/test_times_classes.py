@@ -155,3 +155,16 @@ def test_the_latest_period_alone_is_the_last_quarter(nlp: Any) -> None:
 
 def test_midday_is_noon_of_the_publication_day(nlp: Any) -> None:
     assert found(nlp, "The judge will rule at midday.")["midday"] == ("2025-09-24T12:00", "TIME")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The officers told USA TODAY that they had checked the cells.", "TODAY"),
+        ("A report in Kessmoor Today said sleep helps.", "Today"),
+    ],
+)
+def test_today_in_a_name_is_no_day(nlp: Any, sentence: str, name: str) -> None:
+    assert name not in found(nlp, sentence)
+    # The positive control: the same word opening a sentence is the day.
+    assert found(nlp, "Prices rose in Orvik. Today the council meets.")["Today"][0] == "2025-09-24"

@@ -259,7 +259,14 @@ def _weekday_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(f"XXXX-WXX-{weekday}{code}", "SET", ctx.conf("vague"))
 
 
+# A capitalised word right before a capitalised day word, inside a sentence: a name
+# ("USA Today", "Psychology Today", "Kessmoor Today"), not a day.
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'’-]* $")
+
+
 def _day_word(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["word"][0].isupper() and _NAME_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
+        return None
     spec = ctx.lexicon.day_words[m["word"].lower()]
     part = m["part"] or None
     code = ctx.lexicon.parts_of_day[part.lower()] if part else spec.get("part")

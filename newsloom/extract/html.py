@@ -56,7 +56,7 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
     else:
         paragraphs = _paragraphs(extracted)
         layer = article_layer(paragraphs, tree, page.title)
-    published = publication_time(page.shown_day, page.published, page.published_day)
+    published = publication_time(page.shown_day, page.published or page.url_day, page.published_day)
     if not any(len(p) >= rules.MIN_PROSE_CHARS for p in layer.paragraphs):
         why = "only boilerplate found" if paragraphs else "no main text found"
         metadata = Article(title=_clean(page.title), published=published, url=url)

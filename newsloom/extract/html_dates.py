@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -502,3 +503,20 @@ def shown_date_in_text(lines: list[str], title: str | None) -> dt.date | None:
     at = headline_line(shown, [title])
     found = shown_date(shown, at, numeric_order(shown, None, None))
     return found.day if found else None
+
+
+# A compact date stamp opening a URL path segment: YYYYMMDD, optionally with HHMMSS.
+_URL_STAMP = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{6})?(?=[^\d]|$)")
+
+
+def url_stamp_day(url: str | None) -> str | None:
+    """The day of a compact stamp in the URL's path ("/story/20310412085406x.nb/"), as
+    YYYY-MM-DD; None when there is none or it is no real day."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for match in _URL_STAMP.finditer(path):
+        day = _date(int(match[1]), int(match[2]), int(match[3]))
+        if day is not None:
+            return day.isoformat()
+    return None

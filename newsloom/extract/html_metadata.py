@@ -48,6 +48,7 @@ from newsloom.extract.html_dates import (
     numeric_order,
     other_dates,
     shown_date,
+    url_stamp_day,
     visible_lines,
 )
 from newsloom.extract.news_lines import (
@@ -117,8 +118,10 @@ class PageMetadata:
     wire: str | None = None
     # The site's names and domain labels (letters and digits): see `names_site`.
     site_keys: frozenset[str] = frozenset()
-    # The page's own structured timestamps (JSON-LD, then meta tags).
+    # The page's own structured timestamps (JSON-LD, then meta tags), and a day
+    # stamped in its URL ("/story/20310412085406x.nb/").
     published: dt.date | dt.datetime | None = None
+    url_day: dt.date | None = None
     updated: dt.date | dt.datetime | None = None
 
 
@@ -155,7 +158,10 @@ def read_page_metadata(
     order = numeric_order(lines, language, urlsplit(url or canonical_url or "").hostname)
     at = headline_line(lines, _headlines(tree, title, article))
     byline, wire = _byline_near(lines, at)
-    found_day = _found_day(tree, date_params)
+    # A day stamped in the URL ("/story/20310412085406tsop.nb/") comes first, as
+    # htmldate's own URL dates do; htmldate reads only "/2031/04/12/"-style paths.
+    url_day = url_stamp_day(url)
+    found_day = url_day or _found_day(tree, date_params)
     if found_day and (day := parse_iso(found_day)) is not None:
         # htmldate's day is no publication when the page shows it as another date.
         found_day = None if day in other_dates(lines, at, order) else found_day
@@ -172,6 +178,7 @@ def read_page_metadata(
         site_keys=evidence.sites,
         published=_date(article.get("datePublished"), metas, rules.PUBLISHED_META)
         or _itemprop_date(tree, "datePublished"),
+        url_day=dt.date.fromisoformat(url_day) if url_day else None,
         updated=_date(article.get("dateModified"), metas, rules.MODIFIED_META),
     )
 

@@ -271,3 +271,17 @@ def test_modification_before_publication_is_dropped() -> None:
     assert modification_time(dt.date(2031, 3, 1), published) is None
     assert modification_time(dt.date(2031, 3, 4), published) == dt.date(2031, 3, 4)
     assert modification_time(dt.date(2031, 3, 1), None) == dt.date(2031, 3, 1)
+
+
+def test_a_day_stamped_in_the_url_beats_a_date_in_the_prose() -> None:
+    # A long paragraph, as body prose is: a date inside its sentence is no shown date.
+    body = _BODY + (
+        "<p>Covering the period from 1 November 2015 to the end of May, the harbour survey "
+        "found that the pilings had lost a third of their strength in two winters, and that "
+        "the old ferry ramp would need new steel before the boats could use it again.</p>"
+    )
+    stamped = "https://news.example/story/20170314085406tsop.nb/top/Ferry.html"
+    assert _day(_page(body=body), url=stamped) == dt.date(2017, 3, 14)
+    # The positive control: a shown date next to the headline still comes first.
+    shown = _page(body=body, below="<p class='meta'>Published: 12 March 2017</p>")
+    assert _day(shown, url=stamped) == dt.date(2017, 3, 12)

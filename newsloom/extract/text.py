@@ -135,7 +135,29 @@ def _is_photo_credit(line: str) -> bool:
     if len(line.split()) > _CREDIT_MAX_WORDS or not _CREDIT_PARTS.search(line):
         return False
     parts = [p for p in _CREDIT_PARTS.split(line.strip()) if p]
-    return any(agency_name(p) is not None or credit_of(p) is not None for p in parts)
+    # The agency or service opens or closes a credit ("Jane Roe, AP", "REUTERS/Jane
+    # Roe"); one in the middle is a place in a sentence ("held in Scranton, Pa., on
+    # Sunday": Pa. is no Press Association).
+    ends = {0, len(parts) - 1}
+    if any(_reads_as_prose(p) for p in parts):
+        return False  # "He was born in Scranton, Pa.": a sentence
+    return any(
+        agency_name(p) is not None or credit_of(p) is not None
+        for i, p in enumerate(parts)
+        if i in ends
+    )
+
+
+# Words in lower case that a photo credit may hold ("Photo by Jane Roe for Kell Times").
+_CREDIT_WORDS = frozenset(
+    {"by", "for", "via", "of", "the", "and", "photo", "photos", "image", "images", "staff"}
+    | {"file", "handout", "courtesy", "pool", "contributor", "photographer"}
+)
+
+
+def _reads_as_prose(part: str) -> bool:
+    lower = [w for w in part.split() if w[:1].islower() and w.lower() not in _CREDIT_WORDS]
+    return len(lower) >= 2
 
 
 def _remove_captions(lines: list[str], captions: dict[int, str], layer: NewsLayerResult) -> None:

@@ -175,3 +175,14 @@ def test_scraped_text_eval_gate(shared_dir: Path) -> None:
         for key, body in gold.items()
     ]
     assert aggregate(scores).f1 >= 0.89
+
+
+def test_a_short_sentence_with_a_state_abbreviation_is_no_photo_credit() -> None:
+    from newsloom.extract.text import _is_photo_credit
+
+    # "Pa." reads like the Press Association's "PA"; in a sentence it is Pennsylvania.
+    assert not _is_photo_credit("The ceremony was held in Scranton, Pa., on Sunday.")
+    assert not _is_photo_credit("He was born in Bethlehem, Pa.")
+    # The positive controls: credits that name the agency at either end.
+    assert _is_photo_credit("Jane Roe, AP")
+    assert _is_photo_credit("Jane Roe/Kessmoor Times/PA")

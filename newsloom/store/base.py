@@ -15,6 +15,7 @@ from typing import Protocol, Self, runtime_checkable
 from newsloom.record import Article, Dropped, PendingFetch, RunCounts
 from newsloom.store.records import (
     ArticleFilter,
+    ArticleRef,
     ArticleSummary,
     DropRecord,
     EntityDetail,
@@ -31,6 +32,7 @@ from newsloom.store.records import (
     SearchFacets,
     SearchHit,
 )
+from newsloom.store.sql.analyst import QuoteFilter, QuoteHit
 from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
 
 # Seconds a write waits, retrying, for another writer's lock before it gives up with
@@ -135,6 +137,33 @@ class Store(Protocol):
     ) -> list[QuoteRecord]:
         """Quotes with their article, newest first; `speaker` is any name of the speaker,
         `since` a day (the quote's date, else its article's publication day)."""
+        ...
+
+    # -- an analyst's lists (issue 11; newsloom.store.sql.analyst) --
+
+    def resolve_entities(self, name: str, limit: int = 10) -> list[EntitySummary]:
+        """The entities a name (id, name, alias, mention, or whole words of a name) may
+        mean, the main one (most mentions) first; an exact id is the only answer."""
+        ...
+
+    def count_entities(self, type: str | None = None) -> int: ...
+
+    def entity_articles(self, entity_id: str, limit: int = 50, offset: int = 0) -> list[ArticleRef]:
+        """The entity's articles, newest first."""
+        ...
+
+    def count_entity_articles(self, entity_id: str) -> int: ...
+
+    def find_quotes(
+        self, filters: QuoteFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[QuoteHit]:
+        """Quotes filtered by speaker, entity discussed, words, days and kind, newest first."""
+        ...
+
+    def count_quotes(self, filters: QuoteFilter | None = None) -> int: ...
+
+    def count_matching_articles(self, filters: ArticleFilter | None = None) -> int:
+        """How many articles `list_articles` lists for these filters."""
         ...
 
     # -- places --

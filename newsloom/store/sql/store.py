@@ -30,6 +30,7 @@ from newsloom.record import Article, Dropped, PendingFetch, Provenance, RunCount
 from newsloom.store.base import StoreBusy
 from newsloom.store.records import (
     ArticleFilter,
+    ArticleRef,
     ArticleSummary,
     DropRecord,
     EntityDetail,
@@ -58,6 +59,7 @@ from newsloom.store.rows import (
     encode_cursor,
     published_key,
 )
+from newsloom.store.sql import analyst
 from newsloom.store.sql.dialect import Db, Row, insert_id
 from newsloom.store.sql.events import count_events, event_day_counts, list_events
 from newsloom.store.sql.fact_queries import entity_detail, list_entities, list_quotes
@@ -469,6 +471,35 @@ class SqlStore(ABC):
         self, speaker: str | None = None, since: dt.date | None = None, limit: int = 20
     ) -> list[QuoteRecord]:
         return self._read(lambda db: list_quotes(db, speaker, since, limit))
+
+    # -- an analyst's lists (issue 11) ----------------------------------------------
+
+    def resolve_entities(self, name: str, limit: int = 10) -> list[EntitySummary]:
+        return self._read(lambda db: analyst.resolve_entities(db, name, limit))
+
+    def count_entities(self, type: str | None = None) -> int:
+        return self._read(lambda db: analyst.count_entities(db, type))
+
+    def entity_articles(self, entity_id: str, limit: int = 50, offset: int = 0) -> list[ArticleRef]:
+        return self._read(lambda db: analyst.entity_articles(db, entity_id, limit, offset))
+
+    def count_entity_articles(self, entity_id: str) -> int:
+        return self._read(lambda db: analyst.count_entity_articles(db, entity_id))
+
+    def find_quotes(
+        self, filters: analyst.QuoteFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[analyst.QuoteHit]:
+        return self._read(
+            lambda db: analyst.find_quotes(db, filters or analyst.QuoteFilter(), limit, offset)
+        )
+
+    def count_quotes(self, filters: analyst.QuoteFilter | None = None) -> int:
+        return self._read(lambda db: analyst.count_quotes(db, filters or analyst.QuoteFilter()))
+
+    def count_matching_articles(self, filters: ArticleFilter | None = None) -> int:
+        return self._read(
+            lambda db: analyst.count_matching_articles(db, filters or ArticleFilter())
+        )
 
     # -- places --
 

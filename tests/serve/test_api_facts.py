@@ -8,21 +8,22 @@ from fastapi.testclient import TestClient
 from tests.serve.conftest import ENRICHED_COUNT
 
 
-def test_entities_most_articles_first_with_type_filter_and_offset(
+def test_entities_most_articles_first_with_type_filter_and_cursor(
     app_client: TestClient,
 ) -> None:
     everything = app_client.get("/api/entities").json()
     ids = [e["id"] for e in everything["items"]]
     assert set(ids) == {"person:tilda-quenby", "person:oskar-veil", "gpe:marlowe-sound"}
     counts = [e["article_count"] for e in everything["items"]]
-    assert counts == sorted(counts, reverse=True) and everything["next_offset"] is None
+    assert counts == sorted(counts, reverse=True) and everything["next_cursor"] is None
+    assert everything["total"] == 3
 
     people = app_client.get("/api/entities", params={"type": "PERSON"}).json()["items"]
     assert {e["type"] for e in people} == {"PERSON"} and len(people) == 2
 
     first = app_client.get("/api/entities", params={"limit": 1}).json()
-    assert first["next_offset"] == 1 and [e["id"] for e in first["items"]] == ids[:1]
-    second = app_client.get("/api/entities", params={"limit": 2, "offset": 1}).json()
+    assert first["next_cursor"] == "o1" and [e["id"] for e in first["items"]] == ids[:1]
+    second = app_client.get("/api/entities", params={"limit": 2, "cursor": "o1"}).json()
     assert [e["id"] for e in second["items"]] == ids[1:3]
 
 

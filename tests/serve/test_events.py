@@ -89,7 +89,7 @@ def test_article_page_shows_actor_target_and_fatalities(client: TestClient) -> N
 
 def test_api_lists_events_with_citation(client: TestClient) -> None:
     body = client.get("/api/events?type=COERCE").json()
-    assert body["total"] == 1 and body["next_offset"] is None
+    assert body["total"] == 1 and body["next_cursor"] is None
     item = body["items"][0]
     assert item["sentence"] == RAID
     assert item["article"]["url"] == "https://events.example/2"
@@ -101,9 +101,9 @@ def test_api_lists_events_with_citation(client: TestClient) -> None:
 
 def test_api_filters_and_pagination(client: TestClient) -> None:
     first = client.get("/api/events?limit=2").json()
-    assert len(first["items"]) == 2 and first["next_offset"] == 2 and first["total"] == 4
-    rest = client.get("/api/events?limit=2&offset=2").json()
-    assert rest["next_offset"] is None
+    assert len(first["items"]) == 2 and first["next_cursor"] == "o2" and first["total"] == 4
+    rest = client.get("/api/events?limit=2&cursor=o2").json()
+    assert rest["next_cursor"] is None
     seen = [i["sentence"] for i in first["items"] + rest["items"]]
     assert len(set(seen)) == 4
     assert client.get("/api/events?entity=org:kestrel-union").json()["total"] == 1

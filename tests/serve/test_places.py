@@ -41,7 +41,7 @@ def test_api_filters_and_paginates(app_client: TestClient) -> None:
     assert late["items"][0]["articles"] == 2
     assert app_client.get("/api/places", params={"kind": "planet"}).status_code == 422
     page = app_client.get("/api/places", params={"limit": 1}).json()
-    assert page["next_offset"] is None  # one place only in the fixture
+    assert page["next_cursor"] is None  # one place only in the fixture
 
 
 def test_api_place_detail_has_articles_and_evidence(app_client: TestClient) -> None:

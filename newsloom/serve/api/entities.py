@@ -1,19 +1,25 @@
-"""`/api/entities`, `/api/entities/{id_or_name}` and `/api/quotes`."""
+"""`/api/entities`, `/api/entities/{id_or_name}` (with its articles paged under
+`/articles`) and `/api/quotes`.
+
+A name that is no entity id resolves to the main entity it may mean (most mentions):
+`/api/entities/Quenby` is "Tilda Quenby"; the others it may mean are `did_you_mean`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, status
 
 from newsloom.record import Article
 from newsloom.serve.api.cite import cite, ref_of_article, sources_of
+from newsloom.serve.api.filters import EntityType, QuoteFilters
 from newsloom.serve.api.models import (
     ArticleRefOut,
     DayCount,
+    EntityArticles,
     EntityDetailOut,
     EntityList,
     EntitySummaryOut,
@@ -21,33 +27,34 @@ from newsloom.serve.api.models import (
     QuoteRecordOut,
     RoleRecordOut,
 )
+from newsloom.serve.api.paging import DEFAULT_LIMIT, Cursor, Limit, cursor_offset, page_fields
 from newsloom.serve.deps import StoreDep
-from newsloom.store import EntityDetail, QuoteRecord, Store
+from newsloom.store import EntityDetail, EntitySummary, QuoteRecord, Store
+from newsloom.store.sql.analyst import QuoteHit
 
 router = APIRouter(tags=["facts"])
-
-MAX_LIMIT = 100
-MAX_OFFSET = 1_000_000
-
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}.")]
 
 
 @router.get("/entities", response_model=EntityList)
 def list_entities(
-    store: StoreDep,
-    type: Annotated[str | None, Query(max_length=40, description="PERSON, ORG, GPE, ...")] = None,
-    limit: Limit = 20,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    store: StoreDep, type: EntityType = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> EntityList:
     """Entities over the whole corpus, in most articles first."""
+    offset = cursor_offset(cursor)
     # One more than asked tells whether a next page exists.
     found = store.entities(type=type or None, limit=limit + 1, offset=offset)
     return EntityList(
         items=[EntitySummaryOut(**e.to_dict()) for e in found[:limit]],
-        limit=limit,
-        offset=offset,
-        next_offset=offset + limit if len(found) > limit else None,
+        **page_fields(offset, limit, store.count_entities(type or None), len(found) > limit),
     )
+
+
+def resolve(store: Store, id_or_name: str) -> tuple[str, list[EntitySummary]] | None:
+    """(the main entity's id, the others the name may mean) or None."""
+    found = store.resolve_entities(id_or_name)
+    if not found:
+        return None
+    return found[0].id, found[1:]
 
 
 @router.get(
@@ -56,11 +63,39 @@ def list_entities(
     responses={404: {"description": "No entity with this id, name or alias."}},
 )
 def get_entity(store: StoreDep, id_or_name: str) -> EntityDetailOut:
-    """One entity by id, name or alias: roles, articles, mentions per day, quotes by and about."""
-    detail = store.entity(id_or_name)
-    if detail is None:
+    """One entity by id, or the main entity (most mentions) a name, alias or part of a
+    name may mean: roles, its newest articles, mentions per day, quotes by and about;
+    `did_you_mean` lists the other entities the name may mean."""
+    resolved = resolve(store, id_or_name)
+    detail = store.entity(resolved[0]) if resolved else None
+    if resolved is None or detail is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no entity named {id_or_name!r}")
-    return entity_detail_out(store, detail)
+    out = entity_detail_out(store, detail)
+    out.did_you_mean = [EntitySummaryOut(**e.to_dict()) for e in resolved[1]]
+    out.article_total = store.count_entity_articles(detail.entity.id)
+    return out
+
+
+@router.get(
+    "/entities/{id_or_name}/articles",
+    response_model=EntityArticles,
+    responses={404: {"description": "No entity with this id, name or alias."}},
+)
+def entity_articles(
+    store: StoreDep, id_or_name: str, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+) -> EntityArticles:
+    """Every article naming the entity, newest first."""
+    resolved = resolve(store, id_or_name)
+    if resolved is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no entity named {id_or_name!r}")
+    offset = cursor_offset(cursor)
+    refs = store.entity_articles(resolved[0], limit=limit + 1, offset=offset)
+    sources = sources_of(store, (ref.id for ref in refs[:limit]))
+    return EntityArticles(
+        entity_id=resolved[0],
+        items=[cite(ref, sources) for ref in refs[:limit]],
+        **page_fields(offset, limit, store.count_entity_articles(resolved[0]), len(refs) > limit),
+    )
 
 
 def entity_detail_out(store: Store, detail: EntityDetail) -> EntityDetailOut:
@@ -128,16 +163,20 @@ def quote_records(store: Store, records: list[QuoteRecord]) -> list[QuoteRecordO
 
 @router.get("/quotes", response_model=QuoteList)
 def list_quotes(
-    store: StoreDep,
-    speaker: Annotated[
-        str | None, Query(max_length=200, description="Any name of the speaker.")
-    ] = None,
-    since: Annotated[
-        dt.date | None, Query(description="The quote's date, else its article's day.")
-    ] = None,
-    limit: Limit = 20,
+    store: StoreDep, filters: QuoteFilters, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> QuoteList:
-    """Quotes with their article and evidence span, newest first."""
+    """Quotes with their article and evidence span, newest article first; `speaker` and
+    `about` take a short name too (the main entity it may mean)."""
+    offset = cursor_offset(cursor)
+    hits = store.find_quotes(filters, limit=limit + 1, offset=offset)
     return QuoteList(
-        items=quote_records(store, store.quotes(speaker=speaker, since=since, limit=limit))
+        items=[quote_hit_out(hit) for hit in hits[:limit]],
+        **page_fields(offset, limit, store.count_quotes(filters), len(hits) > limit),
+    )
+
+
+def quote_hit_out(hit: QuoteHit) -> QuoteRecordOut:
+    return QuoteRecordOut(
+        **hit.record.quote.to_dict(),
+        article=cite(hit.record.article, {hit.record.article.id: hit.source}),
     )

@@ -3,28 +3,28 @@
 Each item carries its article (id, url, title, source, publication date), the evidence
 sentence and its span in the article text, the trigger's span, the actors with their
 spans and entity ids, the place with coordinates, casualties and the confidence.
-Pagination is by offset: `next_offset` is set while more events match.
+Paged with `o` cursors like every list (`paging`); the filters are `filters.event_filter`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from newsloom.enrich.events.lexicon import PLOVER_CATEGORIES
 from newsloom.record import EventActor
-from newsloom.serve.api.errors import invalid
-from newsloom.serve.api.paging import Cursor, OffsetPage, cursor_offset, page_fields
+from newsloom.serve.api.filters import EventFilters
+from newsloom.serve.api.paging import (
+    DEFAULT_LIMIT,
+    Cursor,
+    Limit,
+    ListPage,
+    cursor_offset,
+    page_fields,
+)
 from newsloom.serve.deps import StoreDep
-from newsloom.store.records import EventFilter, EventRecord
+from newsloom.store.records import EventRecord
 
 router = APIRouter(tags=["events"])
-
-MAX_LIMIT = 200
-MAX_OFFSET = 1_000_000
 
 
 class EventActorOut(BaseModel):
@@ -67,7 +67,7 @@ class EventOut(BaseModel):
     article: EventArticleOut
 
 
-class EventList(OffsetPage):
+class EventList(ListPage):
     items: list[EventOut]
 
 
@@ -108,61 +108,12 @@ def event_out(record: EventRecord) -> EventOut:
     )
 
 
-def event_filter(
-    type: str | None,
-    since: dt.date | None,
-    until: dt.date | None,
-    place: str | None,
-    entity: str | None,
-    min_confidence: float = 0.0,
-) -> EventFilter:
-    """The store filter; an unknown category is a client error (422)."""
-    category = type.strip().upper() if type and type.strip() else None
-    if category is not None and category not in PLOVER_CATEGORIES:
-        raise invalid(
-            "query", "type", type, f"unknown event type; one of {', '.join(PLOVER_CATEGORIES)}"
-        )
-    return EventFilter(
-        type=category,
-        since=since,
-        until=until,
-        place=place.strip() or None if place else None,
-        entity=entity.strip() or None if entity else None,
-        min_confidence=min_confidence,
-    )
-
-
 @router.get("/events", response_model=EventList)
 def list_coded_events(
-    store: StoreDep,
-    type: Annotated[str | None, Query(max_length=20, description="PLOVER category.")] = None,
-    since: Annotated[dt.date | None, Query(description="First day (the event's day).")] = None,
-    until: Annotated[dt.date | None, Query(description="Last day (the event's day).")] = None,
-    place: Annotated[
-        str | None, Query(max_length=200, description="Place entity id or place name.")
-    ] = None,
-    entity: Annotated[
-        str | None, Query(max_length=200, description="Entity id of the source or target.")
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-    cursor: Cursor = None,
-    min_confidence: Annotated[
-        float,
-        Query(
-            ge=0.0,
-            le=1.0,
-            description="Least confidence listed; 0 (the default) lists every event, the"
-            " events page shows 0.5 and up.",
-        ),
-    ] = 0.0,
+    store: StoreDep, filters: EventFilters, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> EventList:
-    """Coded events, newest day first, with their evidence sentence and article.
-
-    Page with `cursor` (the `next_cursor` given) or with `offset`."""
-    if cursor is not None:
-        offset = cursor_offset(cursor)
-    filters = event_filter(type, since, until, place, entity, min_confidence)
+    """Coded events, newest day first, with their evidence sentence and article."""
+    offset = cursor_offset(cursor)
     found = store.events(filters, limit=limit + 1, offset=offset)
     more = len(found) > limit
     return EventList(

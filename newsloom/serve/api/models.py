@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, create_model
 from newsloom.fact_kinds import fact_kinds
 from newsloom.fact_shape import is_optional, json_types, non_optional
 from newsloom.record import Quote
+from newsloom.serve.api.paging import ListPage
 
 
 class ArticleRefOut(BaseModel):
@@ -39,11 +40,8 @@ class ArticleSummaryOut(BaseModel):
     language: str | None
 
 
-class ArticlePage(BaseModel):
+class ArticlePage(ListPage):
     items: list[ArticleSummaryOut]
-    next_cursor: str | None = Field(
-        None, description="Pass back as `cursor` for the next page; null on the last page."
-    )
 
 
 class RelatedOut(BaseModel):
@@ -147,12 +145,9 @@ class SearchHitOut(BaseModel):
     score: float = Field(description="Higher is a better match.")
 
 
-class SearchResults(BaseModel):
+class SearchResults(ListPage):
     query: str
     items: list[SearchHitOut]
-    next_cursor: str | None = Field(
-        default=None, description="Pass as `cursor` for the next page; null on the last."
-    )
 
 
 class EntitySummaryOut(BaseModel):
@@ -164,11 +159,8 @@ class EntitySummaryOut(BaseModel):
     mention_count: int
 
 
-class EntityList(BaseModel):
+class EntityList(ListPage):
     items: list[EntitySummaryOut]
-    limit: int
-    offset: int
-    next_offset: int | None = Field(None, description="Pass as `offset` for the next page.")
 
 
 class RoleRecordOut(BaseModel):
@@ -195,7 +187,7 @@ else:
     )
 
 
-class QuoteList(BaseModel):
+class QuoteList(ListPage):
     items: list[QuoteRecordOut]
 
 
@@ -213,6 +205,19 @@ class EntityDetailOut(EntitySummaryOut):
     )
     quotes_by: list[QuoteRecordOut]
     quotes_about: list[QuoteRecordOut]
+    article_total: int = Field(
+        default=0,
+        description="All its articles (`articles` are the newest 100; page them"
+        " at `/api/entities/{id}/articles`).",
+    )
+    did_you_mean: list[EntitySummaryOut] = Field(
+        default_factory=list, description="Other entities the name asked for may mean."
+    )
+
+
+class EntityArticles(ListPage):
+    entity_id: str
+    items: list[ArticleRefOut]
 
 
 class RunCountsOut(BaseModel):
@@ -235,7 +240,7 @@ class RunOut(BaseModel):
     counts: RunCountsOut
 
 
-class RunList(BaseModel):
+class RunList(ListPage):
     items: list[RunOut]
 
 
@@ -248,7 +253,7 @@ class DropOut(BaseModel):
     run: int | None
 
 
-class DropList(BaseModel):
+class DropList(ListPage):
     items: list[DropOut]
 
 

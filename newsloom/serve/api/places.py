@@ -1,28 +1,31 @@
 """`/api/places` and `/api/places/{entity_id}`: resolved places over the corpus.
 
-Offset pagination like `/api/entities` (one row more than asked tells whether a next
-page exists); `since`/`until` filter by the article's publication day.
+Paged with `o` cursors like every list (`paging`); `since`/`until` filter by the
+article's publication day.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict
-from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel
 
-from newsloom.serve.api.errors import invalid
-from newsloom.serve.api.paging import Cursor, OffsetPage, cursor_offset, page_fields
+from newsloom.serve.api.filters import PLACE_KINDS, PlaceFilters
+from newsloom.serve.api.paging import (
+    DEFAULT_LIMIT,
+    Cursor,
+    Limit,
+    ListPage,
+    cursor_offset,
+    page_fields,
+)
 from newsloom.serve.deps import StoreDep
-from newsloom.store.records import PlaceFilter, PlaceMention, PlaceSummary
+from newsloom.store.records import PlaceMention, PlaceSummary
 
 router = APIRouter(tags=["places"])
 
-MAX_LIMIT = 200
-MAX_OFFSET = 1_000_000
-KINDS = ("country", "admin", "city", "continent", "region")
+KINDS = PLACE_KINDS
 
 
 class PlaceOut(BaseModel):
@@ -36,7 +39,7 @@ class PlaceOut(BaseModel):
     articles: int
 
 
-class PlaceList(OffsetPage):
+class PlaceList(ListPage):
     items: list[PlaceOut]
 
 
@@ -71,26 +74,10 @@ def mention_out(mention: PlaceMention) -> PlaceMentionOut:
 
 @router.get("/places", response_model=PlaceList)
 def list_places(
-    store: StoreDep,
-    country: Annotated[
-        str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2.")
-    ] = None,
-    kind: Annotated[str | None, Query(description=", ".join(KINDS))] = None,
-    q: Annotated[str | None, Query(max_length=100, description="Name prefix.")] = None,
-    since: Annotated[dt.date | None, Query(description="Articles published on or after.")] = None,
-    until: Annotated[dt.date | None, Query(description="Articles published on or before.")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-    cursor: Cursor = None,
+    store: StoreDep, filters: PlaceFilters, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> PlaceList:
-    """Places named in stored articles, in most articles first.
-
-    Page with `cursor` (the `next_cursor` given) or with `offset`."""
-    if cursor is not None:
-        offset = cursor_offset(cursor)
-    if kind is not None and kind not in KINDS:
-        raise invalid("query", "kind", kind, f"kind is one of {', '.join(KINDS)}")
-    filters = PlaceFilter(country=country, kind=kind, prefix=q or None, since=since, until=until)
+    """Places named in stored articles, in most articles first."""
+    offset = cursor_offset(cursor)
     found = store.places(filters, limit=limit + 1, offset=offset)
     more = len(found) > limit
     return PlaceList(

@@ -3,18 +3,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel, Field
 
-from newsloom.serve.api.errors import invalid
+from newsloom.serve.api.filters import main_entity
+from newsloom.serve.api.paging import (
+    DEFAULT_LIMIT,
+    TOTAL_CAP,
+    Day,
+    KeyCursor,
+    Limit,
+    ListPage,
+    api_cursor,
+    capped_total,
+    parse_day,
+    store_cursor,
+)
 from newsloom.serve.deps import StoreDep
 
 router = APIRouter(tags=["stories"])
-
-MAX_LIMIT = 100
 
 
 class StorySummaryOut(BaseModel):
@@ -50,9 +59,8 @@ class StoryEventOut(BaseModel):
     )
 
 
-class StoryPage(BaseModel):
+class StoryPage(ListPage):
     items: list[StorySummaryOut]
-    next_cursor: str | None = Field(description="Pass back as `cursor` for the next page.")
 
 
 class StoryOut(StorySummaryOut):
@@ -71,29 +79,37 @@ class ArticleStoryOut(BaseModel):
 @router.get("/stories", response_model=StoryPage)
 def list_stories(
     store: StoreDep,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
-    cursor: Annotated[str | None, Query(max_length=1000)] = None,
-    since: Annotated[dt.date | None, Query(description="Last article on or after.")] = None,
-    until: Annotated[dt.date | None, Query(description="First article on or before.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: KeyCursor = None,
+    since: Day = None,
+    until: Day = None,
     source: Annotated[str | None, Query(max_length=200, description="Source or site.")] = None,
-    entity: Annotated[str | None, Query(max_length=200, description="An entity id.")] = None,
+    entity: Annotated[
+        str | None, Query(max_length=200, description="An entity id or name.")
+    ] = None,
     single: Annotated[bool, Query(description="Include one-article stories.")] = False,
 ) -> StoryPage:
-    """Stories with the most recent article first; by default only those of 2+ articles."""
-    try:
-        page = store.stories(
-            limit,
-            cursor,
-            since=since,
-            until=until,
-            source=source,
-            entity=entity,
-            shared_only=not single,
-        )
-    except ValueError as error:
-        raise invalid("query", "cursor", cursor, str(error)) from error
+    """Stories with the most recent article first; by default only those of 2+ articles.
+    `since` keeps stories whose last article is on or after it, `until` those whose first
+    is on or before it. The total is counted up to 1000."""
+    options: dict[str, Any] = {
+        "since": parse_day("since", since),
+        "until": parse_day("until", until),
+        "source": source or None,
+        "entity": main_entity(store, entity),
+        "shared_only": not single,
+    }
+    page = store.stories(limit, store_cursor(cursor), **options)
+    if cursor is None and page.next_cursor is None:
+        total, capped = len(page.items), False
+    else:
+        total, capped = capped_total(len(store.stories(TOTAL_CAP + 1, **options).items))
     return StoryPage(
-        items=[StorySummaryOut(**s.to_dict()) for s in page.items], next_cursor=page.next_cursor
+        items=[StorySummaryOut(**s.to_dict()) for s in page.items],
+        total=total,
+        total_capped=capped,
+        limit=limit,
+        next_cursor=api_cursor(page.next_cursor),
     )
 
 

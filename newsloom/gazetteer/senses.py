@@ -97,6 +97,7 @@ class Resolution:
     context_min_confidence: float
     min_confidence: float
     town_alone_min_population: int
+    neighbour_km: float
 
 
 @dataclass(slots=True, frozen=True)

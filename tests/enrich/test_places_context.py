@@ -156,3 +156,11 @@ def test_regions_news_names_are_known() -> None:
     found = places(text, "Bay Area", "Darfur", type="LOC")
     assert found["Bay Area"].kind == "region" and found["Bay Area"].country == "US"
     assert found["Darfur"].country == "SD"
+
+
+def test_a_town_next_door_across_a_border_is_the_one_meant() -> None:
+    text = "Officials in Bethlehem said the church would reopen, as pilgrims gathered in Jerusalem."
+    assert places(text, "Bethlehem", "Jerusalem")["Bethlehem"].country == "PS"
+    # The positive control: alone, the name keeps its most likely sense elsewhere.
+    alone = "The ceremony was held in Bethlehem on Sunday."
+    assert places(alone, "Bethlehem")["Bethlehem"].country != "PS"

@@ -49,6 +49,8 @@ from dataclasses import dataclass
 from newsloom.gazetteer import senses as gaz
 from newsloom.gazetteer.senses import Sense
 
+EARTH_RADIUS_KM = 6371.0
+
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 # ", Illinois" / ", Ill." / ", N.Y." / ", IL" / ", New South Wales" right after a name.
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][A-Za-z.'-]*)(?:\s+[A-Z][A-Za-z.'-]*){0,2})")
@@ -302,8 +304,11 @@ def _context(
     w = gaz.place_rules().weights
     mine = {_sentence(starts, s) for s, _ in group.spans}
     admin_bonus = country_bonus = 0.0
+    near_km = gaz.place_rules().resolution.neighbour_km
     for other in others:
         admin, country = _within(sense, other.sense)
+        if not country and _neighbours(sense, other.sense, near_km):
+            country = True  # "Bethlehem" beside "Jerusalem": across a border, next door
         if not country:
             continue
         near = any(_sentence(starts, s) in mine for s, _ in other.group.spans)
@@ -313,6 +318,20 @@ def _context(
             admin_bonus = max(admin_bonus, w["sentence_admin"] if near else w["article_admin"])
         country_bonus = max(country_bonus, w["sentence_country"] if near else w["article_country"])
     return admin_bonus, country_bonus
+
+
+def _neighbours(sense: Sense, other: Sense, near_km: float) -> bool:
+    """Two towns within `near_km` of each other (regions and countries have no point)."""
+    if sense.kind != "city" or other.kind != "city" or sense.geonames_id == other.geonames_id:
+        return False
+    return _km(sense.latitude, sense.longitude, other.latitude, other.longitude) <= near_km
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
 def _listed(group: NameGroup, other: NameGroup) -> bool:

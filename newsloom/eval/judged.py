@@ -327,6 +327,7 @@ class JudgedRun:
     halves: dict[str, JudgedScore]
     unjudged: list[tuple[str, JudgedFact]]
     articles: dict[str, Article]
+    verdicts: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
 def evaluate_judged(data_dir: Path, judgements: list[Judgement] | None = None) -> JudgedRun:
@@ -347,7 +348,8 @@ def evaluate_judged(data_dir: Path, judgements: list[Judgement] | None = None) -
         halves[name], missing = score_articles(group, judgements)
         if name == "all":
             unjudged = missing
-    return JudgedRun(halves, unjudged, articles)
+    verdicts = {(j.article, j.kind, j.sig or ""): j.verdict for j in judgements}
+    return JudgedRun(halves, unjudged, articles, verdicts)
 
 
 def format_judged(run: JudgedRun) -> str:
@@ -377,7 +379,8 @@ def format_judged(run: JudgedRun) -> str:
         unjudged = run.halves["all"].kinds.get(kind, KindTally()).unjudged
         lines.append(f"| {kind} | " + " | ".join(cells) + f" | {unjudged} |")
     counts = ", ".join(f"{name} {score.articles}" for name, score in run.halves.items())
-    return f"Judged real news ({counts} articles)\n\n" + "\n".join(lines)
+    table = f"Judged real news ({counts} articles)\n\n" + "\n".join(lines)
+    return table + "\n\n" + format_curve(confidence_curve(run))
 
 
 def unjudged_packets(run: JudgedRun) -> Iterator[dict[str, Any]]:
@@ -394,3 +397,65 @@ def unjudged_packets(run: JudgedRun) -> Iterator[dict[str, Any]]:
             item["span"] = list(fact.span)
             item["span_text"] = text[fact.span[0] : fact.span[1]]
         yield item
+
+
+# Confidence floors the events curve is read at (the UI's floor among them).
+CURVE_FLOORS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+@dataclass(slots=True, frozen=True)
+class CurvePoint:
+    floor: float
+    shown: int
+    right: int
+    wrong: int
+
+
+def confidence_curve(run: JudgedRun) -> dict[str, list[CurvePoint]]:
+    """Per half: of the judged events at or above each confidence floor, how many are
+    fully right and how many wrong; what a floor in the UI would promise."""
+    from newsloom.eval.split import half_of, split_set
+
+    events: dict[str, list[tuple[float, str]]] = {"tune": [], "check": [], "all": []}
+    for article_id, article in run.articles.items():
+        set_name, key = article_id.split("/", 1)
+        half = half_of(split_set(set_name), key)
+        for fact in facts_to_judge(article):
+            verdict = run.verdicts.get((article_id, fact.kind, fact.sig))
+            if fact.kind == "event" and verdict in VERDICTS:
+                events[half].append((fact.confidence, verdict))
+                events["all"].append((fact.confidence, verdict))
+    return {
+        half: [
+            CurvePoint(
+                floor,
+                sum(c >= floor for c, _ in found),
+                sum(c >= floor and v == "right" for c, v in found),
+                sum(c >= floor and v == "wrong" for c, v in found),
+            )
+            for floor in CURVE_FLOORS
+        ]
+        for half, found in events.items()
+    }
+
+
+def format_curve(curve: dict[str, list[CurvePoint]]) -> str:
+    """The events' confidence curve: at each floor, shown events, share right, share wrong."""
+    halves = list(curve)
+    lines = [
+        "Events by confidence floor (judged events at or above it: right, wrong)",
+        "",
+        "| floor | " + " | ".join(halves) + " |",
+        "|---|" + "---|" * len(halves),
+    ]
+    for index, floor in enumerate(CURVE_FLOORS):
+        cells = []
+        for half in halves:
+            point = curve[half][index]
+            if point.shown:
+                right, wrong = point.right / point.shown, point.wrong / point.shown
+                cells.append(f"{point.shown}: right {right:.2f}, wrong {wrong:.2f}")
+            else:
+                cells.append("-")
+        lines.append(f"| {floor:.1f} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

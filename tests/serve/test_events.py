@@ -47,26 +47,26 @@ def test_type_filter_narrows_page_and_csv_alike(client: TestClient) -> None:
     assert table_types(html) == ["COERCE"]
     assert '<option value="COERCE" selected>' in html
     rows = rows_of(client, "?type=COERCE")
-    assert [r["type"] for r in rows] == ["COERCE"]
-    assert rows[0]["sentence"] == RAID and rows[0]["target"] == "Kestrel Union"
+    assert [r["event_type"] for r in rows] == ["COERCE"]
+    assert rows[0]["notes"] == RAID and rows[0]["actor2"] == "Kestrel Union"
 
 
 def test_place_and_day_filters(client: TestClient) -> None:
-    assert [r["type"] for r in rows_of(client, "?place=Kandor")] == ["ASSAULT"]
-    assert [r["sentence"] for r in rows_of(client, "?place=gpe:orvik&until=2031-03-02")] == [
-        PROTEST
-    ]
+    assert [r["event_type"] for r in rows_of(client, "?place=Kandor")] == ["ASSAULT"]
+    assert [r["notes"] for r in rows_of(client, "?place=gpe:orvik&until=2031-03-02")] == [PROTEST]
     since = rows_of(client, "?since=2031-03-03&until=2031-03-04")
-    assert [r["sentence"] for r in since] == [ATTACK, RAID]
-    assert table_types(client.get("/events?since=not-a-date").text) != []  # bad day ignored
+    assert [r["notes"] for r in since] == [ATTACK, RAID]
+    # a bad day is left out, and the page says so
+    html = client.get("/events?since=not-a-date").text
+    assert table_types(html) != [] and "is not a day" in html and 'role="alert"' in html
 
 
 def test_csv_rows_match_the_page(client: TestClient) -> None:
     html = client.get("/events").text
     rows = rows_of(client)
-    assert [r["type"] for r in rows] == table_types(html)
-    attack = next(r for r in rows if r["type"] == "ASSAULT")
-    assert attack["fatalities"] == "12" and attack["place"] == "Kandor"
+    assert [r["event_type"] for r in rows] == table_types(html)
+    attack = next(r for r in rows if r["event_type"] == "ASSAULT")
+    assert attack["fatalities"] == "12" and attack["location"] == "Kandor"
     assert attack["url"] == "https://events.example/3"
     assert attack["latitude"] == "34.5"
 
@@ -75,9 +75,9 @@ def test_hostile_text_is_escaped_and_defused(client: TestClient) -> None:
     html = client.get("/events").text
     assert SCRIPT not in html
     assert "&lt;script&gt;" in html
-    hostile = next(r for r in rows_of(client) if "HYPERLINK" in r["sentence"])
-    assert hostile["sentence"].startswith("'=")
-    assert hostile["source"].startswith("'=")
+    hostile = next(r for r in rows_of(client) if "HYPERLINK" in r["notes"])
+    assert hostile["notes"].startswith("'=")
+    assert hostile["actor1"].startswith("'=")
 
 
 def test_article_page_shows_actor_target_and_fatalities(client: TestClient) -> None:

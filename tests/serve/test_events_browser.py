@@ -59,10 +59,12 @@ def test_filter_by_type_and_download_the_rows_shown(
     assert "Kestrel Union" in rows.first.inner_text()
     assert tab.locator("#world-map circle.marker").count() == 1
     with tab.expect_download() as download_info:
-        tab.click("#events-csv")
+        tab.click("#export .export-csv")
     content = Path(download_info.value.path()).read_text(encoding="utf-8")
     records = list(csv.DictReader(io.StringIO(content)))
-    assert [(r["type"], r["sentence"], r["place"]) for r in records] == [("COERCE", RAID, "Varna")]
+    assert [(r["event_type"], r["notes"], r["location"]) for r in records] == [
+        ("COERCE", RAID, "Varna")
+    ]
     assert problems == []
 
 

@@ -41,7 +41,7 @@ def types(html: str) -> list[str]:
 
 def csv_types(client: TestClient, query: str) -> list[str]:
     response = client.get(f"/events.csv{query}")
-    return [r["type"] for r in csv.DictReader(io.StringIO(response.text))]
+    return [r["event_type"] for r in csv.DictReader(io.StringIO(response.text))]
 
 
 def test_page_and_csv_hide_unsure_events_by_default(client: TestClient) -> None:

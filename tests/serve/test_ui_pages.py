@@ -137,20 +137,21 @@ def test_search_pages_through_results_twenty_at_a_time(client: TestClient) -> No
     first = client.get("/search").text
     assert "20 results" not in first  # a listing without words says so instead
     ids_first = re.findall(r'<h3><a href="/articles/(\w+)"', first)
-    assert len(ids_first) == 20 and 'id="next-page"' in first
-    second = client.get("/search", params={"page": 2}).text
+    assert len(ids_first) == 20 and 'class="next-page" href="/search?cursor=o20"' in first
+    second = client.get("/search", params={"cursor": "o20"}).text
     ids_second = re.findall(r'<h3><a href="/articles/(\w+)"', second)
     assert ids_second and not set(ids_first) & set(ids_second)
-    assert 'id="previous-page"' in second
-    # Out-of-range page numbers are clamped, never an error.
-    assert client.get("/search", params={"page": -3}).status_code == 200
-    assert client.get("/search", params={"page": 10**9}).status_code == 200
-    assert client.get("/search", params={"page": "two"}).status_code == 200
+    assert 'class="previous-page"' in second
+    # A page link that is no page gives the first page and says so, never an error.
+    for bad in ("-3", "two", "o99999999"):
+        response = client.get("/search", params={"cursor": bad})
+        assert response.status_code == 200 and "not one this site gives" in response.text
+    assert client.get("/search", params={"cursor": "o9999999"}).status_code == 200
 
 
 @pytest.mark.parametrize(
     "path",
-    ["/entities?page=99999999999999999999999", "/search?page=99999999999999999999999"],
+    ["/entities?cursor=o99999999999999999999999", "/search?cursor=o9999999"],
 )
 def test_huge_page_numbers_are_clamped_not_an_error(client: TestClient, path: str) -> None:
     assert client.get(path).status_code == 200

@@ -1,10 +1,11 @@
-"""Web UI: server-rendered pages at / (dashboard, search, articles, entities, events)."""
+"""Web UI: server-rendered pages at / (dashboard, search, articles, entities,
+quotes, stories, events, places)."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI
 
-from newsloom.serve.ui import events, places, routes, stories
+from newsloom.serve.ui import events, places, quotes, routes, stories
 from newsloom.serve.ui.assets import register_static
 from newsloom.serve.ui.login import register_sign_in
 
@@ -14,5 +15,6 @@ def register(app: FastAPI) -> None:
     app.include_router(events.router)
     app.include_router(places.router)
     app.include_router(stories.router)
+    app.include_router(quotes.router)
     register_static(app)
     register_sign_in(app)

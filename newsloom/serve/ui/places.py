@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
 from newsloom.serve.deps import StoreDep, require_read_access
+from newsloom.serve.ui.lists import Notices, Pager, export_links
 from newsloom.serve.ui.render import render
 from newsloom.store.records import PlaceFilter, PlaceSummary
 
@@ -35,22 +36,26 @@ def marker(place: PlaceSummary) -> dict[str, object]:
 
 @router.get("/places", response_class=HTMLResponse)
 def places_page(
-    store: StoreDep, country: str = "", kind: str = "", q: str = "", page: int = 1
+    store: StoreDep, country: str = "", kind: str = "", q: str = "", cursor: str = ""
 ) -> HTMLResponse:
+    notices = Notices()
     country = country.strip().upper()[:2]
     kind = kind if kind in KINDS else ""
     q = q.strip()[:100]
-    number = max(1, min(page, 10_000))
+    offset = notices.offset(cursor)
     filters = PlaceFilter(country=country or None, kind=kind or None, prefix=q or None)
-    found = store.places(filters, limit=PAGE_SIZE + 1, offset=(number - 1) * PAGE_SIZE)
+    found = store.places(filters, limit=PAGE_SIZE, offset=offset)
+    total = store.count_places(filters)
+    params = {"country": country, "kind": kind, "q": q}
     return render(
         "places.html",
         page="places",
-        filters={"country": country, "kind": kind, "q": q},
+        filters=params,
         kinds=KINDS,
-        places=found[:PAGE_SIZE],
+        places=found,
         markers=[marker(p) for p in store.places(filters, limit=MAP_LIMIT)],
-        total=store.count_places(filters),
-        number=number,
-        has_next=len(found) > PAGE_SIZE,
+        total=total,
+        pager=Pager("/places", params, offset, len(found), total, PAGE_SIZE),
+        exports=export_links("places", params),
+        notices=notices.messages,
     )

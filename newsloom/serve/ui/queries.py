@@ -47,6 +47,20 @@ class SearchFilters:
             or self.event_type
         )
 
+    def params(self) -> dict[str, str]:
+        """The filters as query parameters (empty ones left out)."""
+        values = {
+            "q": self.q,
+            "source": self.source,
+            "language": self.language,
+            "since": self.since.isoformat() if self.since else "",
+            "until": self.until.isoformat() if self.until else "",
+            "entity": self.entity,
+            "place": self.place,
+            "event_type": self.event_type,
+        }
+        return {k: v for k, v in values.items() if v}
+
     def url(self, **changes: str) -> str:
         """The /search URL for these filters with `changes` applied ("" drops a filter)."""
         values = {

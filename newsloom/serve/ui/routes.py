@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
+from newsloom.serve.api.paging import TOTAL_CAP
 from newsloom.serve.deps import StoreDep, require_read_access
 from newsloom.serve.ui.highlight import fact_annotations, highlight_paragraphs
+from newsloom.serve.ui.lists import Notices, Pager, export_links
 from newsloom.serve.ui.queries import (
+    MAX_SEARCH_PAGES,
+    SEARCH_PAGE,
     SearchFilters,
     day_of,
     mentions_per_day,
@@ -23,14 +27,6 @@ router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schem
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 ENTITIES_PAGE = 50
-
-
-def parse_day(value: str) -> dt.date | None:
-    """A YYYY-MM-DD form value, or None when it is empty or not a date."""
-    try:
-        return dt.date.fromisoformat(value.strip()) if value.strip() else None
-    except ValueError:
-        return None
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -58,28 +54,46 @@ def search_page(
     entity: str = "",
     place: str = "",
     event_type: str = "",
-    page: str = "1",
+    cursor: str = "",
 ) -> HTMLResponse:
+    notices = Notices()
     filters = SearchFilters(
         q=q.strip()[:500],
         source=source[:200],
         language=language[:20],
-        since=parse_day(since),
-        until=parse_day(until),
+        since=notices.day("since", since),
+        until=notices.day("until", until),
         entity=entity[:200],
         place=place[:200],
         event_type=event_type[:40],
     )
-    number = int(page) if page.isascii() and page.isdigit() and len(page) < 6 else 1
-    found = search(store, filters, page=number)
+    offset = min(notices.offset(cursor), (MAX_SEARCH_PAGES - 1) * SEARCH_PAGE)
+    found = search(store, filters, page=offset // SEARCH_PAGE + 1)
+    chosen = filters.store_filter()
+    if filters.q:
+        total = len(store.search(filters.q, limit=TOTAL_CAP + 1, filters=chosen))
+    else:
+        total = store.count_matching_articles(chosen)
+    params = filters.params()
+    kind = "search" if filters.q else "articles"
     return render(
         "search.html",
         page="search",
         filters=filters,
         results=found.results,
         facets=found.facets,
-        number=found.number,
-        has_next=found.has_next,
+        total=min(total, TOTAL_CAP),
+        capped=total > TOTAL_CAP,
+        pager=Pager(
+            "/search",
+            params,
+            (found.number - 1) * SEARCH_PAGE,
+            len(found.results),
+            total,
+            SEARCH_PAGE,
+        ),
+        exports=export_links(kind, params),
+        notices=notices.messages,
     )
 
 
@@ -99,35 +113,49 @@ def article_page(store: StoreDep, article_id: str) -> HTMLResponse:
     )
 
 
-MAX_ENTITY_PAGES = 10_000
-
-
 @router.get("/entities", response_class=HTMLResponse)
-def entities_page(store: StoreDep, type: str = "", page: int = 1) -> HTMLResponse:
+def entities_page(store: StoreDep, type: str = "", cursor: str = "") -> HTMLResponse:
+    notices = Notices()
     kind = type if type in ENTITY_TYPES else None
-    number = min(max(page, 1), MAX_ENTITY_PAGES)  # SQLite offsets are 64-bit
-    rows = store.entities(type=kind, limit=ENTITIES_PAGE + 1, offset=(number - 1) * ENTITIES_PAGE)
+    offset = notices.offset(cursor)
+    rows = store.entities(type=kind, limit=ENTITIES_PAGE, offset=offset)
+    params = {"type": kind or ""}
     return render(
         "entities.html",
         page="entities",
-        entities=rows[:ENTITIES_PAGE],
-        has_next=len(rows) > ENTITIES_PAGE,
-        number=number,
+        entities=rows,
+        pager=Pager("/entities", params, offset, len(rows), store.count_entities(kind)),
+        exports=export_links("entities", params),
+        notices=notices.messages,
         type=kind or "",
         types=ENTITY_TYPES,
     )
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(store: StoreDep, entity_id: str) -> HTMLResponse:
-    detail = store.entity(entity_id)
+def entity_page(store: StoreDep, entity_id: str, cursor: str = "") -> HTMLResponse:
+    """One entity by id, or the main entity (most mentions) a name or part of a name may
+    mean, with the others it may mean; its articles paged by cursor."""
+    notices = Notices()
+    found = store.resolve_entities(entity_id)
+    detail = store.entity(found[0].id) if found else None
     if detail is None:
         return render("not_found.html", 404, page="", what="entity", key=entity_id)
+    main = detail.entity.id
+    offset = notices.offset(cursor)
+    articles = store.entity_articles(main, limit=ENTITIES_PAGE, offset=offset)
+    total = store.count_entity_articles(main)
     ids = [ref.id for ref in detail.articles]
     return render(
         "entity.html",
         page="entities",
         detail=detail,
-        per_day=mentions_per_day(store, detail.entity.id, ids),
+        did_you_mean=found[1:],
+        asked=entity_id,
+        articles=articles,
+        pager=Pager(f"/entities/{quote(main, safe='')}", {}, offset, len(articles), total),
+        exports=export_links("articles", {"entity": main}),
+        notices=notices.messages,
+        per_day=mentions_per_day(store, main, ids),
         day_of=day_of,
     )

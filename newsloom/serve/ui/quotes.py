@@ -1,0 +1,71 @@
+"""The quotes page (issue 11): who said what, filtered by speaker, entity discussed,
+words, days and kind (direct or reported), each quote linked to its highlight in the
+article, paged by cursor, exported whole through `/api/export/quotes`."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import HTMLResponse
+
+from newsloom.serve.deps import StoreDep, require_read_access
+from newsloom.serve.ui.lists import PAGE_SIZE, Notices, Pager, export_links
+from newsloom.serve.ui.render import render
+from newsloom.store.sql.analyst import QuoteFilter
+
+router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schema=False)
+
+KINDS: tuple[Literal["direct", "reported"], ...] = ("direct", "reported")
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(
+    store: StoreDep,
+    speaker: str = "",
+    about: str = "",
+    q: str = "",
+    since: str = "",
+    until: str = "",
+    kind: str = "",
+    cursor: str = "",
+) -> HTMLResponse:
+    notices = Notices()
+    first, last = notices.day("since", since), notices.day("until", until)
+    chosen = next((k for k in KINDS if k == kind), None)
+    filters = QuoteFilter(
+        speaker=speaker.strip()[:200] or None,
+        about=about.strip()[:200] or None,
+        words=q.strip()[:200] or None,
+        since=first,
+        until=last,
+        kind=chosen,
+    )
+    # Say which entity a short name was taken for, and what else it may mean.
+    resolved = {}
+    for key, name in (("speaker", filters.speaker), ("about", filters.about)):
+        if name:
+            resolved[key] = store.resolve_entities(name)
+    offset = notices.offset(cursor)
+    hits = store.find_quotes(filters, limit=PAGE_SIZE, offset=offset)
+    total = store.count_quotes(filters)
+    params = {
+        "speaker": filters.speaker or "",
+        "about": filters.about or "",
+        "q": filters.words or "",
+        "since": first.isoformat() if first else "",
+        "until": last.isoformat() if last else "",
+        "kind": chosen or "",
+    }
+    return render(
+        "quotes.html",
+        page="quotes",
+        filters=params,
+        kinds=KINDS,
+        resolved=resolved,
+        quotes=hits,
+        total=total,
+        pager=Pager("/quotes", params, offset, len(hits), total, PAGE_SIZE),
+        exports=export_links("quotes", params),
+        notices=notices.messages,
+    )

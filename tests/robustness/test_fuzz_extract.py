@@ -32,7 +32,7 @@ from newsloom.extract.errors import EXTRACTION_REASONS, FAILED, ExtractionError
 from newsloom.ingest import read_inputs
 from newsloom.options import DEFAULT_OPTIONS
 from newsloom.pipeline.process import Failed, process_item
-from newsloom.record import Article
+from newsloom.record import Article, Dropped
 
 hypothesis = pytest.importorskip("hypothesis")
 st = pytest.importorskip("hypothesis.strategies")
@@ -338,7 +338,10 @@ def test_readers_and_extraction_fail_no_input(made: tuple[bytes, str]) -> None:
         path.write_bytes(data)
         for item in read_inputs([str(path)]):
             processed = process_item(item, DEFAULT_OPTIONS)
-            hypothesis.event(getattr(processed, "reason", type(processed).__name__))
+            outcome = getattr(processed, "reason", type(processed).__name__)
+            if isinstance(processed, Dropped) and outcome == "unreadable":
+                outcome += f": {processed.message[:60]}"  # which fault, in the statistics
+            hypothesis.event(outcome)
             if isinstance(processed, Failed):
                 message = f"{processed.reason}: {processed.message}"
                 _bug("readers", message, {"data": data, "suffix": suffix})

@@ -220,6 +220,13 @@ class PrecisionLexicon:
 
 
 @dataclass(slots=True, frozen=True)
+class Calibration:
+    """`[calibration]`: rule scores to the share of events right (see events.toml)."""
+
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(slots=True, frozen=True)
 class EventLexicon:
     verbs: Annotated[dict[str, str], _by_lemma]
     nouns: Annotated[dict[str, str], _by_lemma]
@@ -233,6 +240,7 @@ class EventLexicon:
     claims: ClaimWords
     targets: Targets
     confidence: dict[str, float]
+    calibration: Calibration
     precision: PrecisionLexicon
 
 

@@ -28,7 +28,13 @@ import pyarrow.parquet as pq
 
 from newsloom.record import EventActor
 from newsloom.store.base import Store
-from newsloom.store.records import ArticleFilter, EventFilter, EventRecord, PlaceFilter
+from newsloom.store.records import (
+    ArticleFilter,
+    EventFilter,
+    EventRecord,
+    PlaceFilter,
+    PlaceSummary,
+)
 from newsloom.store.sql.analyst import QuoteFilter, QuoteHit
 
 Format = Literal["csv", "jsonl", "parquet"]
@@ -263,18 +269,22 @@ def entity_rows(store: Store, type: str | None) -> Iterator[Row]:
         }
 
 
+def place_row(place: PlaceSummary) -> Row:
+    return {
+        "entity_id": place.entity_id,
+        "name": place.name,
+        "kind": place.kind,
+        "country": place.country,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "geonames_id": place.geonames_id,
+        "articles": place.articles,
+    }
+
+
 def place_rows(store: Store, filters: PlaceFilter) -> Iterator[Row]:
-    for p in _paged(lambda n, skip: store.places(filters, limit=n, offset=skip)):
-        yield {
-            "entity_id": p.entity_id,
-            "name": p.name,
-            "kind": p.kind,
-            "country": p.country,
-            "latitude": p.latitude,
-            "longitude": p.longitude,
-            "geonames_id": p.geonames_id,
-            "articles": p.articles,
-        }
+    for place in _paged(lambda n, skip: store.places(filters, limit=n, offset=skip)):
+        yield place_row(place)
 
 
 # -- encoding ---------------------------------------------------------------------------

@@ -30,7 +30,10 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
         app.state.store.close()
         app.state.store = None
 
-    app = FastAPI(title="newsloom", version="0.1.0", lifespan=lifespan)
+    # /docs is Swagger UI from local files (`ui.assets.register_api_docs`), not a CDN.
+    app = FastAPI(
+        title="newsloom", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None
+    )
     app.state.settings = settings
     app.state.store = open_store(settings.store, lock_wait=settings.lock_wait)
     _register_routes(app)

@@ -1,8 +1,9 @@
 """Static files for the web UI: our own CSS/JS and a short list of third-party files.
 
 Third-party browser files come from npm (`newsloom/serve/static/package.json`) and are
-served from node_modules by name, never from a CDN. When they are missing (npm was not
-run) the pages still work: charts stay plain tables and the map says it is unavailable.
+served from node_modules by name, never from a CDN (the API's /docs too). When they are
+missing (npm was not run) the pages still work: charts stay plain tables, the map says it
+is unavailable and /docs links the OpenAPI schema.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 STATIC_DIR = Path(__file__).parent.parent / "static"
@@ -21,8 +23,16 @@ VENDOR_FILES: dict[str, str] = {
     "chart.umd.min.js": "chart.js/dist/chart.umd.min.js",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "land-110m.json": "world-atlas/land-110m.json",
+    "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
+    "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
+    "swagger-favicon.png": "swagger-ui-dist/favicon-32x32.png",
 }
-_MEDIA_TYPES = {".js": "text/javascript", ".json": "application/json"}
+_MEDIA_TYPES = {
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".css": "text/css",
+    ".png": "image/png",
+}
 
 
 def vendor_path(name: str) -> Path | None:
@@ -50,3 +60,27 @@ def register_static(app: FastAPI) -> None:
         )
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR / "ui"), name="static")
+
+
+def register_api_docs(app: FastAPI) -> None:
+    """`/docs`: Swagger UI from the local npm copy (swagger-ui-dist), so that the API's
+    documentation works offline; the app is built with `docs_url=None, redoc_url=None`
+    (FastAPI's own pages load from a CDN). Without npm the page says how to install it
+    and links the schema."""
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        openapi_url = app.openapi_url or "/openapi.json"
+        if not (vendor_available("swagger-ui-bundle.js") and vendor_available("swagger-ui.css")):
+            return HTMLResponse(
+                "<!doctype html><title>newsloom API</title><p>Swagger UI is not installed"
+                " (run <code>npm ci</code> in newsloom/serve/static). The schema is at"
+                f' <a href="{openapi_url}">{openapi_url}</a>.</p>'
+            )
+        return get_swagger_ui_html(
+            openapi_url=openapi_url,
+            title=f"{app.title} API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="/static/vendor/swagger-favicon.png",
+        )

@@ -27,6 +27,7 @@ from fastapi.exceptions import HTTPException
 from fastapi.responses import RedirectResponse, Response
 
 from newsloom.serve.deps import SESSION_COOKIE, SettingsDep, session_value, token_matches
+from newsloom.serve.settings import ServeSettings
 from newsloom.serve.ui.render import SECURITY_HEADERS, render
 
 router = APIRouter(include_in_schema=False)
@@ -119,9 +120,32 @@ def local_path(target: str) -> str:
     return "/"
 
 
+def reads_setting(settings: ServeSettings) -> str:
+    """What the sign-in page says of reading: "protected" (sign in to read), "open"
+    (every page reads without signing in) or "no-token" (protected, but no token is
+    configured, so nobody can sign in)."""
+    if not settings.protect_reads:
+        return "open"
+    return "protected" if settings.token is not None else "no-token"
+
+
+def sign_in_page(
+    settings: ServeSettings, next: str, error: str | None, code: int = status.HTTP_200_OK
+) -> Response:
+    """The sign-in form, its text true to the server's protect-reads setting."""
+    return render(
+        "login.html",
+        code,
+        page="login",
+        next=next,
+        error=error,
+        reads=reads_setting(settings),
+    )
+
+
 @router.get("/login")
-def login_form(next: str = "/") -> Response:
-    return render("login.html", page="login", next=local_path(next), error=None)
+def login_form(settings: SettingsDep, next: str = "/") -> Response:
+    return sign_in_page(settings, local_path(next), None)
 
 
 @router.post("/login")
@@ -135,24 +159,19 @@ def login(
     client, throttle = _client(request), _throttle(request)
     wait = throttle.retry_after(client)
     if wait:
-        blocked = render(
-            "login.html",
+        blocked = sign_in_page(
+            settings,
+            target,
+            f"Too many wrong tokens; try again in {wait} s.",
             status.HTTP_429_TOO_MANY_REQUESTS,
-            page="login",
-            next=target,
-            error=f"Too many wrong tokens; try again in {wait} s.",
         )
         blocked.headers["Retry-After"] = str(wait)
         return blocked
     session = session_value(settings)
     if session is None or not token_matches(settings, token):
         throttle.failed(client)
-        return render(
-            "login.html",
-            status.HTTP_401_UNAUTHORIZED,
-            page="login",
-            next=target,
-            error="That token is not this server's.",
+        return sign_in_page(
+            settings, target, "That token is not this server's.", status.HTTP_401_UNAUTHORIZED
         )
     throttle.succeeded(client)
     response = RedirectResponse(target, status.HTTP_303_SEE_OTHER, headers=SECURITY_HEADERS)
@@ -191,11 +210,6 @@ def register_sign_in(app: FastAPI) -> None:
         wants_page = not request.url.path.startswith(("/api/", "/static/"))
         if error.status_code == status.HTTP_401_UNAUTHORIZED and wants_page:
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-            return render(
-                "login.html",
-                status.HTTP_401_UNAUTHORIZED,
-                page="login",
-                next=local_path(target),
-                error=None,
-            )
+            settings = request.app.state.settings
+            return sign_in_page(settings, local_path(target), None, status.HTTP_401_UNAUTHORIZED)
         return await http_exception_handler(request, error)

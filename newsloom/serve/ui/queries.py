@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from newsloom.serve.ui.render import publisher
 from newsloom.store.base import Store
 from newsloom.store.records import ArticleFilter, SearchFacets
 
@@ -16,12 +17,47 @@ MAX_SEARCH_PAGES = 50
 # Matches the search page's facets count (the most recently stored ones).
 FACET_SAMPLE = 1000
 SEARCH_SCAN_LIMIT = 200
+# Calendar days a per-day chart spans, ending at its latest day.
+CHART_DAYS = 90
 
 
 def day_of(value: dt.date | dt.datetime | None) -> str | None:
     if value is None:
         return None
     return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+
+
+@dataclass(slots=True, frozen=True)
+class DayAxis:
+    """A chart's day axis: one row per calendar day from `first` to `last` (empty days
+    are 0), and the days with articles left before `first`."""
+
+    rows: list[tuple[str, int]]
+    first: str | None
+    last: str | None
+    earlier: int
+
+
+def day_axis(counts: list[tuple[str, int]], days: int = CHART_DAYS) -> DayAxis:
+    """Every calendar day of the `days` ending at the latest day in `counts` (or from the
+    earliest, when they span less), empty days 0, so that the chart's category axis is a
+    true time axis: 2008 and 2019 are never side by side. Unparsable days are skipped."""
+    parsed: dict[dt.date, int] = {}
+    for day, n in counts:
+        try:
+            parsed[dt.date.fromisoformat(day)] = parsed.get(dt.date.fromisoformat(day), 0) + n
+        except ValueError:
+            continue
+    if not parsed:
+        return DayAxis([], None, None, 0)
+    last = max(parsed)
+    first = max(min(parsed), last - dt.timedelta(days=days - 1))
+    rows = [
+        ((first + dt.timedelta(days=n)).isoformat(), parsed.get(first + dt.timedelta(days=n), 0))
+        for n in range((last - first).days + 1)
+    ]
+    earlier = sum(n for day, n in parsed.items() if day < first)
+    return DayAxis(rows, first.isoformat(), last.isoformat(), earlier)
 
 
 @dataclass(slots=True)
@@ -124,13 +160,22 @@ def search(
     if filters.q.strip():
         hits = store.search(filters.q, limit=per_page + 1, offset=skip, filters=chosen)
         results = [
-            SearchResult(h.id, h.title, h.published, h.source, h.language, h.snippet, h.highlights)
+            SearchResult(
+                h.id,
+                h.title,
+                h.published,
+                publisher(h.source, None, h.url),
+                h.language,
+                h.snippet,
+                h.highlights,
+            )
             for h in hits
         ]
     else:
         listed = store.list_articles(limit=skip + per_page + 1, filters=chosen).items[skip:]
         results = [
-            SearchResult(a.id, a.title, a.published, a.source or a.site, a.language) for a in listed
+            SearchResult(a.id, a.title, a.published, publisher(a.source, a.site, a.url), a.language)
+            for a in listed
         ]
     return SearchPage(results[:per_page], facets, number, len(results) > per_page)
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -86,6 +87,19 @@ def format_confidence(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
+def publisher(source: str | None, site: str | None = None, url: str | None = None) -> str:
+    """Who published an article, for a list row: the wire source, else the site's name,
+    else the URL's host; "unknown source" only when none of them is known."""
+    for name in (source, site):
+        if name and name.strip():
+            return name.strip()
+    if url:
+        host = urlsplit(url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return "unknown source"
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
@@ -98,6 +112,7 @@ def _environment() -> Environment:
     env.filters["confidence"] = format_confidence
     env.filters["snippet"] = snippet_html
     env.globals["safe_href"] = safe_href
+    env.globals["publisher"] = publisher
     return env
 
 

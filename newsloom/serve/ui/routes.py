@@ -13,9 +13,11 @@ from newsloom.serve.deps import StoreDep, require_read_access
 from newsloom.serve.ui.highlight import fact_annotations, highlight_paragraphs
 from newsloom.serve.ui.lists import Notices, Pager, export_links
 from newsloom.serve.ui.queries import (
+    CHART_DAYS,
     MAX_SEARCH_PAGES,
     SEARCH_PAGE,
     SearchFilters,
+    day_axis,
     day_of,
     mentions_per_day,
     search,
@@ -35,7 +37,8 @@ def dashboard(store: StoreDep) -> HTMLResponse:
         "dashboard.html",
         page="dashboard",
         article_count=store.count_articles(),
-        per_day=store.articles_per_day(),
+        # The latest CHART_DAYS days with articles cover the latest CHART_DAYS calendar days.
+        per_day=day_axis(store.articles_per_day(days=CHART_DAYS)),
         top_entities=store.entities(limit=10),
         newest=store.list_articles(limit=10).items,
         stories=newest_stories(store, limit=8),

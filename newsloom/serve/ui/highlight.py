@@ -32,6 +32,7 @@ class Annotation:
     confidence: float
     css: str = ""
     link: str | None = None  # a page about it (the entity), when there is one
+    anchor: str | None = None  # the id of its first <mark>, that the fact lists link to
 
     def sort_key(self) -> tuple[int, int, int, str]:
         return (LEVELS[self.kind], self.start, -self.end, self.label)
@@ -44,7 +45,7 @@ def fact_annotations(article: Article) -> list[Annotation]:
     """Every fact of the article that has a valid span inside its text."""
     text_length = len(article.text)
     found: list[Annotation] = []
-    for quote in article.quotes:
+    for n, quote in enumerate(article.quotes):
         who = f" by {quote.speaker}" if quote.speaker else " (speaker unknown)"
         found.append(
             Annotation(
@@ -56,11 +57,13 @@ def fact_annotations(article: Article) -> list[Annotation]:
                 quote.confidence,
                 f"hl-quote hl-quote-{quote.kind}",
                 _entity_link(quote.speaker_id),
+                f"hl-quote-{n}",
             )
         )
     places = {place.entity_id: place for place in article.places}
-    for entity in article.entities:
+    for e, entity in enumerate(article.entities):
         place = places.get(entity.id)
+        first = next((m for m in entity.mentions if _valid(m.start, m.end, text_length)), None)
         for mention in entity.mentions:
             kind, label, css = "entity", f"{entity.type} {entity.name}", ""
             if place is not None and mention.text[:1].isupper():
@@ -82,6 +85,7 @@ def fact_annotations(article: Article) -> list[Annotation]:
                     else min(mention.confidence, place.confidence),
                     f"hl-entity hl-{entity.type.lower()}{css}",
                     _entity_link(entity.id),
+                    f"hl-entity-{e}" if mention is first else None,
                 )
             )
         for role in entity.roles:
@@ -100,7 +104,7 @@ def fact_annotations(article: Article) -> list[Annotation]:
                     _entity_link(entity.id),
                 )
             )
-    for time in article.times:
+    for n, time in enumerate(article.times):
         found.append(
             Annotation(
                 "time",
@@ -110,9 +114,10 @@ def fact_annotations(article: Article) -> list[Annotation]:
                 time.text,
                 time.confidence,
                 "hl-time",
+                anchor=f"hl-time-{n}",
             )
         )
-    for event in article.events:
+    for n, event in enumerate(article.events):
         found.append(
             Annotation(
                 "event",
@@ -122,10 +127,32 @@ def fact_annotations(article: Article) -> list[Annotation]:
                 article.text[event.start : event.end],
                 event.confidence,
                 "hl-event",
+                anchor=f"hl-event-{n}",
             )
         )
-    valid = [a for a in found if 0 <= a.start < a.end <= text_length]
+    valid = [a for a in found if _valid(a.start, a.end, text_length)]
     return sorted(valid, key=Annotation.sort_key)
+
+
+def _valid(start: int, end: int, text_length: int) -> bool:
+    return 0 <= start < end <= text_length
+
+
+def fact_anchors(article: Article) -> dict[str, str]:
+    """Where each listed fact's highlight is: `quote-0`, `entity-2`, `time-0`, `event-1`,
+    `place-0` (a place's first mention) to the id of its first <mark>; a fact whose span
+    is not in the text has none, so its list row gets no link."""
+    anchors = {
+        a.anchor.removeprefix("hl-"): a.anchor
+        for a in fact_annotations(article)
+        if a.anchor is not None
+    }
+    by_entity = {entity.id: e for e, entity in enumerate(article.entities)}
+    for p, place in enumerate(article.places):
+        e = by_entity.get(place.entity_id)
+        if e is not None and f"entity-{e}" in anchors:
+            anchors[f"place-{p}"] = anchors[f"entity-{e}"]
+    return anchors
 
 
 def _event_label(event: Event, places: dict[str, Place]) -> str:
@@ -154,13 +181,16 @@ def _entity_link(entity_id: str | None) -> str | None:
 def highlight_paragraphs(article: Article) -> list[Markup]:
     """One highlighted HTML fragment per paragraph of the article."""
     spans = fact_annotations(article)
+    anchored: set[str] = set()
     return [
-        _highlight(paragraph, span.start, spans)
+        _highlight(paragraph, span.start, spans, anchored)
         for paragraph, span in zip(article.paragraphs, article.paragraph_spans(), strict=True)
     ]
 
 
-def _highlight(paragraph: str, offset: int, spans: list[Annotation]) -> Markup:
+def _highlight(paragraph: str, offset: int, spans: list[Annotation], anchored: set[str]) -> Markup:
+    """One paragraph's HTML; an annotation's anchor id goes on its first <mark> only
+    (`anchored` holds those given, across paragraphs), as a span can be reopened."""
     end = offset + len(paragraph)
     inside = [a for a in spans if a.start < end and a.end > offset]
     cuts = {0, len(paragraph)}
@@ -177,15 +207,19 @@ def _highlight(paragraph: str, offset: int, spans: list[Annotation]) -> Markup:
         while common < min(len(stack), len(wanted)) and stack[common] is wanted[common]:
             common += 1
         html.extend("</mark>" for _ in stack[common:])
-        html.extend(_open_tag(a) for a in wanted[common:])
+        html.extend(_open_tag(a, anchored) for a in wanted[common:])
         stack = wanted
         html.append(str(escape(paragraph[piece_start:piece_end])))
     html.extend("</mark>" for _ in stack)
     return Markup("".join(html))
 
 
-def _open_tag(a: Annotation) -> str:
-    attributes = {
+def _open_tag(a: Annotation, anchored: set[str]) -> str:
+    attributes: dict[str, str] = {}
+    if a.anchor is not None and a.anchor not in anchored:
+        anchored.add(a.anchor)
+        attributes["id"] = a.anchor
+    attributes |= {
         "class": f"hl {a.css}",
         "tabindex": "0",
         "title": a.title(),

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from newsloom.serve.api.paging import TOTAL_CAP
 from newsloom.serve.deps import StoreDep, require_read_access
-from newsloom.serve.ui.highlight import fact_annotations, highlight_paragraphs
+from newsloom.serve.ui.highlight import fact_anchors, fact_annotations, highlight_paragraphs
 from newsloom.serve.ui.lists import Notices, Pager, export_links
 from newsloom.serve.ui.queries import (
     CHART_DAYS,
@@ -112,6 +112,7 @@ def article_page(store: StoreDep, article_id: str) -> HTMLResponse:
         article=article,
         paragraphs=highlight_paragraphs(article),
         fact_counts=Counter(a.kind for a in facts),
+        anchors=fact_anchors(article),
         story=article_story(store, article),
     )
 

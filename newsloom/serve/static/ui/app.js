@@ -128,8 +128,41 @@
     });
   }
 
+  // The legend's checkboxes show or hide the highlights of one kind of fact; following a
+  // fact's "in text" link shows its kind again, so the link never lands on a hidden mark.
+  function wireToggles() {
+    const text = document.getElementById("article-text");
+    if (!text) {
+      return;
+    }
+    const boxes = document.querySelectorAll(".hl-toggle input[data-toggle]");
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        text.classList.toggle("hide-" + box.dataset.toggle, !box.checked);
+      });
+    });
+    function reveal() {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      const mark = id ? document.getElementById(id) : null;
+      if (!mark || !mark.matches("mark.hl[data-kind]")) {
+        return;
+      }
+      const kind = mark.dataset.kind;
+      text.classList.remove("hide-" + kind);
+      boxes.forEach(function (box) {
+        if (box.dataset.toggle === kind) {
+          box.checked = true;
+        }
+      });
+      mark.classList.add("active");
+    }
+    window.addEventListener("hashchange", reveal);
+    reveal();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     drawCharts();
     wireEvidence();
+    wireToggles();
   });
 })();

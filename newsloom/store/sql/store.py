@@ -10,7 +10,8 @@ stories, runs and drops. A backend subclass says how it talks to its database:
   A backend may run `work` again after a failure that wrote nothing (a dropped
   connection): `save` starts each try from the article as it was given.
 - `_read(work)`: run `work(db)` for reads, seeing committed writes only.
-- `_search` and `_search_facets` (FTS5 and `tsvector` differ), `schema_version`, `close`.
+- `_search` and `_search_facets`, its search functions (FTS5 and `tsvector` differ);
+  `schema_version` and `close`.
 - the lock that tells whether a running run's process lives (`_hold_run_lock`,
   `_release_run_lock`, `_run_is_abandoned`, `_forget_run_lock`).
 """
@@ -133,6 +134,9 @@ class SqlStore(ABC):
     @abstractmethod
     def _forget_run_lock(self, token: str) -> None:
         """Clean up after a run lock found abandoned (a lock file, say)."""
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
 
     @abstractmethod
     def close(self) -> None: ...

@@ -244,3 +244,18 @@ def test_upgrading_a_store_puts_its_articles_into_stories(tmp_path: Path) -> Non
     assert grouping == expected
     assert grouping[copy.id] == (original.id, original.id)
     assert grouping[other.id][0] != original.id
+
+
+def test_a_story_is_titled_by_its_most_central_headline_never_a_site_name() -> None:
+    from newsloom.store.sql.stories import story_title
+
+    rows = [
+        {"title": "Kell TV", "site": "Kell TV"},
+        {"title": "Ferry strike shuts Orvik harbour", "site": "Orvik Post"},
+        {"title": "Orvik harbour shut as ferry crews strike", "site": "Tarsk Daily"},
+        {"title": "Talks planned", "site": "Brell News"},
+    ]
+    assert story_title(rows) == "Ferry strike shuts Orvik harbour"
+    # The positive control: a lone real headline is the title, a lone site name none.
+    assert story_title(rows[1:2]) == "Ferry strike shuts Orvik harbour"
+    assert story_title(rows[:1]) is None

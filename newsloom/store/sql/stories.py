@@ -12,6 +12,7 @@ joins, leaves or bridges stories. Reads live in `stories_queries`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -344,6 +345,28 @@ def outlet(row: Row | dict[str, Any]) -> str:
     return host or str(row["source"] or "").casefold()
 
 
+def story_title(ordered: Sequence[Row | dict[str, Any]]) -> str | None:
+    """The story's most central headline: the one sharing most words with the others'
+    (the earliest on a tie), never a site's name ("WHO TV" over a page's real headline)."""
+    sites = {str(row["site"]).casefold() for row in ordered if row["site"]}
+    titles = [
+        str(row["title"])
+        for row in ordered
+        if row["title"] and str(row["title"]).casefold() not in sites
+    ]
+    if not titles:
+        return None
+    words = [set(_TITLE_WORD.findall(title.casefold())) for title in titles]
+
+    def shared(index: int) -> int:
+        return sum(len(words[index] & other) for j, other in enumerate(words) if j != index)
+
+    return titles[max(range(len(titles)), key=lambda i: (shared(i), -i))]
+
+
+_TITLE_WORD = re.compile(r"\w{3,}")
+
+
 def _write_story(db: Db, articles: list[Row], placements: dict[str, Placement]) -> None:
     ordered = sorted(articles, key=lambda r: Member(r["id"], r["published_key"]).order)
     first = ordered[0]
@@ -359,7 +382,7 @@ def _write_story(db: Db, articles: list[Row], placements: dict[str, Placement]) 
         " source_count = excluded.source_count",
         (
             placements[first["id"]].story_id,
-            first["title"],
+            story_title(ordered),
             first["published"],
             last["published"],
             first["published_day"],

@@ -33,6 +33,7 @@ from newsloom.store.records import (
     SearchHit,
 )
 from newsloom.store.sql.analyst import QuoteFilter, QuoteHit
+from newsloom.store.sql.reviews import Review
 from newsloom.stories.records import ArticleStory, StoryDetail, StorySummary
 
 # Seconds a write waits, retrying, for another writer's lock before it gives up with
@@ -217,6 +218,35 @@ class Store(Protocol):
     def story(self, story_id: str) -> StoryDetail | None:
         """One story: its articles in time order across sources, and their events."""
         ...
+
+    # -- an analyst's reviews of facts (newsloom.store.sql.reviews) --
+
+    def save_review(self, review: Review) -> Review:
+        """Keep a verdict on one fact (replacing the one on the same article, kind and
+        span); the review as stored, with its time. Apart from the facts: `enrich` and
+        re-ingest never touch it."""
+        ...
+
+    def reviews(
+        self,
+        article_id: str | None = None,
+        kind: str | None = None,
+        verdict: str | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[Review]:
+        """Reviews, newest first; `limit` None for every one."""
+        ...
+
+    def count_reviews(
+        self, article_id: str | None = None, kind: str | None = None, verdict: str | None = None
+    ) -> int: ...
+
+    def review_of(self, article_id: str, kind: str, start: int, end: int) -> Review | None:
+        """The review of the fact of this kind at this span of the article, if any."""
+        ...
+
+    def delete_review(self, article_id: str, kind: str, start: int, end: int) -> bool: ...
 
     def start_run(self, inputs: list[str]) -> int:
         """Record a new `running` run; a run whose process ends without `finish_run` is

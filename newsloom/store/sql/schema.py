@@ -21,6 +21,7 @@ from newsloom.store.sql.dialect import Db, same, table_columns
 from newsloom.store.sql.events import EVENTS_SQL
 from newsloom.store.sql.facts_backfill import move_facts_out_of_extra
 from newsloom.store.sql.places import PLACES_SQL
+from newsloom.store.sql.reviews import REVIEWS_SQL
 from newsloom.store.sql.shards import SHARDS_SQL
 from newsloom.store.sql.stories import STORIES_SQL
 from newsloom.store.sql.stories_backfill import assign_stored_articles
@@ -295,6 +296,7 @@ def build_migrations(
             add_representative,
         ),
         (12, "input shards written by ingest runs (resume)", SHARDS_SQL, None),
+        (13, "analysts' reviews of facts, apart from the facts", REVIEWS_SQL, None),
     )
     return tuple(
         Migration(version, name, ddl(sql) + own.get(version, ""), backfill)

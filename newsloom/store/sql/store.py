@@ -61,6 +61,7 @@ from newsloom.store.rows import (
     published_key,
 )
 from newsloom.store.sql import analyst
+from newsloom.store.sql import reviews as review_sql
 from newsloom.store.sql.dialect import Db, Row, insert_id
 from newsloom.store.sql.events import count_events, event_day_counts, list_events
 from newsloom.store.sql.fact_queries import entity_detail, list_entities, list_quotes
@@ -269,6 +270,7 @@ class SqlStore(ABC):
         self._insert(db, article, new_id, origin, moment, created=created)
         db.execute("UPDATE provenance SET article_id = ? WHERE article_id = ?", (new_id, old_id))
         db.execute("DELETE FROM articles WHERE id = ?", (old_id,))
+        review_sql.move_reviews(db, old_id, new_id)
         self._write_facts(db, new_id, article)
         refresh_entities(db, old_entities)
         return True
@@ -640,6 +642,36 @@ class SqlStore(ABC):
             )
             for row in rows
         ]
+
+    # -- an analyst's reviews of facts (newsloom.store.sql.reviews) --------------------
+
+    def save_review(self, review: review_sql.Review) -> review_sql.Review:
+        return self._write(lambda db: review_sql.write_review(db, review, now()))
+
+    def reviews(
+        self,
+        article_id: str | None = None,
+        kind: str | None = None,
+        verdict: str | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[review_sql.Review]:
+        return self._read(
+            lambda db: review_sql.list_reviews(db, article_id, kind, verdict, limit, offset)
+        )
+
+    def count_reviews(
+        self, article_id: str | None = None, kind: str | None = None, verdict: str | None = None
+    ) -> int:
+        return self._read(lambda db: review_sql.count_reviews(db, article_id, kind, verdict))
+
+    def review_of(
+        self, article_id: str, kind: str, start: int, end: int
+    ) -> review_sql.Review | None:
+        return self._read(lambda db: review_sql.read_review(db, article_id, kind, start, end))
+
+    def delete_review(self, article_id: str, kind: str, start: int, end: int) -> bool:
+        return self._write(lambda db: review_sql.delete_review(db, article_id, kind, start, end))
 
     # -- shards (ingest resume) -------------------------------------------------------
 

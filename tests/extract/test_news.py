@@ -211,3 +211,11 @@ def test_a_reporting_sentence_about_comment_is_body_not_chrome() -> None:
     result = apply_news_layer(paragraphs)
     assert "A spokesperson for the shipping line declined to comment." in result.paragraphs
     assert "Would you like to comment on this article?" not in result.paragraphs
+
+
+def test_gallery_buttons_and_sponsor_lines_are_chrome() -> None:
+    for line in ["View all", "See all", "Brought to you by", "Photo gallery"]:
+        assert is_chrome(line), line
+    # The positive controls: prose that holds the same words, or ends in a number.
+    assert not is_chrome("Residents can view all the plans at the library.")
+    assert not is_chrome("The council vote on the ferry pier is set for March 12")

@@ -16,6 +16,7 @@ from newsloom.serve.api import (
     export,
     ingest,
     places,
+    reviews,
     runs,
     stories,
 )
@@ -26,8 +27,9 @@ PREFIX = "/api"
 
 def register(app: FastAPI) -> None:
     reads = APIRouter(dependencies=[Depends(require_read_access)])
-    for part in (articles, entities, places, events, stories, runs, export):
+    for part in (articles, entities, places, events, stories, runs, export, reviews):
         reads.include_router(part.router)
     reads.include_router(articles.article_router())
     app.include_router(reads, prefix=PREFIX)
     app.include_router(ingest.router, prefix=PREFIX)
+    app.include_router(reviews.write_router, prefix=PREFIX)

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Query, status
+from pydantic import create_model
 
 from newsloom.serve.api.filters import ArticleFilters, SearchWords
 from newsloom.serve.api.models import (
@@ -27,6 +28,7 @@ from newsloom.serve.api.paging import (
     page_fields,
     store_cursor,
 )
+from newsloom.serve.api.reviews import ReviewOut, apply_reviews
 from newsloom.serve.deps import StoreDep
 from newsloom.store import ArticleSummary, Store
 from newsloom.store.records import ArticleFilter
@@ -52,12 +54,20 @@ def list_articles(
     )
 
 
-def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
-    """The full article: text, paragraphs, provenance, and every kind of fact found in it."""
+def get_article(
+    store: StoreDep,
+    article_id: str,
+    include_rejected: Annotated[
+        bool, Query(description="Also list the facts an analyst rejected.")
+    ] = False,
+) -> dict[str, Any]:
+    """The full article: text, paragraphs, provenance, and every kind of fact found in it
+    (less those an analyst rejected, unless `include_rejected`), with its `reviews`."""
     article = store.get(article_id)
     if article is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article with id {article_id!r}")
-    return article.to_dict()
+    reviews = store.reviews(article_id=article_id, limit=None)
+    return apply_reviews(article.to_dict(), reviews, include_rejected)
 
 
 def article_router() -> APIRouter:
@@ -67,7 +77,11 @@ def article_router() -> APIRouter:
         "/articles/{article_id}",
         get_article,
         methods=["GET"],
-        response_model=article_model(),
+        response_model=create_model(
+            "ArticleOut",
+            __base__=article_model(),
+            reviews=(list[ReviewOut], []),
+        ),
         responses={404: {"description": "No article with this id."}},
     )
     return one

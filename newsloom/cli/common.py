@@ -12,11 +12,18 @@ from rich.text import Text
 
 from newsloom.printable import printable
 
-DEFAULT_DB = Path("newsloom.db")
+DEFAULT_DB = "newsloom.db"
 
+# A string, not a Path: a server store's URL ("postgresql://user@host/db") would lose a
+# slash as a Path.
 DbOption = Annotated[
-    Path,
-    typer.Option("--db", help="SQLite store file.", envvar="NEWSLOOM_DB", show_default=True),
+    str,
+    typer.Option(
+        "--db",
+        help="Store: a SQLite file, or a postgresql://user@host/db URL.",
+        envvar="NEWSLOOM_DB",
+        show_default=True,
+    ),
 ]
 
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
@@ -34,8 +41,10 @@ def interactive() -> bool:
     return sys.stderr.isatty()
 
 
-def require_store(db: Path) -> None:
-    if not db.exists():
+def require_store(db: str | Path) -> None:
+    """Exit with a hint when a SQLite store file does not exist (a server URL is opened,
+    and refused clearly there, by `open_store`)."""
+    if "://" not in str(db) and not Path(db).exists():
         err.print(f"[red]no store at {db}[/red]: run `newsloom ingest PATH --db {db}` first")
         raise typer.Exit(2)
 

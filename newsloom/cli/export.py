@@ -223,7 +223,7 @@ def export(
                 _write(chunks, sink)
 
 
-def _export_store(db: Path, fmt: ExportFormat, output: Path | None) -> None:
+def _export_store(db: str, fmt: ExportFormat, output: Path | None) -> None:
     """Every stored article, whole (the export from before KINDs)."""
     from newsloom.store.export import export_articles
 

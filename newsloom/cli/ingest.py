@@ -5,7 +5,6 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -25,7 +24,7 @@ from newsloom.cli.common import (
 )
 from newsloom.options import Options
 from newsloom.record import RunCounts
-from newsloom.store import LOCK_WAIT_SECONDS, StoreBusy, open_store
+from newsloom.store import LOCK_WAIT_SECONDS, StoreBusy, StoreUnavailable, open_store
 
 if TYPE_CHECKING:
     from newsloom.pipeline import Executor, RunResult, WorkerStats
@@ -109,6 +108,10 @@ def ingest(
     except StoreBusy as error:
         err.print(f"store busy, nothing ingested: {error}", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_STORE_BUSY) from None
+    except StoreUnavailable as error:
+        # The server store went away past the lock wait; a rerun completes the store.
+        err.print(f"store unavailable: {error}", markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_STORE_BUSY) from None
     except _NoScheduler as error:
         err.print(str(error), markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_NO_SCHEDULER) from None
@@ -184,7 +187,7 @@ def _executor(
 
 def _run(
     paths: list[str],
-    db: Path,
+    db: str,
     options: Options,
     lock_wait: float,
     executor: Executor,

@@ -207,7 +207,7 @@ def _report(report: RoundReport, as_json: bool) -> None:
     )
 
 
-def _archive_for(db: Path, archive: Path | None) -> Path:
+def _archive_for(db: str | Path, archive: Path | None) -> Path:
     return archive or Path(str(state_path_for(db)).removesuffix(".watch.sqlite") + ".archive")
 
 

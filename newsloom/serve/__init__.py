@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
 
 from newsloom.serve.settings import ServeSettings
-from newsloom.store import StoreBusy, open_store
+from newsloom.store import StoreBusy, StoreUnavailable, open_store
 
 # What a client told the store is busy is asked to wait before trying again.
 BUSY_RETRY_SECONDS = 30
@@ -39,9 +39,10 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
     _register_routes(app)
 
     @app.exception_handler(StoreBusy)
-    async def store_busy(request: Request, error: StoreBusy) -> JSONResponse:
+    @app.exception_handler(StoreUnavailable)
+    async def store_busy(request: Request, error: Exception) -> JSONResponse:
         return JSONResponse(
-            {"detail": f"the store is busy: {error}; try again later"},
+            {"detail": f"the store is busy or unavailable: {error}; try again later"},
             status.HTTP_503_SERVICE_UNAVAILABLE,
             headers={"Retry-After": str(BUSY_RETRY_SECONDS)},
         )

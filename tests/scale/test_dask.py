@@ -16,14 +16,20 @@ from newsloom.pipeline.stages import ArticleStage
 from tests.pipeline.corpus import write_corpus
 from tests.scale.inputs import store_records, write_mixed_folder
 from tests.scale.stages import KillOnce, Rendezvous
+from tests.store.databases import BACKEND_NAMES, Locations
 
 distributed = pytest.importorskip("distributed")
 
 
-@pytest.fixture
-def store_location(tmp_path: Path) -> Iterator[str]:
-    """Where a run stores (a backend's fresh, empty store): a SQLite file here."""
-    yield str(tmp_path / "cluster.db")
+@pytest.fixture(params=BACKEND_NAMES)
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a run stores: a fresh, empty store of each backend (a SQLite file, a schema
+    of the PostgreSQL test server; skipped when that server does not answer)."""
+    locations = Locations(request.param, tmp_path)
+    try:
+        yield locations.new("cluster")
+    finally:
+        locations.close()
 
 
 @pytest.fixture
@@ -46,7 +52,8 @@ def _one_process(db: Path, inputs: list[Path], stages: list[ArticleStage]) -> No
 def test_warc_and_jsonl_on_a_local_cluster_store_what_one_process_stores(
     tmp_path: Path, store_location: str, thread_cluster: distributed.Client
 ) -> None:
-    """Same article ids, copies (provenance), stories and drops as one process."""
+    """Same article ids, copies (provenance), stories and drops as one process into
+    SQLite, whether the cluster writes a SQLite or a PostgreSQL store."""
     folder = write_mixed_folder(tmp_path / "in")
     _one_process(tmp_path / "one.db", [folder], [])
     (tmp_path / "met").mkdir()

@@ -19,7 +19,10 @@ model loading and worker start-up included, as a user would wait for them):
 While a child runs, its process tree is sampled every 0.1 s (psutil): the peak RSS of
 each process (the main one, each worker, helper processes such as the fork server)
 and their CPU time, whose sum per page says what a page costs whichever core ran it
-(`main CPU`: the part of it spent in the main process, newsloom's writer).
+(`main CPU`: the part of it spent in the main process, newsloom's writer). The store is
+read every sample too: `1st at s` is when its first article appeared, `steady/s` the
+articles per second from then to the last (start-up and shutdown left out, which on
+150 pages are a large share of a multi-process run).
 Samples miss the last tenth of a second of a process, so CPU figures are a little low.
 `--rounds N` runs the configurations N times in alternating order and keeps each
 one's fastest run. The load average is printed before and after: on a shared machine
@@ -39,6 +42,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -79,6 +83,10 @@ class Run:
     peak_helper_mb: float = 0.0
     peak_total_mb: float = 0.0
     counts: dict[str, Any] = field(default_factory=dict)
+    # Seconds from the start to the first article in the store, and articles per second
+    # from the first to the last (start-up and shutdown left out).
+    first_article: float = 0.0
+    steady_pages_per_second: float = 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -109,11 +117,50 @@ def copy_pages(data: Path, pages: int, folder: Path) -> int:
     return copied
 
 
-class TreeSampler:
-    """Peak RSS per process and CPU time of a process and its descendants, sampled."""
+class StoreWatch:
+    """When the articles table of a store being written first held an article and
+    last grew, read every sample without disturbing the writer (WAL readers do not
+    block it)."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, db: Path, start: float) -> None:
+        self.db, self.start = db, start
+        self.count = 0
+        self.first: float | None = None
+        self.last: float | None = None
+        self._connection: sqlite3.Connection | None = None
+
+    def sample(self) -> None:
+        now = time.perf_counter() - self.start
+        try:
+            if self._connection is None:
+                if not self.db.exists():
+                    return
+                self._connection = sqlite3.connect(
+                    f"file:{self.db}?mode=ro", uri=True, check_same_thread=False
+                )
+            (count,) = self._connection.execute("SELECT count(*) FROM articles").fetchone()
+        except sqlite3.Error:
+            return
+        if count > self.count:
+            if self.count == 0:
+                self.first = now
+            self.count, self.last = count, now
+
+    def close(self, run: Run) -> None:
+        if self._connection is not None:
+            self._connection.close()
+        run.first_article = self.first or 0.0
+        if self.first is not None and self.last is not None and self.last > self.first:
+            run.steady_pages_per_second = (self.count - 1) / (self.last - self.first)
+
+
+class TreeSampler:
+    """Peak RSS per process and CPU time of a process and its descendants, sampled;
+    and the store's growth (`StoreWatch`)."""
+
+    def __init__(self, pid: int, watch: StoreWatch) -> None:
         self.root = psutil.Process(pid)
+        self.watch = watch
         self.peaks: dict[int, float] = {}
         self.roles: dict[int, str] = {}
         self.cpu: dict[int, float] = {}
@@ -125,6 +172,7 @@ class TreeSampler:
     def _run(self) -> None:
         while not self._stop.is_set():
             self.sample()
+            self.watch.sample()
             self._stop.wait(SAMPLE_SECONDS)
 
     def sample(self) -> None:
@@ -151,6 +199,8 @@ class TreeSampler:
     def stop(self, run: Run) -> None:
         self._stop.set()
         self._thread.join()
+        self.watch.sample()
+        self.watch.close(run)
         run.cpu_seconds = sum(self.cpu.values())
         run.main_cpu_seconds = self.cpu.get(self.root.pid, 0.0)
         run.peak_total_mb = self.peak_total
@@ -179,12 +229,12 @@ def _role(process: psutil.Process, root: int, root_command: list[str]) -> str:
     return "worker"
 
 
-def run_child(name: str, command: list[str], pages: int) -> Run:
+def run_child(name: str, command: list[str], pages: int, db: Path) -> Run:
     run = Run(name, pages)
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(command, stdout=out, stderr=err)
-        sampler = TreeSampler(child.pid)
+        sampler = TreeSampler(child.pid, StoreWatch(db, start))
         code = child.wait()
         run.seconds = time.perf_counter() - start
         sampler.stop(run)
@@ -260,7 +310,7 @@ def measure(names: Sequence[str], corpus: Path, pages: int, rounds: int, work: P
         order = list(names) if round_number % 2 == 0 else list(names)[::-1]
         for name in order:
             db = work / f"{name}-{round_number}.db"
-            run = run_child(name, command_for(name, corpus, db), pages)
+            run = run_child(name, command_for(name, corpus, db), pages, db)
             print(f"  round {round_number + 1}: {name} {run.seconds:.1f} s", file=sys.stderr)
             if name not in best or run.seconds < best[name].seconds:
                 best[name] = run
@@ -321,6 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             r.name,
             r.seconds,
             r.pages_per_second,
+            r.first_article,
+            r.steady_pages_per_second,
             r.ms_per_page,
             r.cpu_ms_per_page,
             r.main_cpu_ms_per_page,
@@ -336,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "config",
         "seconds",
         "pages/s",
+        "1st at s",
+        "steady/s",
         "ms/page",
         "CPU ms/page",
         "main CPU",
@@ -357,6 +411,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for target, measured, wanted, met in checks:
         sign = "<=" if "s/page" in target else ">="
         print(f"{target}: {measured:.2f} ({'meets' if met else 'misses'} {sign} {wanted})")
+    base = by_name.get("baseline")
+    for run in runs:
+        if base and run is not base and base.steady_pages_per_second:
+            ratio = run.steady_pages_per_second / base.steady_pages_per_second
+            print(f"  steady state, {run.name} / baseline: {ratio:.2f}")
     write_json(
         args.json,
         {
@@ -369,6 +428,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 r.name: {
                     "seconds": round(r.seconds, 3),
                     "pages_per_second": round(r.pages_per_second, 3),
+                    "first_article_seconds": round(r.first_article, 2),
+                    "steady_pages_per_second": round(r.steady_pages_per_second, 3),
                     "cpu_ms_per_page": round(r.cpu_ms_per_page, 1),
                     "main_cpu_ms_per_page": round(r.main_cpu_ms_per_page, 1),
                     "peak_main_mb": round(r.peak_main_mb, 1),

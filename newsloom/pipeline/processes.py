@@ -43,8 +43,10 @@ from newsloom.pipeline.workers import (
 __all__ = ["ProcessExecutor", "default_workers", "preload_for", "start_fork_server"]
 
 # Imported once by the fork server, so every worker forked from it starts with them; a
-# pool that enriches with the default model also preloads that (`preload.py`).
-PRELOAD = ["newsloom.pipeline.workers"]
+# pool that enriches with the default model also preloads that (`preload.py`). The main
+# module too (Python's own default): a worker imports it unless the server did, and for
+# the `newsloom` command that is the whole CLI, again in each worker.
+PRELOAD = ["__main__", "newsloom.pipeline.workers"]
 PRELOAD_MODEL = "newsloom.pipeline.preload"
 _METHODS = multiprocessing.get_all_start_methods()
 DEFAULT_START_METHOD = "forkserver" if "forkserver" in _METHODS else "spawn"

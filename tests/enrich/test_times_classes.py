@@ -168,3 +168,20 @@ def test_today_in_a_name_is_no_day(nlp: Any, sentence: str, name: str) -> None:
     assert name not in found(nlp, sentence)
     # The positive control: the same word opening a sentence is the day.
     assert found(nlp, "Prices rose in Orvik. Today the council meets.")["Today"][0] == "2025-09-24"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The record of 0000-01-01 was found, and on Tuesday the board met again.",
+        "A stone dated 0001-01-03 was shown on Monday, the museum said.",
+    ],
+)
+def test_a_date_at_the_calendar_s_edge_resolves_nothing_and_breaks_nothing(
+    nlp: Any, text: str
+) -> None:
+    # Found by `make fuzz`: a year 0 raised ValueError and a year-1 anchor OverflowError.
+    times = found(nlp, text, anchor=dt.date(1, 1, 2))
+    assert all(not value.startswith("0000") for value, _ in times.values())
+    # The positive control: with an ordinary anchor the weekday still resolves.
+    assert "Tuesday" in found(nlp, "On Tuesday the board met again.")

@@ -53,7 +53,11 @@ def holiday_date(spec: dict[str, int], year: int) -> dt.date:
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(max(year, 1), month)[1]:
+    """The date, or None when there is no such day (a month 13, a day 30 of February, a
+    year 0 or past 9999)."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR or not 1 <= month <= 12:
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return dt.date(year, month, day)
 

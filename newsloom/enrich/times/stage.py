@@ -87,7 +87,12 @@ def find_times(
             ctx = context(start, end)
             if timeline is not None:
                 ctx.narrative, ctx.reference = True, timeline.before(start)
-            resolved = resolve(kind, match, ctx)
+            try:
+                resolved = resolve(kind, match, ctx)
+            except (OverflowError, ValueError):
+                # An anchor at the calendar's edge ("0001-01-01" in a text): no day to
+                # count from, so the expression is left unresolved, not the article lost.
+                return None
             if resolved is not None and kind == "year" and copyright_year(text, start, lexicon):
                 return dataclasses.replace(resolved, confidence=lexicon.confidence["furniture"])
             return resolved

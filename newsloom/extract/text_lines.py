@@ -21,13 +21,18 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+# A word ends where its letters do: "Maret" is no "Mar" with "et" left over.
 _DATE_WORD = (
-    rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?|[a-z]{{2,4}}t|gmt|utc"
-    r"|at|on|of|hrs)"
+    rf"(?:(?:{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|[a-z]{{2,4}}t|gmt|utc|at|on|of|hrs)(?![a-z])"
+    r"|\d{1,4}(?:st|nd|rd|th)?)"
 )
+# The words are matched possessively (`++`: each takes the first reading that fits, and
+# no other is tried when the line does not end there): with backtracking, the ways to
+# cut "99999..." or "atatat..." into date words grow exponentially, and a 49-character
+# line of digits never finished.
 _DATE_LINE = re.compile(
     r"^\W*(?:(?:published|posted|updated|last updated|created|last modified|modified|date)"
-    rf"\s*(?:on|at)?\s*:?\s*)?(?:{_DATE_WORD}[\s,./:-]*)+$",
+    rf"\s*(?:on|at)?\s*:?\s*)?(?:{_DATE_WORD}[\s,./:-]*)++$",
     re.IGNORECASE,
 )
 _DATE_LINE_MAX_CHARS = 60

@@ -11,17 +11,21 @@ for a long, randomised run; there a `failed` outcome (an error inside extraction
 enrichment, turned into `ExtractionError("failed")` by the API or `Failed` by the
 pipeline) is written as a JSON line to `NEWSLOOM_FUZZ_FAILED` and counted in the
 statistics instead of ending the run, so one run finds every kind of bug it can; any
-other exception still fails the test.
+other exception still fails the test. An input still running after `SLOW_SECONDS` is
+interrupted there (SIGALRM) and logged the same way: a pathological regular expression
+once hung a long run for good.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
 import os
+import signal
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +46,31 @@ FUZZ_EXAMPLES = int(os.environ.get("NEWSLOOM_FUZZ_EXAMPLES", "0")) or 200
 ANALYZE_EXAMPLES = max(FUZZ_EXAMPLES // 10, 20)
 LONG_RUN = "NEWSLOOM_FUZZ_EXAMPLES" in os.environ
 FAILED_LOG = os.environ.get("NEWSLOOM_FUZZ_FAILED", "")
+SLOW_SECONDS = 60
+
+
+class _Slow(Exception):
+    """Raised into an input that runs past `SLOW_SECONDS` (long runs only)."""
+
+
+@contextlib.contextmanager
+def _bounded() -> Iterator[None]:
+    """In a long run, interrupt the body after `SLOW_SECONDS`; the API and the pipeline
+    report the interruption as `failed`, which is logged with the input."""
+    if not LONG_RUN or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise _Slow(f"still running after {SLOW_SECONDS} s")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.alarm(SLOW_SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _settings(examples: int) -> Any:
@@ -196,7 +225,8 @@ def _bug(where: str, message: str, inputs: dict[str, Any]) -> None:
 
 def _only_documented_errors(call: Callable[[], Article], where: str, **inputs: Any) -> None:
     try:
-        article = call()
+        with _bounded():
+            article = call()
     except ExtractionError as error:
         hypothesis.event(error.reason)  # the spread shows with --hypothesis-show-statistics
         assert error.reason in EXTRACTION_REASONS, (error.reason, error.message)
@@ -337,7 +367,8 @@ def test_readers_and_extraction_fail_no_input(made: tuple[bytes, str]) -> None:
         path = Path(folder) / f"input{suffix}"
         path.write_bytes(data)
         for item in read_inputs([str(path)]):
-            processed = process_item(item, DEFAULT_OPTIONS)
+            with _bounded():
+                processed = process_item(item, DEFAULT_OPTIONS)
             outcome = getattr(processed, "reason", type(processed).__name__)
             if isinstance(processed, Dropped) and outcome == "unreadable":
                 outcome += f": {processed.message[:60]}"  # which fault, in the statistics

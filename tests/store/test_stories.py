@@ -259,3 +259,12 @@ def test_a_story_is_titled_by_its_most_central_headline_never_a_site_name() -> N
     # The positive control: a lone real headline is the title, a lone site name none.
     assert story_title(rows[1:2]) == "Ferry strike shuts Orvik harbour"
     assert story_title(rows[:1]) is None
+
+
+def test_an_invalid_stored_url_counts_as_no_host() -> None:
+    from newsloom.store.sql.stories import outlet
+
+    # A row stored by an earlier version with a URL that cannot be split.
+    assert outlet({"site": None, "url": "http://[::1", "source": "Kell Wire"}) == "kell wire"
+    # The positive control: a valid URL gives its host.
+    assert outlet({"site": None, "url": "https://news.example/a", "source": None}) == "news.example"

@@ -23,7 +23,8 @@ from newsloom.store.records import (
     QuoteRecord,
     alias_key,
 )
-from newsloom.store.sql.dialect import Db, Row
+from newsloom.store.sql.dialect import Db, escape_like
+from newsloom.store.sql.fact_queries import entity_summary
 from newsloom.store.sql.facts import quote_from_row
 from newsloom.store.sql.filters import filter_conditions
 
@@ -58,31 +59,16 @@ class QuoteHit:
     position: int
 
 
-def _like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _entity(row: Row) -> EntitySummary:
-    return EntitySummary(
-        id=row["id"],
-        name=row["name"],
-        type=row["type"],
-        aliases=[str(alias) for alias in json.loads(row["aliases"])],
-        article_count=row["article_count"],
-        mention_count=row["mention_count"],
-    )
-
-
 def resolve_entities(db: Db, name: str, limit: int = MAX_CANDIDATES) -> list[EntitySummary]:
     """The entities `name` may mean, the main one (most mentions) first; an exact id is
     the only answer."""
     row = db.execute("SELECT * FROM entities WHERE id = ?", (name,)).fetchone()
     if row is not None:
-        return [_entity(row)]
+        return [entity_summary(row)]
     key = alias_key(name)
     if not key:
         return []
-    word = _like(key)
+    word = escape_like(key)
     rows = db.execute(
         "SELECT * FROM entities WHERE name_key = ?"
         " OR id IN (SELECT entity_id FROM mentions WHERE text_key = ?)"
@@ -91,7 +77,7 @@ def resolve_entities(db: Db, name: str, limit: int = MAX_CANDIDATES) -> list[Ent
         " ORDER BY mention_count DESC, article_count DESC, id LIMIT ?",
         (key, key, f"{word} %", f"% {word}", f"% {word} %", max(limit, 1)),
     ).fetchall()
-    return [_entity(row) for row in rows]
+    return [entity_summary(row) for row in rows]
 
 
 def main_entity_id(db: Db, name: str) -> str | None:
@@ -146,7 +132,7 @@ def _quote_where(db: Db, filters: QuoteFilter) -> tuple[str, list[Any]]:
         params.append(about_id)
     if filters.words and filters.words.strip():
         conditions.append("lower(q.text) LIKE ? ESCAPE '\\'")
-        params.append(f"%{_like(filters.words.strip().lower())}%")
+        params.append(f"%{escape_like(filters.words.strip().lower())}%")
     day = "substr(coalesce(q.date, a.published_day), 1, 10)"
     if filters.since is not None:
         conditions.append(f"{day} >= ?")

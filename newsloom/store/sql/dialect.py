@@ -77,3 +77,9 @@ def insert_id(db: Db, sql: str, parameters: Sequence[Any]) -> int:
     if db.dialect.returning_ids:
         return int(db.execute(f"{sql} RETURNING id", parameters).fetchone()[0])
     return int(getattr(db.execute(sql, parameters), "lastrowid", 0) or 0)
+
+
+def escape_like(text: str) -> str:
+    """`text` as a literal inside a `LIKE ... ESCAPE '\\'` pattern: `%`, `_` and the
+    escape character itself escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

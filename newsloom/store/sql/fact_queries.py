@@ -44,7 +44,7 @@ def list_entities(db: Db, type: str | None, limit: int, offset: int) -> list[Ent
         " ORDER BY article_count DESC, mention_count DESC, id LIMIT ? OFFSET ?",
         [*params, limit, max(offset, 0)],
     ).fetchall()
-    return [_summary(row) for row in rows]
+    return [entity_summary(row) for row in rows]
 
 
 def find_entity_id(db: Db, id_or_name: str) -> str | None:
@@ -74,7 +74,8 @@ def entity_detail(db: Db, id_or_name: str, limit: int = DETAIL_LIMIT) -> EntityD
     entity_id = find_entity_id(db, id_or_name)
     if entity_id is None:
         return None
-    summary = _summary(db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone())
+    row = db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    summary = entity_summary(row)
     roles = db.execute(
         'SELECT r.article_id, r.title, r."of", r."to", r.text, r.start, r."end", r.confidence'
         " FROM roles r JOIN articles a ON a.id = r.article_id WHERE r.entity_id = ?"
@@ -155,7 +156,7 @@ def list_quotes(
     return [_quote_record(row) for row in rows]
 
 
-def _summary(row: Row) -> EntitySummary:
+def entity_summary(row: Row) -> EntitySummary:
     return EntitySummary(
         id=row["id"],
         name=row["name"],

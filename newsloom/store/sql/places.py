@@ -12,7 +12,7 @@ from typing import Any
 
 from newsloom.record import Article, Place
 from newsloom.store.records import PlaceDetail, PlaceFilter, PlaceMention, PlaceSummary
-from newsloom.store.sql.dialect import Db, Row
+from newsloom.store.sql.dialect import Db, Row, escape_like
 
 PLACES_SQL = """
 CREATE TABLE places (
@@ -96,10 +96,6 @@ def read_places(db: Db, article_ids: list[str]) -> dict[str, list[Place]]:
 # -- corpus-wide queries ---------------------------------------------------------------
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _where(filters: PlaceFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     values: list[Any] = []
@@ -111,7 +107,7 @@ def _where(filters: PlaceFilter) -> tuple[str, list[Any]]:
         values.append(filters.kind)
     if filters.prefix:
         clauses.append("lower(p.name) LIKE lower(?) ESCAPE '\\'")
-        values.append(_escape_like(filters.prefix) + "%")
+        values.append(escape_like(filters.prefix) + "%")
     if filters.since is not None:
         clauses.append("a.published_day >= ?")
         values.append(filters.since.isoformat())

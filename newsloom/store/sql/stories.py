@@ -341,7 +341,10 @@ def outlet(row: Row | dict[str, Any]) -> str:
     """Who published an article, for counting sources: site, else URL host, else source."""
     if row["site"]:
         return str(row["site"]).casefold()
-    host = urlsplit(row["url"] or "").hostname
+    try:
+        host = urlsplit(row["url"] or "").hostname
+    except ValueError:  # a URL stored before invalid ones were left out ("http://[::1")
+        host = None
     return host or str(row["source"] or "").casefold()
 
 

@@ -15,15 +15,16 @@ reaches the writer once whatever ran twice, so nothing is stored twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from newsloom.options import Options
-from newsloom.pipeline.ordered import TASK_LOST, BatchFuture, Loss, ordered_outcomes
-from newsloom.pipeline.process import Item, Processed
+from newsloom.pipeline.executor import BackendExecutor
+from newsloom.pipeline.ordered import TASK_LOST, Backend, BatchFuture, Loss
+from newsloom.pipeline.process import Item
 from newsloom.pipeline.stages import ArticleStage
-from newsloom.pipeline.workers import WorkerStats, WorkerTally, run_batch
+from newsloom.pipeline.workers import run_batch
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -31,27 +32,16 @@ if TYPE_CHECKING:
 __all__ = ["DaskExecutor", "connect", "local_cluster"]
 
 
-class DaskExecutor:
+class DaskExecutor(BackendExecutor):
     """Batches on the cluster behind a `distributed.Client` (the caller's to close)."""
 
     def __init__(self, client: Client, max_in_flight: int | None = None) -> None:
-        self.client = client
         threads = sum(client.nthreads().values())
-        self.max_in_flight = max(1, max_in_flight or 2 * max(1, threads))
-        self.tally = WorkerTally()
+        super().__init__(max_in_flight or 2 * max(1, threads))
+        self.client = client
 
-    def map_batches(
-        self,
-        batches: Iterable[Sequence[Item]],
-        options: Options,
-        stages: Sequence[ArticleStage],
-    ) -> Iterator[list[Processed]]:
-        self.tally = WorkerTally()  # this run's share of each worker
-        backend = _DaskBackend(self.client, options, list(stages))
-        yield from ordered_outcomes(backend, batches, self.max_in_flight, self.tally)
-
-    def worker_stats(self) -> dict[str, WorkerStats]:
-        return self.tally.snapshot()
+    def backend(self, options: Options, stages: list[ArticleStage]) -> Backend:
+        return _DaskBackend(self.client, options, stages)
 
 
 class _DaskBackend:

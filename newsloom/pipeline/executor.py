@@ -25,12 +25,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from newsloom.options import Options
-from newsloom.pipeline.ordered import TASK_LOST, BatchFuture, Loss, ordered_outcomes
+from newsloom.pipeline.ordered import TASK_LOST, Backend, BatchFuture, Loss, ordered_outcomes
 from newsloom.pipeline.process import Item, Processed
 from newsloom.pipeline.stages import ArticleStage
 from newsloom.pipeline.workers import WorkerStats, WorkerTally, run_batch
 
-__all__ = ["Executor", "InProcessExecutor", "PoolExecutor", "ReportsWorkers"]
+__all__ = ["BackendExecutor", "Executor", "InProcessExecutor", "PoolExecutor", "ReportsWorkers"]
 
 
 class Executor(Protocol):
@@ -78,7 +78,32 @@ class InProcessExecutor:
         return self.tally.snapshot()
 
 
-class PoolExecutor:
+class BackendExecutor:
+    """Batches on a `Backend` (ordered.py), at most `max_in_flight` at once, results in
+    input order; a subclass says which backend (`backend`)."""
+
+    def __init__(self, max_in_flight: int) -> None:
+        self.max_in_flight = max(1, max_in_flight)
+        self.tally = WorkerTally()
+
+    def backend(self, options: Options, stages: list[ArticleStage]) -> Backend:
+        raise NotImplementedError
+
+    def map_batches(
+        self,
+        batches: Iterable[Sequence[Item]],
+        options: Options,
+        stages: Sequence[ArticleStage],
+    ) -> Iterator[list[Processed]]:
+        self.tally = WorkerTally()  # this run's share of each worker
+        backend = self.backend(options, list(stages))
+        yield from ordered_outcomes(backend, batches, self.max_in_flight, self.tally)
+
+    def worker_stats(self) -> dict[str, WorkerStats]:
+        return self.tally.snapshot()
+
+
+class PoolExecutor(BackendExecutor):
     """Batches on a `concurrent.futures.Executor`, at most `max_in_flight` at once.
 
     Results come back in input order: a slow batch holds back the ones behind it,
@@ -88,22 +113,11 @@ class PoolExecutor:
     """
 
     def __init__(self, pool: concurrent.futures.Executor, max_in_flight: int | None = None):
+        super().__init__(max_in_flight or 2 * (os.cpu_count() or 1))
         self.pool = pool
-        self.max_in_flight = max(1, max_in_flight or 2 * (os.cpu_count() or 1))
-        self.tally = WorkerTally()
 
-    def map_batches(
-        self,
-        batches: Iterable[Sequence[Item]],
-        options: Options,
-        stages: Sequence[ArticleStage],
-    ) -> Iterator[list[Processed]]:
-        self.tally = WorkerTally()  # this run's share of each worker
-        backend = _PoolBackend(self.pool, options, list(stages))
-        yield from ordered_outcomes(backend, batches, self.max_in_flight, self.tally)
-
-    def worker_stats(self) -> dict[str, WorkerStats]:
-        return self.tally.snapshot()
+    def backend(self, options: Options, stages: list[ArticleStage]) -> Backend:
+        return _PoolBackend(self.pool, options, stages)
 
 
 class _PoolBackend:

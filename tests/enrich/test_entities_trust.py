@@ -556,29 +556,6 @@ def test_an_acronym_of_a_name_stays_a_name(nlp: Any) -> None:
     assert "IMF" in by_alias(nlp, text)
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("The new Kestrova phone ships in May.", "Kestrova"),
-        ("Ask the assistant to read messages aloud, or use Retina mode for sharp text.", "Retina"),
-    ],
-)
-def test_a_place_the_text_never_uses_as_one_is_dropped(nlp: Any, text: str, name: str) -> None:
-    assert name not in by_alias(nlp, text)
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        # The positive control: an unknown town the text puts somewhere stays a place.
-        ("Firefighters were sent to Velmoor after the blast on Monday.", "Velmoor"),
-        ("Three people were hurt near Velmoor on Tuesday, police said.", "Velmoor"),
-    ],
-)
-def test_an_unknown_place_used_as_one_stays(nlp: Any, text: str, name: str) -> None:
-    assert name in by_alias(nlp, text)
-
-
 def test_a_long_name_spelt_out_by_an_acronym_of_the_article_is_that_organisation() -> None:
     from newsloom.enrich.entities.candidate import Candidate
     from newsloom.enrich.entities.labels import unify_labels

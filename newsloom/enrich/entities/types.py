@@ -23,9 +23,6 @@ confidence `relabelled`. The evidence (word lists in entities.toml `[types]`):
 - no name: an acronym the text defines from words in lower case ("ballistic missile defence
   (BMD)"); a name with "a" or "an" ("a good Samaritan"); "the <name>" that modifies a
   capitalised noun after it, cut short by the model ("the New York State [Attorney General]");
-- no place: a one-word "place" the gazetteer does not know, that the text never uses as
-  a place (after a location preposition, "-based", before a place noun, in a dateline)
-  and that modifies a common noun ("Retina mode", "the Kestrova phone"): a product;
 - a natural feature or a building: an organisation whose last word is one of
   `feature_words` (LOC: "Marrow Valley") or `building_words` (FAC: "Velmora Statehouse");
 - a NORP that is no nationality: a place the gazetteer knows after a location preposition
@@ -74,51 +71,6 @@ def retype(doc: Doc, found: list[Candidate]) -> None:
     for candidate in found:
         if candidate.label == "PERSON" and _surface(candidate.text) in retyped:
             _relabel(candidate, retyped[_surface(candidate.text)])
-    _drop_unfounded_places(doc, found)
-
-
-def _drop_unfounded_places(doc: Doc, found: list[Candidate]) -> None:
-    """A one-word "place" the gazetteer does not know, that the text never uses as a place
-    (after "in", "near", "-based", before "camp", in a dateline) and that names a kind of
-    thing ("Retina mode", "the new Kestrova phone") is a product or a brand, no place.
-    An unknown name with no such evidence stays: it may be a village."""
-    grounded: dict[str, bool] = {}
-    names_a_thing: set[str] = set()
-    for candidate in found:
-        if candidate.label not in ("GPE", "LOC") or len(candidate.text.split()) != 1:
-            continue
-        key = _surface(candidate.text)
-        if key not in grounded:
-            grounded[key] = (
-                _known_place(candidate.text)
-                or places.country_of_demonym(candidate.text) is not None
-            )
-        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-        if span is None or candidate.text.isupper() or _used_as_place(span):
-            grounded[key] = True
-        elif _modifies_a_thing(span):
-            names_a_thing.add(key)
-    for candidate in found:
-        key = _surface(candidate.text)
-        if candidate.label in ("GPE", "LOC") and key in names_a_thing and not grounded[key]:
-            candidate.label = DROP
-
-
-def _modifies_a_thing(span: Span) -> bool:
-    """The name modifies a common noun that is no place ("Retina mode", "Kestrova phone")."""
-    root = span.root
-    head = root.head
-    return (
-        root.dep_ == "compound"
-        and head.i >= span.end
-        and head.pos_ == "NOUN"
-        and head.lemma_.lower() not in entity_rules().types.place_heads
-    )
-
-
-def _used_as_place(span: Span) -> bool:
-    root = span.root
-    return _locative(root) or _plainly_located(root) or _based(span) or _names_a_place_noun(span)
 
 
 def _relabel(candidate: Candidate, label: str) -> None:

@@ -59,9 +59,6 @@ class Reported:
     nouns: dict[str, frozenset[str]]
     refusals: frozenset[str]
     evidence: frozenset[str]
-    generic_speakers: frozenset[str]
-    crowd_speakers: frozenset[str]
-    thoughts: frozenset[str]
     complements: dict[str, frozenset[str]]
     object_preps: frozenset[str]
     noun_phrase_objects: bool

@@ -425,27 +425,16 @@ class ProseLines:
 
 
 def is_said(reported: Reported, text: str, config: QuoteConfig) -> bool:
-    """Content someone said: not the writer's own voice (`As we have noted, ...`), no one
-    in particular (`you know`, `nobody thinks`, `people know`), a pronoun alone (`asked
-    about it`) nor a headline in capitals."""
+    """Content someone said: not the writer's own voice (`As we have noted, ...`), a
+    pronoun alone (`asked about it`) nor a headline in capitals."""
     speaker = reported.speaker
     if speaker is not None and len(speaker) == 1 and speaker.root.lower_ in WRITER:
-        return False
-    if speaker is not None and _no_one_in_particular(speaker, reported.cue, config):
         return False
     span = reported.cue.doc.char_span(reported.start, reported.end, alignment_mode="expand")
     if span is not None and all(t.pos_ in EMPTY_POS or t.is_punct for t in span):
         return False  # "asked him about it": a pronoun alone says nothing
     letters = [c for c in text[reported.start : reported.end] if c.isalpha()]
     return not (len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters))
-
-
-def _no_one_in_particular(speaker: Span, cue: Token, config: QuoteConfig) -> bool:
-    words = speaker.text.lower()
-    if speaker.root.lower_ in config.reported.generic_speakers or words == "no one":
-        return True
-    thinking = cue.lemma_.lower() in config.reported.thoughts
-    return thinking and speaker.root.lower_ in config.reported.crowd_speakers
 
 
 def _is_quotation(reported: Reported, inside: Sequence[bool], config: QuoteConfig) -> bool:

@@ -27,11 +27,11 @@ from newsloom.cli.common import (
 )
 from newsloom.cli.common import out as stdout
 from newsloom.options import Options
-from newsloom.store import open_store
+from newsloom.store import Store, open_store
 from newsloom.watch.alerts import check_alerts, load_alerts
 from newsloom.watch.archive import replay_inputs
 from newsloom.watch.fetcher import Fetcher, FetchOptions
-from newsloom.watch.loop import RoundReport, Watcher, WatchOptions
+from newsloom.watch.loop import AlertHook, RoundReport, Watcher, WatchOptions
 from newsloom.watch.recorder import pending_urls
 from newsloom.watch.sources import (
     KINDS,
@@ -211,6 +211,43 @@ def _archive_for(db: str | Path, archive: Path | None) -> Path:
     return archive or Path(str(state_path_for(db)).removesuffix(".watch.sqlite") + ".archive")
 
 
+@contextmanager
+def _watching(
+    db: str | Path,
+    state: Path | None,
+    archive: Path | None,
+    fetching: FetchOptions,
+    run: Options,
+    sources: list[Source],
+    *,
+    pending: bool = True,
+    alerts: AlertHook | None = None,
+) -> Iterator[tuple[Watcher, threading.Event]]:
+    """A Watcher over the store, its state file and a polite fetcher, stopped by SIGINT or
+    SIGTERM; everything is closed on the way out, whatever happens inside."""
+    with (
+        _stop_on_signals() as stop,
+        open_store(db) as store,
+        Fetcher(fetching, stop) as fetcher,
+    ):
+        watch_state = WatchState(state or state_path_for(db))
+        try:
+            yield (
+                Watcher(
+                    sources,
+                    store,
+                    watch_state,
+                    fetcher,
+                    WatchOptions(_archive_for(db, archive), run),
+                    pending=(lambda: pending_urls(store, db)) if pending else None,
+                    alerts=alerts,
+                ),
+                stop,
+            )
+        finally:
+            watch_state.close()
+
+
 def watch(
     sources_file: Annotated[Path, typer.Argument(help="The sources file (TOML).")],
     db: DbOption = DEFAULT_DB,
@@ -237,35 +274,22 @@ def watch(
         err.print("no --contact given: sites cannot tell who runs this crawler")
     options = FetchOptions(contact=contact, host_delay=delay, total_timeout=timeout)
 
-    def hook(store: object, ids: list[str], watch_state: WatchState) -> int:
-        return check_alerts(alerts, store, ids, watch_state)  # type: ignore[arg-type]
+    def hook(store: Store, ids: list[str], watch_state: WatchState) -> int:
+        return check_alerts(alerts, store, ids, watch_state)
 
-    with (
-        _stop_on_signals() as stop,
-        open_store(db) as store,
-        Fetcher(options, stop) as fetcher,
+    run = Options(enrich=enrich, model=model)
+    with _watching(db, state, archive, options, run, sources, alerts=hook if alerts else None) as (
+        watcher,
+        stop,
     ):
-        watch_state = WatchState(state or state_path_for(db))
-        watcher = Watcher(
-            sources,
-            store,
-            watch_state,
-            fetcher,
-            WatchOptions(_archive_for(db, archive), Options(enrich=enrich, model=model)),
-            pending=lambda: pending_urls(store, db),
-            alerts=hook if alerts else None,
-        )
-        try:
-            for report in watcher.recover():
-                _report(report, as_json)
-            while not stop.is_set():
-                report = watcher.run_round(all_sources=once)
-                _report(report, as_json)
-                if once:
-                    break
-                stop.wait(watcher.seconds_until_due())
-        finally:
-            watch_state.close()
+        for report in watcher.recover():
+            _report(report, as_json)
+        while not stop.is_set():
+            report = watcher.run_round(all_sources=once)
+            _report(report, as_json)
+            if once:
+                break
+            stop.wait(watcher.seconds_until_due())
 
 
 def fetch(
@@ -285,23 +309,9 @@ def fetch(
     """Fetch article URLs once (politely and safely), keep them as WARC and ingest them."""
     options = FetchOptions(contact=contact, total_timeout=timeout)
     sources = [Source(url=url, kind="page", allow_private=allow_private) for url in urls]
-    with (
-        _stop_on_signals() as stop,
-        open_store(db) as store,
-        Fetcher(options, stop) as fetcher,
-    ):
-        watch_state = WatchState(state or state_path_for(db))
-        watcher = Watcher(
-            [],
-            store,
-            watch_state,
-            fetcher,
-            WatchOptions(_archive_for(db, archive), Options(enrich=enrich, model=model)),
-        )
-        try:
-            report = watcher.fetch_urls(sources)
-        finally:
-            watch_state.close()
+    run = Options(enrich=enrich, model=model)
+    with _watching(db, state, archive, options, run, [], pending=False) as (watcher, _stop):
+        report = watcher.fetch_urls(sources)
     _report(report, as_json)
     if report.sources and all(c.fetched == 0 for c in report.sources.values()):
         raise typer.Exit(1)

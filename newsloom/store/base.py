@@ -8,7 +8,7 @@ write SQL themselves. What it returns are the backend-neutral records of
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Protocol, Self, runtime_checkable
 
@@ -123,9 +123,15 @@ class Store(Protocol):
         ...
 
     def entities(
-        self, type: str | None = None, limit: int = 20, offset: int = 0
+        self,
+        type: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        include_rejected: bool = False,
     ) -> list[EntitySummary]:
-        """Entities over the whole corpus, in most articles first; `type` like PERSON."""
+        """Entities over the whole corpus, in most articles first; `type` like PERSON.
+        An entity whose every mention an analyst rejected is left out unless
+        `include_rejected` (its counts are the machine's)."""
         ...
 
     def entity(self, id_or_name: str) -> EntityDetail | None:
@@ -147,7 +153,7 @@ class Store(Protocol):
         mean, the main one (most mentions) first; an exact id is the only answer."""
         ...
 
-    def count_entities(self, type: str | None = None) -> int: ...
+    def count_entities(self, type: str | None = None, include_rejected: bool = False) -> int: ...
 
     def entity_articles(self, entity_id: str, limit: int = 50, offset: int = 0) -> list[ArticleRef]:
         """The entity's articles, newest first."""
@@ -241,6 +247,10 @@ class Store(Protocol):
     def count_reviews(
         self, article_id: str | None = None, kind: str | None = None, verdict: str | None = None
     ) -> int: ...
+
+    def reviews_for(self, article_ids: Sequence[str], kind: str | None = None) -> list[Review]:
+        """Every review of these articles (of this kind of fact), in no set order."""
+        ...
 
     def review_of(self, article_id: str, kind: str, start: int, end: int) -> Review | None:
         """The review of the fact of this kind at this span of the article, if any."""

@@ -324,7 +324,8 @@ class EventFilter:
     id that is the event's source or target; `since`/`until` bound the event's day;
     `min_confidence` is the least confidence listed (0: every event, as the API lists by
     default; the events page and CSV ask for 0.5, so that hypotheticals, plans and thin
-    evidence stay out of a reader's way unless asked for).
+    evidence stay out of a reader's way unless asked for); `include_rejected` lists the
+    events an analyst rejected too (`newsloom.store.sql.reviews`).
     """
 
     type: str | None = None
@@ -333,6 +334,7 @@ class EventFilter:
     place: str | None = None
     entity: str | None = None
     min_confidence: float = 0.0
+    include_rejected: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -375,13 +377,15 @@ class EventRecord:
 
 @dataclass(slots=True, frozen=True)
 class PlaceFilter:
-    """What `list_places` keeps: ISO country, kind, a name prefix, article days (ISO)."""
+    """What `list_places` keeps: ISO country, kind, a name prefix, article days (ISO);
+    `include_rejected` counts the place mentions an analyst rejected too."""
 
     country: str | None = None
     kind: str | None = None
     prefix: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    include_rejected: bool = False
 
 
 @dataclass(slots=True, frozen=True)

@@ -24,9 +24,10 @@ from newsloom.store.records import (
     alias_key,
 )
 from newsloom.store.sql.dialect import Db, escape_like
-from newsloom.store.sql.fact_queries import entity_summary
+from newsloom.store.sql.fact_queries import entity_summary, entity_where
 from newsloom.store.sql.facts import quote_from_row
 from newsloom.store.sql.filters import filter_conditions
+from newsloom.store.sql.reviews import unrejected_sql
 
 # How many entities a name resolves to at most (the main one, then "did you mean").
 MAX_CANDIDATES = 10
@@ -39,7 +40,8 @@ class QuoteFilter:
     `speaker` and `about` are entity ids or names (resolved to the main entity; a speaker
     also matches quotes whose speaker's words are any of its names); `words` must occur in
     the quote (case-insensitive); `since`/`until` bound the quote's date, else its
-    article's publication day; `kind` is "direct" or "reported".
+    article's publication day; `kind` is "direct" or "reported"; `include_rejected` lists
+    the quotes an analyst rejected too.
     """
 
     speaker: str | None = None
@@ -48,6 +50,7 @@ class QuoteFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     kind: Literal["direct", "reported"] | None = None
+    include_rejected: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -85,8 +88,8 @@ def main_entity_id(db: Db, name: str) -> str | None:
     return found[0].id if found else None
 
 
-def count_entities(db: Db, type: str | None) -> int:
-    where, params = ("WHERE type = ?", [type]) if type else ("", [])
+def count_entities(db: Db, type: str | None, include_rejected: bool = False) -> int:
+    where, params = entity_where(type, include_rejected)
     return int(db.execute(f"SELECT count(*) FROM entities {where}", params).fetchone()[0])
 
 
@@ -143,6 +146,8 @@ def _quote_where(db: Db, filters: QuoteFilter) -> tuple[str, list[Any]]:
     if filters.kind:
         conditions.append("q.kind = ?")
         params.append(filters.kind)
+    if not filters.include_rejected:
+        conditions.append(unrejected_sql("quote", "q"))
     return (f"WHERE {' AND '.join(conditions)}" if conditions else ""), params
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from newsloom.record import Article, Event, parse_iso
 from newsloom.store.records import EventFilter, EventRecord, event_day
 from newsloom.store.sql.dialect import Db
+from newsloom.store.sql.reviews import unrejected_sql
 
 EVENTS_SQL = """
 CREATE TABLE events (
@@ -118,6 +119,8 @@ def _where(filters: EventFilter) -> tuple[str, list[Any]]:
         # Stored rounded to 3 places: compare with the same rounding.
         conditions.append("round(e.confidence, 3) >= ?")
         params.append(round(filters.min_confidence, 3))
+    if not filters.include_rejected:
+        conditions.append(unrejected_sql("event", "e"))
     return (f"WHERE {' AND '.join(conditions)}" if conditions else ""), params
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from newsloom.record import parse_iso
 from newsloom.store.records import (
@@ -24,6 +25,7 @@ from newsloom.store.records import (
 )
 from newsloom.store.sql.dialect import Db, Row
 from newsloom.store.sql.facts import quote_from_row
+from newsloom.store.sql.reviews import unrejected_entity_sql
 
 # How many roles, articles and quotes of each kind `entity_detail` returns at most.
 DETAIL_LIMIT = 100
@@ -34,11 +36,22 @@ _QUOTE_COLUMNS = (
 _QUOTE_ORDER = "ORDER BY a.published_key DESC, q.article_id DESC, q.position"
 
 
-def list_entities(db: Db, type: str | None, limit: int, offset: int) -> list[EntitySummary]:
+def entity_where(type: str | None, include_rejected: bool) -> tuple[str, list[Any]]:
+    """The entities of this type (any: None), less those whose every mention an analyst
+    rejected unless `include_rejected`."""
+    conditions, params = (["type = ?"], [type]) if type else ([], [])
+    if not include_rejected:
+        conditions.append(unrejected_entity_sql("id"))
+    return (f"WHERE {' AND '.join(conditions)}" if conditions else ""), params
+
+
+def list_entities(
+    db: Db, type: str | None, limit: int, offset: int, include_rejected: bool = False
+) -> list[EntitySummary]:
     """Entities in most articles first (then most mentions, then id)."""
     if limit < 1:
         raise ValueError(f"limit must be at least 1, got {limit}")
-    where, params = ("WHERE type = ?", [type]) if type else ("", [])
+    where, params = entity_where(type, include_rejected)
     rows = db.execute(
         f"SELECT * FROM entities {where}"
         " ORDER BY article_count DESC, mention_count DESC, id LIMIT ? OFFSET ?",

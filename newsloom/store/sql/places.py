@@ -13,6 +13,7 @@ from typing import Any
 from newsloom.record import Article, Place
 from newsloom.store.records import PlaceDetail, PlaceFilter, PlaceMention, PlaceSummary
 from newsloom.store.sql.dialect import Db, Row, escape_like
+from newsloom.store.sql.reviews import unrejected_sql
 
 PLACES_SQL = """
 CREATE TABLE places (
@@ -114,6 +115,8 @@ def _where(filters: PlaceFilter) -> tuple[str, list[Any]]:
     if filters.until is not None:
         clauses.append("a.published_day <= ?")
         values.append(filters.until.isoformat())
+    if not filters.include_rejected:
+        clauses.append(unrejected_sql("place", "p"))
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", values
 
 

@@ -466,9 +466,13 @@ class SqlStore(ABC):
     # -- facts ------------------------------------------------------------------------
 
     def entities(
-        self, type: str | None = None, limit: int = 20, offset: int = 0
+        self,
+        type: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        include_rejected: bool = False,
     ) -> list[EntitySummary]:
-        return self._read(lambda db: list_entities(db, type, limit, offset))
+        return self._read(lambda db: list_entities(db, type, limit, offset, include_rejected))
 
     def entity(self, id_or_name: str) -> EntityDetail | None:
         return self._read(lambda db: entity_detail(db, id_or_name))
@@ -483,8 +487,8 @@ class SqlStore(ABC):
     def resolve_entities(self, name: str, limit: int = 10) -> list[EntitySummary]:
         return self._read(lambda db: analyst.resolve_entities(db, name, limit))
 
-    def count_entities(self, type: str | None = None) -> int:
-        return self._read(lambda db: analyst.count_entities(db, type))
+    def count_entities(self, type: str | None = None, include_rejected: bool = False) -> int:
+        return self._read(lambda db: analyst.count_entities(db, type, include_rejected))
 
     def entity_articles(self, entity_id: str, limit: int = 50, offset: int = 0) -> list[ArticleRef]:
         return self._read(lambda db: analyst.entity_articles(db, entity_id, limit, offset))
@@ -664,6 +668,11 @@ class SqlStore(ABC):
         self, article_id: str | None = None, kind: str | None = None, verdict: str | None = None
     ) -> int:
         return self._read(lambda db: review_sql.count_reviews(db, article_id, kind, verdict))
+
+    def reviews_for(
+        self, article_ids: Sequence[str], kind: str | None = None
+    ) -> list[review_sql.Review]:
+        return self._read(lambda db: review_sql.reviews_for(db, article_ids, kind))
 
     def review_of(
         self, article_id: str, kind: str, start: int, end: int

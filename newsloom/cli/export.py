@@ -1,5 +1,6 @@
 """`newsloom export`: the whole store (no KIND, as before), or every row of one filtered
-list (`newsloom export events --type PROTEST --format csv -o events.csv`).
+list (`newsloom export events --type PROTEST --format csv -o events.csv`), or the
+analysts' reviews (`newsloom export reviews`: evaluation data).
 
 A KIND export is `/api/export/{KIND}` on the command line: the same filters (built by the
 API's own functions), the same row generators and encoders (`newsloom.serve.exports`),
@@ -22,6 +23,7 @@ from newsloom.cli.facts import EntityOpt, PlaceOpt, Since, Until, build
 from newsloom.serve import exports
 from newsloom.serve.api import filters as api_filters
 from newsloom.store import Store, open_store
+from newsloom.store.sql.reviews import REVIEW_KINDS, VERDICTS
 
 
 class ExportFormat(StrEnum):
@@ -37,6 +39,7 @@ class ExportKind(StrEnum):
     quotes = "quotes"
     entities = "entities"
     places = "places"
+    reviews = "reviews"
 
 
 # The filter options each KIND takes (the API list's own query parameters).
@@ -47,12 +50,23 @@ TAKES: dict[ExportKind, frozenset[str]] = {
     ExportKind.search: frozenset(
         {"query", "since", "until", "source", "language", "entity", "place", "event_type"}
     ),
-    ExportKind.events: frozenset({"type", "since", "until", "place", "entity", "min_confidence"}),
-    ExportKind.quotes: frozenset({"speaker", "about", "query", "since", "until", "kind"}),
-    ExportKind.entities: frozenset({"type"}),
-    ExportKind.places: frozenset({"country", "kind", "query", "since", "until"}),
+    ExportKind.events: frozenset(
+        {"type", "since", "until", "place", "entity", "min_confidence", "include_rejected"}
+    ),
+    ExportKind.quotes: frozenset(
+        {"speaker", "about", "query", "since", "until", "kind", "include_rejected"}
+    ),
+    ExportKind.entities: frozenset({"type", "include_rejected"}),
+    ExportKind.places: frozenset(
+        {"country", "kind", "query", "since", "until", "include_rejected"}
+    ),
+    ExportKind.reviews: frozenset({"kind", "verdict"}),
 }
-OPTION_NAMES = {"min_confidence": "--min-confidence", "event_type": "--event-type"}
+OPTION_NAMES = {
+    "min_confidence": "--min-confidence",
+    "event_type": "--event-type",
+    "include_rejected": "--include-rejected",
+}
 
 
 def _option(name: str) -> str:
@@ -68,6 +82,9 @@ def kind_export(store: Store, kind: ExportKind, given: dict[str, Any]) -> export
         say(f"error: {kind.value} takes no {listed}", console=err)
         raise typer.Exit(2)
     get = given.get
+    rejected_too = bool(get("include_rejected"))
+    if kind is ExportKind.reviews:
+        return _reviews_export(store, get("kind"), get("verdict"))
     if kind in (ExportKind.articles, ExportKind.search):
         chosen = build(
             api_filters.article_filter,
@@ -100,6 +117,7 @@ def kind_export(store: Store, kind: ExportKind, given: dict[str, Any]) -> export
             place=get("place"),
             entity=get("entity"),
             min_confidence=get("min_confidence") or 0.0,
+            include_rejected=rejected_too,
         )
         return exports.Export("events", exports.EVENT_COLUMNS, exports.event_rows(store, events))
     if kind is ExportKind.quotes:
@@ -115,11 +133,13 @@ def kind_export(store: Store, kind: ExportKind, given: dict[str, Any]) -> export
             since=get("since"),
             until=get("until"),
             kind=speech,
+            include_rejected=rejected_too,
         )
         return exports.Export("quotes", exports.QUOTE_COLUMNS, exports.quote_rows(store, quotes))
     if kind is ExportKind.entities:
         entity_type = get("type")
-        rows = exports.entity_rows(store, entity_type.upper() if entity_type else None)
+        entity_type = entity_type.upper() if entity_type else None
+        rows = exports.entity_rows(store, entity_type, rejected_too)
         return exports.Export("entities", exports.ENTITY_COLUMNS, rows)
     country = get("country")
     places = build(
@@ -129,8 +149,19 @@ def kind_export(store: Store, kind: ExportKind, given: dict[str, Any]) -> export
         q=get("query"),
         since=get("since"),
         until=get("until"),
+        include_rejected=rejected_too,
     )
     return exports.Export("places", exports.PLACE_COLUMNS, exports.place_rows(store, places))
+
+
+def _reviews_export(store: Store, kind: str | None, verdict: str | None) -> exports.Export:
+    """Every review (of this kind of fact, with this verdict), as `/api/export/reviews`."""
+    for name, value, allowed in (("--kind", kind, REVIEW_KINDS), ("--verdict", verdict, VERDICTS)):
+        if value is not None and value not in allowed:
+            say(f"error: {name} for reviews is one of {', '.join(allowed)}", console=err)
+            raise typer.Exit(2)
+    rows = exports.review_rows(store, kind, verdict)
+    return exports.Export("reviews", exports.REVIEW_COLUMNS, rows)
 
 
 def _write(chunks: Iterator[bytes], sink: BinaryIO) -> None:
@@ -180,9 +211,23 @@ def export(
     about: Annotated[str | None, typer.Option(help="quotes: an entity discussed.")] = None,
     kind_of: Annotated[
         str | None,
-        typer.Option("--kind", help="quotes: direct or reported; places: country, city, ..."),
+        typer.Option(
+            "--kind",
+            help="quotes: direct or reported; places: country, city, ...; reviews: the fact's"
+            " kind (entity, quote, time, place, event, role).",
+        ),
     ] = None,
     country: Annotated[str | None, typer.Option(help="places: ISO 3166-1 alpha-2.")] = None,
+    include_rejected: Annotated[
+        bool,
+        typer.Option(
+            "--include-rejected",
+            help="quotes, events, entities, places: also the facts an analyst rejected.",
+        ),
+    ] = False,
+    verdict: Annotated[
+        str | None, typer.Option(help="reviews: confirmed, rejected or corrected.")
+    ] = None,
 ) -> None:
     """Export every stored article, or every row of one filtered list (KIND) with its
     evidence, as the API's /api/export/KIND does."""
@@ -205,6 +250,8 @@ def export(
         "about": about,
         "kind": kind_of,
         "country": country,
+        "include_rejected": include_rejected or None,
+        "verdict": verdict,
     }
     if kind is None:
         used = sorted(_option(name) for name, value in given.items() if value is not None)

@@ -10,6 +10,12 @@ the fact in the article text. Event columns follow ACLED's where they mean the s
 fatalities, source, notes), then newsloom's own. Entities and places are rows over the
 corpus (their articles are counted, not cited).
 
+Facts an analyst rejected are left out, as the lists leave them out, unless the filters
+include them (`include_rejected`). Each quote and event row ends with its `review` (the
+verdict: confirmed, rejected or corrected; empty when unreviewed) and `review_value` (the
+corrected value, JSON). The reviews themselves export as rows of their own
+(`review_rows`): evaluation data.
+
 CSV cells that a spreadsheet would run as formulas are defused with a leading `'`.
 """
 
@@ -36,6 +42,7 @@ from newsloom.store.records import (
     PlaceSummary,
 )
 from newsloom.store.sql.analyst import QuoteFilter, QuoteHit
+from newsloom.store.sql.reviews import Review
 
 Format = Literal["csv", "jsonl", "parquet"]
 FORMATS: tuple[Format, ...] = ("csv", "jsonl", "parquet")
@@ -81,6 +88,8 @@ SEARCH_COLUMNS: Columns = (
     ("published", _S),
     ("snippet", _S),
 )
+# What an analyst said of a fact row (`with_reviews`).
+REVIEW_CELLS: Columns = (("review", _S), ("review_value", _S))
 EVENT_COLUMNS: Columns = (
     ("event_date", _S),
     ("event_type", _S),
@@ -105,6 +114,7 @@ EVENT_COLUMNS: Columns = (
     ("trigger_end", _I),
     ("confidence", _F),
     *EVIDENCE,
+    *REVIEW_CELLS,
 )
 QUOTE_COLUMNS: Columns = (
     ("text", _S),
@@ -115,6 +125,7 @@ QUOTE_COLUMNS: Columns = (
     ("date", _S),
     ("confidence", _F),
     *EVIDENCE,
+    *REVIEW_CELLS,
 )
 ENTITY_COLUMNS: Columns = (
     ("entity_id", _S),
@@ -133,6 +144,19 @@ PLACE_COLUMNS: Columns = (
     ("longitude", _F),
     ("geonames_id", _I),
     ("articles", _I),
+)
+# A review as evaluation data: which fact (article, kind, span: an event's trigger), the
+# verdict, the corrected value (JSON), the comment, who and when.
+REVIEW_COLUMNS: Columns = (
+    ("article_id", _S),
+    ("kind", _S),
+    ("start", _I),
+    ("end", _I),
+    ("verdict", _S),
+    ("value", _S),
+    ("comment", _S),
+    ("reviewer", _S),
+    ("created", _S),
 )
 
 
@@ -229,8 +253,10 @@ def event_row(record: EventRecord) -> Row:
 
 
 def event_rows(store: Store, filters: EventFilter) -> Iterator[Row]:
-    for record in _paged(lambda n, skip: store.events(filters, limit=n, offset=skip)):
-        yield event_row(record)
+    records = _paged(lambda n, skip: store.events(filters, limit=n, offset=skip))
+    rows = (event_row(record) for record in records)
+    # An event's review names its trigger (`reviews.fact_span`).
+    return with_reviews(store, "event", rows, ("trigger_start", "trigger_end"))
 
 
 def quote_row(hit: QuoteHit) -> Row:
@@ -253,12 +279,35 @@ def quote_row(hit: QuoteHit) -> Row:
 
 
 def quote_rows(store: Store, filters: QuoteFilter) -> Iterator[Row]:
-    for hit in _paged(lambda n, skip: store.find_quotes(filters, limit=n, offset=skip)):
-        yield quote_row(hit)
+    hits = _paged(lambda n, skip: store.find_quotes(filters, limit=n, offset=skip))
+    return with_reviews(store, "quote", (quote_row(hit) for hit in hits), ("start", "end"))
 
 
-def entity_rows(store: Store, type: str | None) -> Iterator[Row]:
-    for e in _paged(lambda n, skip: store.entities(type=type, limit=n, offset=skip)):
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def with_reviews(
+    store: Store, kind: str, rows: Iterable[Row], span: tuple[str, str]
+) -> Iterator[Row]:
+    """The fact rows of `kind` with their `review` and `review_value` cells, the reviews
+    of a batch of rows read at once (a row's fact: its article and the `span` columns)."""
+    first, last = span
+    for batch in _batches(rows):
+        found = store.reviews_for([row["article_id"] for row in batch], kind)
+        reviews = {(r.article_id, r.start, r.end): r for r in found}
+        for row in batch:
+            review = reviews.get((row["article_id"], row[first], row[last]))
+            row["review"] = review.verdict if review else None
+            row["review_value"] = _json(review.value) if review else None
+            yield row
+
+
+def entity_rows(store: Store, type: str | None, include_rejected: bool = False) -> Iterator[Row]:
+    def page(n: int, skip: int) -> list[Any]:
+        return store.entities(type, n, skip, include_rejected)
+
+    for e in _paged(page):
         yield {
             "entity_id": e.id,
             "name": e.name,
@@ -285,6 +334,16 @@ def place_row(place: PlaceSummary) -> Row:
 def place_rows(store: Store, filters: PlaceFilter) -> Iterator[Row]:
     for place in _paged(lambda n, skip: store.places(filters, limit=n, offset=skip)):
         yield place_row(place)
+
+
+def review_row(review: Review) -> Row:
+    return {**review.to_dict(), "value": _json(review.value)}
+
+
+def review_rows(store: Store, kind: str | None, verdict: str | None) -> Iterator[Row]:
+    """Every review (of this kind of fact, with this verdict), newest first."""
+    reviews = _paged(lambda n, skip: store.reviews(None, kind, verdict, limit=n, offset=skip))
+    return (review_row(review) for review in reviews)
 
 
 # -- encoding ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from newsloom.serve.api.paging import (
     page_fields,
     store_cursor,
 )
-from newsloom.serve.api.reviews import ReviewOut, apply_reviews
+from newsloom.serve.api.reviews import ReviewOut, article_with_reviews
 from newsloom.serve.deps import StoreDep
 from newsloom.store import ArticleSummary, Store
 from newsloom.store.records import ArticleFilter
@@ -67,7 +67,7 @@ def get_article(
     if article is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article with id {article_id!r}")
     reviews = store.reviews(article_id=article_id, limit=None)
-    return apply_reviews(article.to_dict(), reviews, include_rejected)
+    return article_with_reviews(article, reviews, include_rejected)
 
 
 def article_router() -> APIRouter:

@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, status
 
 from newsloom.record import Article
 from newsloom.serve.api.cite import cite, ref_of_article, sources_of
-from newsloom.serve.api.filters import EntityType, QuoteFilters
+from newsloom.serve.api.filters import EntityType, IncludeRejected, QuoteFilters
 from newsloom.serve.api.models import (
     ArticleRefOut,
     DayCount,
@@ -37,15 +37,22 @@ router = APIRouter(tags=["facts"])
 
 @router.get("/entities", response_model=EntityList)
 def list_entities(
-    store: StoreDep, type: EntityType = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+    store: StoreDep,
+    type: EntityType = None,
+    include_rejected: IncludeRejected = False,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> EntityList:
-    """Entities over the whole corpus, in most articles first."""
+    """Entities over the whole corpus, in most articles first; one whose every mention an
+    analyst rejected is left out unless `include_rejected` (the counts are the machine's)."""
     offset = cursor_offset(cursor)
     # One more than asked tells whether a next page exists.
-    found = store.entities(type=type or None, limit=limit + 1, offset=offset)
+    kind = type or None
+    found = store.entities(kind, limit + 1, offset, include_rejected)
+    total = store.count_entities(kind, include_rejected)
     return EntityList(
         items=[EntitySummaryOut(**e.to_dict()) for e in found[:limit]],
-        **page_fields(offset, limit, store.count_entities(type or None), len(found) > limit),
+        **page_fields(offset, limit, total, len(found) > limit),
     )
 
 

@@ -17,6 +17,7 @@ from newsloom.serve.api.filters import (
     ArticleFilters,
     EntityType,
     EventFilters,
+    IncludeRejected,
     PlaceFilters,
     QuoteFilters,
     SearchWords,
@@ -66,7 +67,7 @@ def export_events(
     store: StoreDep, filters: EventFilters, fmt: FormatQuery = "csv"
 ) -> StreamingResponse:
     """Every event `/api/events` lists for these filters: ACLED's columns where they mean
-    the same, then newsloom's (evidence span, trigger, confidence)."""
+    the same, then newsloom's (evidence span, trigger, confidence, review)."""
     rows = exports.event_rows(store, filters)
     return stream(exports.Export("events", exports.EVENT_COLUMNS, rows), fmt)
 
@@ -75,17 +76,21 @@ def export_events(
 def export_quotes(
     store: StoreDep, filters: QuoteFilters, fmt: FormatQuery = "csv"
 ) -> StreamingResponse:
-    """Every quote `/api/quotes` lists for these filters, with its evidence span."""
+    """Every quote `/api/quotes` lists for these filters, with its evidence span and its
+    review (`review`: the verdict, `review_value`: the corrected value)."""
     rows = exports.quote_rows(store, filters)
     return stream(exports.Export("quotes", exports.QUOTE_COLUMNS, rows), fmt)
 
 
 @router.get("/export/entities", response_class=StreamingResponse, responses={200: FILE})
 def export_entities(
-    store: StoreDep, type: EntityType = None, fmt: FormatQuery = "csv"
+    store: StoreDep,
+    type: EntityType = None,
+    include_rejected: IncludeRejected = False,
+    fmt: FormatQuery = "csv",
 ) -> StreamingResponse:
     """Every entity `/api/entities` lists, in most articles first."""
-    rows = exports.entity_rows(store, type or None)
+    rows = exports.entity_rows(store, type or None, include_rejected)
     return stream(exports.Export("entities", exports.ENTITY_COLUMNS, rows), fmt)
 
 

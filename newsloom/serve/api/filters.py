@@ -35,6 +35,10 @@ EventType = Annotated[
     str | None, Query(max_length=40, description="A PLOVER event type, e.g. PROTEST.")
 ]
 SearchWords = Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Words to look for.")]
+IncludeRejected = Annotated[
+    bool,
+    Query(description="Also list the facts an analyst rejected (hidden by default)."),
+]
 
 
 def main_entity(store: Store, name: str | None) -> str | None:
@@ -92,6 +96,7 @@ def event_filter(
             " events page shows 0.5 and up.",
         ),
     ] = 0.0,
+    include_rejected: IncludeRejected = False,
 ) -> EventFilter:
     """The events' filters (days: the event's day); an unknown category is a 422."""
     category = type.strip().upper() if type and type.strip() else None
@@ -106,6 +111,7 @@ def event_filter(
         place=place.strip() or None if place else None,
         entity=main_entity(store, entity),
         min_confidence=min_confidence,
+        include_rejected=include_rejected,
     )
 
 
@@ -120,6 +126,7 @@ def place_filter(
     q: Annotated[str | None, Query(max_length=100, description="Name prefix.")] = None,
     since: Day = None,
     until: Day = None,
+    include_rejected: IncludeRejected = False,
 ) -> PlaceFilter:
     """The places' filters (days: the articles' publication days)."""
     if kind is not None and kind not in PLACE_KINDS:
@@ -130,6 +137,7 @@ def place_filter(
         prefix=q or None,
         since=parse_day("since", since),
         until=parse_day("until", until),
+        include_rejected=include_rejected,
     )
 
 
@@ -151,6 +159,7 @@ def quote_filter(
     kind: Annotated[
         Literal["direct", "reported"] | None, Query(description="direct or reported speech.")
     ] = None,
+    include_rejected: IncludeRejected = False,
 ) -> QuoteFilter:
     """The quotes' filters (days: the quote's date, else its article's day)."""
     return QuoteFilter(
@@ -160,6 +169,7 @@ def quote_filter(
         since=parse_day("since", since),
         until=parse_day("until", until),
         kind=kind,
+        include_rejected=include_rejected,
     )
 
 

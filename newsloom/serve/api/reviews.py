@@ -3,20 +3,21 @@ analyst's verdict on one fact, `GET /api/reviews` lists them (paged like every l
 `GET /api/export/reviews` streams them all as evaluation data.
 
 A review names its fact by article, kind and evidence span (`start`, `end` in the
-article's text), so it outlives `newsloom enrich` and re-ingest (`newsloom.store.sql.reviews`).
-The article view (`/api/articles/{id}`) hides rejected facts unless
-`include_rejected=true`, and lists the article's reviews.
+article's text; an event's trigger word, an entity's mention), so it outlives
+`newsloom enrich` and re-ingest (`newsloom.store.sql.reviews`). Rejected facts are hidden
+from the article view (`/api/articles/{id}`, which lists the article's reviews), the
+quote, event, place and entity lists and their exports unless `include_rejected=true`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, status
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
+from newsloom.record import Article
 from newsloom.serve import exports
 from newsloom.serve.api.paging import (
     DEFAULT_LIMIT,
@@ -27,8 +28,7 @@ from newsloom.serve.api.paging import (
     page_fields,
 )
 from newsloom.serve.deps import StoreDep, require_write_token
-from newsloom.store import Store
-from newsloom.store.sql.reviews import REVIEW_KINDS, Review
+from newsloom.store.sql.reviews import ArticleReviews, Review
 
 router = APIRouter(tags=["reviews"])
 write_router = APIRouter(tags=["reviews"])
@@ -36,21 +36,14 @@ write_router = APIRouter(tags=["reviews"])
 Kind = Literal["entity", "role", "quote", "time", "place", "event"]
 Verdict = Literal["confirmed", "rejected", "corrected"]
 
-# Where each kind's facts are in the article's JSON (`Article.to_dict()`).
-ARTICLE_KEYS = {
-    "entity": "entities",
-    "quote": "quotes",
-    "time": "times",
-    "place": "places",
-    "event": "events",
-}
-
 
 class ReviewIn(BaseModel):
     article_id: str = Field(min_length=1, max_length=200)
     kind: Kind
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(
+        ge=0, description="Where the fact starts in the text (an event: its trigger word)."
+    )
+    end: int = Field(ge=0, description="Where it ends (an event: its trigger word's end).")
     verdict: Verdict
     value: Any = Field(default=None, description="The corrected value (needed for corrected).")
     comment: str | None = Field(default=None, max_length=4000)
@@ -121,35 +114,6 @@ def list_reviews(
     )
 
 
-REVIEW_COLUMNS: exports.Columns = tuple(
-    (name, exports.pa.int64() if name in ("start", "end") else exports.pa.string())
-    for name in (
-        "article_id",
-        "kind",
-        "start",
-        "end",
-        "verdict",
-        "value",
-        "comment",
-        "reviewer",
-        "created",
-    )
-)
-
-
-def review_rows(store: Store, kind: str | None, verdict: str | None) -> Iterator[exports.Row]:
-    offset = 0
-    while True:
-        batch = store.reviews(None, kind, verdict, limit=exports.BATCH, offset=offset)
-        for review in batch:
-            row = review.to_dict()
-            row["value"] = None if review.value is None else exports.json.dumps(review.value)
-            yield row
-        if len(batch) < exports.BATCH:
-            return
-        offset += len(batch)
-
-
 @router.get("/export/reviews", response_class=StreamingResponse)
 def export_reviews(
     store: StoreDep,
@@ -160,43 +124,15 @@ def export_reviews(
     """Every review (of this kind, with this verdict), newest first: evaluation data."""
     from newsloom.serve.api.export import stream
 
-    rows = review_rows(store, kind, verdict)
-    return stream(exports.Export("reviews", REVIEW_COLUMNS, rows), fmt)
+    rows = exports.review_rows(store, kind, verdict)
+    return stream(exports.Export("reviews", exports.REVIEW_COLUMNS, rows), fmt)
 
 
-def review_key(review: Review) -> tuple[str, int, int]:
-    return (review.kind, review.start, review.end)
-
-
-def apply_reviews(
-    article: dict[str, Any], reviews: list[Review], include_rejected: bool
+def article_with_reviews(
+    article: Article, reviews: list[Review], include_rejected: bool
 ) -> dict[str, Any]:
-    """The article JSON with its rejected facts left out (unless `include_rejected`) and
-    its reviews listed under `reviews`. An entity is reviewed by one mention's span:
-    rejecting it drops that mention, and the entity when none is left."""
-    article["reviews"] = [r.to_dict() for r in reviews]
-    if include_rejected:
-        return article
-    rejected = {review_key(r) for r in reviews if r.verdict == "rejected"}
-    for kind in REVIEW_KINDS:
-        key = ARTICLE_KEYS.get(kind)
-        if key is None or not isinstance(article.get(key), list):
-            continue
-        if kind == "entity":
-            kept = []
-            for entity in article[key]:
-                mentions = [
-                    m
-                    for m in entity.get("mentions", [])
-                    if ("entity", m.get("start"), m.get("end")) not in rejected
-                ]
-                if mentions or not entity.get("mentions"):
-                    kept.append({**entity, "mentions": mentions})
-            article[key] = kept
-        else:
-            article[key] = [
-                fact
-                for fact in article[key]
-                if (kind, fact.get("start"), fact.get("end")) not in rejected
-            ]
-    return article
+    """The article's JSON less its rejected facts (unless `include_rejected`: see
+    `ArticleReviews.visible`), with its reviews under `reviews`."""
+    reviewed = ArticleReviews(reviews)
+    shown = article if include_rejected else reviewed.visible(article)
+    return {**shown.to_dict(), "reviews": [r.to_dict() for r in reviewed.reviews]}

@@ -73,6 +73,36 @@ def session_matches(settings: ServeSettings, given: str | None) -> bool:
     return hmac.compare_digest(expected.encode("ascii"), given.encode("utf-8", "replace"))
 
 
+def form_token(settings: ServeSettings) -> str | None:
+    """What a signed-in browser's write forms carry (the review form): another keyed
+    digest of the token, which a page of another site cannot read, so it cannot post
+    the form in the analyst's name (besides the SameSite=Strict cookie and the origin
+    check)."""
+    if settings.token is None:
+        return None
+    return hmac.new(
+        settings.token.encode("utf-8"), b"newsloom review form", hashlib.sha256
+    ).hexdigest()
+
+
+def form_token_matches(settings: ServeSettings, given: str | None) -> bool:
+    expected = form_token(settings)
+    if expected is None or given is None:
+        return False
+    return hmac.compare_digest(expected.encode("ascii"), given.encode("utf-8", "replace"))
+
+
+def signed_in(
+    settings: SettingsDep, session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None
+) -> bool:
+    """Whether this browser signed in with the token: an analyst, who may review facts
+    (never ingest: that needs the token itself)."""
+    return session_matches(settings, session)
+
+
+SignedIn = Annotated[bool, Depends(signed_in)]
+
+
 def require_read_access(
     settings: SettingsDep,
     authorization: Annotated[str | None, Header()] = None,

@@ -49,9 +49,12 @@ def test_docs_without_npm_link_the_schema(
 
 
 def test_sign_in_text_follows_the_protect_reads_setting(make_client: ClientFactory) -> None:
+    # Open reads with a token: reading needs no sign-in, reviewing facts does.
     open_reads = make_client().get("/login").text
-    assert "Reading on this server is open" in open_reads
-    assert "protects reading" not in open_reads and 'action="/login"' not in open_reads
+    assert "Reading on this server is open" in open_reads and "to review facts" in open_reads
+    assert "protects reading" not in open_reads and 'action="/login"' in open_reads
+    nothing = make_client(token=None).get("/login").text
+    assert "nothing to sign in to" in nothing and 'action="/login"' not in nothing
     protected = make_client(protect_reads=True).get("/login").text
     assert "This server protects reading" in protected and 'action="/login"' in protected
     assert "is open" not in protected

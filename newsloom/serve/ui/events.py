@@ -7,7 +7,9 @@ macro), the map (one marker per place, through `world_map`) and a table of one p
 events with the sentence each was coded from, paged by cursor. Its export links (and
 `/events.csv`) hold every event the filters match, not only the page shown
 (`newsloom.serve.exports`: ACLED's columns, cells that a spreadsheet would run as
-formulas defused). A day that is no day is left out with a notice on the page.
+formulas defused). A day that is no day is left out with a notice on the page. Events an
+analyst rejected are left out unless asked for (`include_rejected`); each row shows its
+review.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from newsloom.serve.deps import StoreDep, require_read_access
 from newsloom.serve.exports import EVENT_COLUMNS, MEDIA_TYPES, Export, encode, event_rows
 from newsloom.serve.ui.lists import Notices, Pager, export_links
 from newsloom.serve.ui.render import SECURITY_HEADERS, render
+from newsloom.serve.ui.reviews import verdicts_of, wants_rejected
 from newsloom.store.records import EventFilter, EventRecord
 
 router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schema=False)
@@ -72,6 +75,7 @@ class EventsQuery:
             "since": shown["since"],
             "until": shown["until"],
             "min_confidence": shown["confidence"],
+            "include_rejected": shown["include_rejected"],
         }
 
 
@@ -81,6 +85,7 @@ def events_query(
     since: str = "",
     until: str = "",
     confidence: str = DEFAULT_CONFIDENCE,
+    include_rejected: str = "",
     cursor: str = "",
 ) -> EventsQuery:
     notices = Notices()
@@ -95,6 +100,7 @@ def events_query(
         "since": first.isoformat() if first else "",
         "until": last.isoformat() if last else "",
         "confidence": least,
+        "include_rejected": "true" if wants_rejected(include_rejected) else "",
     }
     filters = EventFilter(
         type=category or None,
@@ -102,6 +108,7 @@ def events_query(
         until=last,
         place=place or None,
         min_confidence=float(least),
+        include_rejected=wants_rejected(include_rejected),
     )
     return EventsQuery(shown, filters, notices.offset(cursor), notices)
 
@@ -151,6 +158,7 @@ def events_page(store: StoreDep, query: Query) -> HTMLResponse:
         types=EVENT_TYPES,
         confidences=CONFIDENCE_CHOICES,
         events=rows,
+        verdicts=verdicts_of(store, "event", [(r.article_id, *r.event.trigger_span) for r in rows]),
         excerpt=excerpt,
         total=total,
         pager=Pager("/events", query.shown, query.offset, len(rows), total, PAGE_SIZE),

@@ -10,8 +10,10 @@ break is reopened inside the next paragraph.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -20,6 +22,13 @@ from newsloom.record import Article, Event, Place
 # Outermost first: a quote can hold entities and times, an entity can hold a time.
 # A mention of a place resolved to coordinates is a `place` instead of an `entity`.
 LEVELS = {"quote": 0, "role": 1, "entity": 2, "place": 2, "time": 3, "event": 3}
+
+# Whether a fact (kind, record) is left out: one an analyst rejected (`ui.reviews`).
+Hidden = Callable[[str, Any], bool]
+
+
+def nothing_hidden(kind: str, fact: Any) -> bool:
+    return False
 
 
 @dataclass(slots=True, frozen=True)
@@ -41,11 +50,14 @@ class Annotation:
         return f"{self.label} · evidence: “{self.evidence}” · confidence {self.confidence:.2f}"
 
 
-def fact_annotations(article: Article) -> list[Annotation]:
-    """Every fact of the article that has a valid span inside its text."""
+def fact_annotations(article: Article, hidden: Hidden = nothing_hidden) -> list[Annotation]:
+    """Every fact of the article that has a valid span inside its text and is not
+    `hidden`; anchors count the hidden ones too, as the fact lists do."""
     text_length = len(article.text)
     found: list[Annotation] = []
     for n, quote in enumerate(article.quotes):
+        if hidden("quote", quote):
+            continue
         who = f" by {quote.speaker}" if quote.speaker else " (speaker unknown)"
         found.append(
             Annotation(
@@ -60,11 +72,12 @@ def fact_annotations(article: Article) -> list[Annotation]:
                 f"hl-quote-{n}",
             )
         )
-    places = {place.entity_id: place for place in article.places}
+    places = {place.entity_id: place for place in article.places if not hidden("place", place)}
     for e, entity in enumerate(article.entities):
         place = places.get(entity.id)
-        first = next((m for m in entity.mentions if _valid(m.start, m.end, text_length)), None)
-        for mention in entity.mentions:
+        mentions = [m for m in entity.mentions if not hidden("entity", m)]
+        first = next((m for m in mentions if _valid(m.start, m.end, text_length)), None)
+        for mention in mentions:
             kind, label, css = "entity", f"{entity.type} {entity.name}", ""
             if place is not None and mention.text[:1].isupper():
                 kind, css = "place", " hl-place"
@@ -89,6 +102,8 @@ def fact_annotations(article: Article) -> list[Annotation]:
                 )
             )
         for role in entity.roles:
+            if hidden("role", role):
+                continue
             where = "".join(
                 f" {word} {value}" for word, value in (("of", role.of), ("to", role.to)) if value
             )
@@ -105,6 +120,8 @@ def fact_annotations(article: Article) -> list[Annotation]:
                 )
             )
     for n, time in enumerate(article.times):
+        if hidden("time", time):
+            continue
         found.append(
             Annotation(
                 "time",
@@ -118,6 +135,8 @@ def fact_annotations(article: Article) -> list[Annotation]:
             )
         )
     for n, event in enumerate(article.events):
+        if hidden("event", event):
+            continue
         found.append(
             Annotation(
                 "event",
@@ -138,19 +157,19 @@ def _valid(start: int, end: int, text_length: int) -> bool:
     return 0 <= start < end <= text_length
 
 
-def fact_anchors(article: Article) -> dict[str, str]:
+def fact_anchors(article: Article, hidden: Hidden = nothing_hidden) -> dict[str, str]:
     """Where each listed fact's highlight is: `quote-0`, `entity-2`, `time-0`, `event-1`,
     `place-0` (a place's first mention) to the id of its first <mark>; a fact whose span
-    is not in the text has none, so its list row gets no link."""
+    is not in the text (or is hidden) has none, so its list row gets no link."""
     anchors = {
         a.anchor.removeprefix("hl-"): a.anchor
-        for a in fact_annotations(article)
+        for a in fact_annotations(article, hidden)
         if a.anchor is not None
     }
     by_entity = {entity.id: e for e, entity in enumerate(article.entities)}
     for p, place in enumerate(article.places):
         e = by_entity.get(place.entity_id)
-        if e is not None and f"entity-{e}" in anchors:
+        if e is not None and f"entity-{e}" in anchors and not hidden("place", place):
             anchors[f"place-{p}"] = anchors[f"entity-{e}"]
     return anchors
 
@@ -178,9 +197,9 @@ def _entity_link(entity_id: str | None) -> str | None:
     return f"/entities/{entity_id}" if entity_id else None
 
 
-def highlight_paragraphs(article: Article) -> list[Markup]:
+def highlight_paragraphs(article: Article, hidden: Hidden = nothing_hidden) -> list[Markup]:
     """One highlighted HTML fragment per paragraph of the article."""
-    spans = fact_annotations(article)
+    spans = fact_annotations(article, hidden)
     anchored: set[str] = set()
     return [
         _highlight(paragraph, span.start, spans, anchored)

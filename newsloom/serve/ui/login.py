@@ -1,4 +1,5 @@
-"""Signing a browser in when the server protects reads (`newsloom serve --protect-reads`).
+"""Signing a browser in: to read when the server protects reads (`newsloom serve
+--protect-reads`), and to review facts on the article pages (`ui.reviews`) either way.
 
 A browser cannot send `Authorization: Bearer`, so `/login` takes the token in a form
 and sets an HttpOnly, SameSite=Strict cookie holding a keyed digest of it (see
@@ -122,10 +123,11 @@ def local_path(target: str) -> str:
 
 def reads_setting(settings: ServeSettings) -> str:
     """What the sign-in page says of reading: "protected" (sign in to read), "open"
-    (every page reads without signing in) or "no-token" (protected, but no token is
-    configured, so nobody can sign in)."""
+    (every page reads without signing in; signing in lets an analyst review facts),
+    "open-no-token" (open, and no token to sign in with) or "no-token" (protected, but
+    no token is configured, so nobody can sign in)."""
     if not settings.protect_reads:
-        return "open"
+        return "open" if settings.token is not None else "open-no-token"
     return "protected" if settings.token is not None else "no-token"
 
 

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from newsloom.serve.deps import StoreDep, require_read_access
 from newsloom.serve.ui.lists import Notices, Pager, export_links
 from newsloom.serve.ui.render import render
+from newsloom.serve.ui.reviews import wants_rejected
 from newsloom.store.records import PlaceFilter, PlaceSummary
 
 router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schema=False)
@@ -36,17 +37,32 @@ def marker(place: PlaceSummary) -> dict[str, object]:
 
 @router.get("/places", response_class=HTMLResponse)
 def places_page(
-    store: StoreDep, country: str = "", kind: str = "", q: str = "", cursor: str = ""
+    store: StoreDep,
+    country: str = "",
+    kind: str = "",
+    q: str = "",
+    include_rejected: str = "",
+    cursor: str = "",
 ) -> HTMLResponse:
+    """The places in most articles first; a place mention an analyst rejected counts
+    only when asked for (`include_rejected`)."""
     notices = Notices()
+    showing = wants_rejected(include_rejected)
     country = country.strip().upper()[:2]
     kind = kind if kind in KINDS else ""
     q = q.strip()[:100]
     offset = notices.offset(cursor)
-    filters = PlaceFilter(country=country or None, kind=kind or None, prefix=q or None)
+    filters = PlaceFilter(
+        country=country or None, kind=kind or None, prefix=q or None, include_rejected=showing
+    )
     found = store.places(filters, limit=PAGE_SIZE, offset=offset)
     total = store.count_places(filters)
-    params = {"country": country, "kind": kind, "q": q}
+    params = {
+        "country": country,
+        "kind": kind,
+        "q": q,
+        "include_rejected": "true" if showing else "",
+    }
     return render(
         "places.html",
         page="places",

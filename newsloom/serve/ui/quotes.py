@@ -1,6 +1,7 @@
 """The quotes page (issue 11): who said what, filtered by speaker, entity discussed,
 words, days and kind (direct or reported), each quote linked to its highlight in the
-article, paged by cursor, exported whole through `/api/export/quotes`."""
+article with its review, paged by cursor, exported whole through `/api/export/quotes`;
+the quotes an analyst rejected only when asked (`include_rejected`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from newsloom.serve.deps import StoreDep, require_read_access
 from newsloom.serve.ui.lists import PAGE_SIZE, Notices, Pager, export_links
 from newsloom.serve.ui.render import render
+from newsloom.serve.ui.reviews import verdicts_of, wants_rejected
 from newsloom.store.sql.analyst import QuoteFilter
 
 router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schema=False)
@@ -28,9 +30,11 @@ def quotes_page(
     since: str = "",
     until: str = "",
     kind: str = "",
+    include_rejected: str = "",
     cursor: str = "",
 ) -> HTMLResponse:
     notices = Notices()
+    showing = wants_rejected(include_rejected)
     first, last = notices.day("since", since), notices.day("until", until)
     chosen = next((k for k in KINDS if k == kind), None)
     filters = QuoteFilter(
@@ -40,6 +44,7 @@ def quotes_page(
         since=first,
         until=last,
         kind=chosen,
+        include_rejected=showing,
     )
     # Say which entity a short name was taken for, and what else it may mean.
     resolved = {}
@@ -56,7 +61,9 @@ def quotes_page(
         "since": first.isoformat() if first else "",
         "until": last.isoformat() if last else "",
         "kind": chosen or "",
+        "include_rejected": "true" if showing else "",
     }
+    facts = [(h.record.article.id, h.record.quote.start, h.record.quote.end) for h in hits]
     return render(
         "quotes.html",
         page="quotes",
@@ -64,6 +71,7 @@ def quotes_page(
         kinds=KINDS,
         resolved=resolved,
         quotes=hits,
+        verdicts=verdicts_of(store, "quote", facts),
         total=total,
         pager=Pager("/quotes", params, offset, len(hits), total, PAGE_SIZE),
         exports=export_links("quotes", params),

@@ -9,8 +9,19 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
 from newsloom.serve.api.paging import TOTAL_CAP
-from newsloom.serve.deps import StoreDep, require_read_access
-from newsloom.serve.ui.highlight import fact_anchors, fact_annotations, highlight_paragraphs
+from newsloom.serve.deps import (
+    SettingsDep,
+    SignedIn,
+    StoreDep,
+    form_token,
+    require_read_access,
+)
+from newsloom.serve.ui.highlight import (
+    fact_anchors,
+    fact_annotations,
+    highlight_paragraphs,
+    nothing_hidden,
+)
 from newsloom.serve.ui.lists import Notices, Pager, export_links
 from newsloom.serve.ui.queries import (
     CHART_DAYS,
@@ -23,7 +34,15 @@ from newsloom.serve.ui.queries import (
     search,
 )
 from newsloom.serve.ui.render import render
+from newsloom.serve.ui.reviews import (
+    CORRECTION_HINTS,
+    ReviewForm,
+    fact_rows,
+    rejected_facts,
+    wants_rejected,
+)
 from newsloom.serve.ui.stories import article_story, newest_stories
+from newsloom.store.sql.reviews import ArticleReviews
 
 router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schema=False)
 
@@ -101,38 +120,62 @@ def search_page(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(store: StoreDep, article_id: str) -> HTMLResponse:
+def article_page(
+    store: StoreDep,
+    settings: SettingsDep,
+    analyst: SignedIn,
+    article_id: str,
+    include_rejected: str = "",
+) -> HTMLResponse:
+    """The article with its facts highlighted and listed, less those an analyst rejected
+    unless `include_rejected`; a signed-in analyst reviews each fact (`ui.reviews`)."""
     article = store.get(article_id)
     if article is None:
         return render("not_found.html", 404, page="", what="article", key=article_id)
-    facts = fact_annotations(article)
+    showing = wants_rejected(include_rejected)
+    reviews = ArticleReviews(store.reviews(article_id=article.id, limit=None))
+    hidden = nothing_hidden if showing else reviews.hidden
+    facts = fact_annotations(article, hidden)
+    token = form_token(settings) if analyst else None
     return render(
         "article.html",
         page="article",
         article=article,
-        paragraphs=highlight_paragraphs(article),
+        paragraphs=highlight_paragraphs(article, hidden),
         fact_counts=Counter(a.kind for a in facts),
-        anchors=fact_anchors(article),
+        anchors=fact_anchors(article, hidden),
         story=article_story(store, article),
+        facts=fact_rows(article, reviews, showing),
+        rejected=rejected_facts(article, reviews),
+        include_rejected=showing,
+        review=ReviewForm(article.id, token, showing, CORRECTION_HINTS) if token else None,
+        can_sign_in=settings.token is not None,
     )
 
 
 @router.get("/entities", response_class=HTMLResponse)
-def entities_page(store: StoreDep, type: str = "", cursor: str = "") -> HTMLResponse:
+def entities_page(
+    store: StoreDep, type: str = "", include_rejected: str = "", cursor: str = ""
+) -> HTMLResponse:
+    """Entities in most articles first; one whose every mention an analyst rejected is
+    listed only when asked for (`include_rejected`)."""
     notices = Notices()
     kind = type if type in ENTITY_TYPES else None
+    showing = wants_rejected(include_rejected)
     offset = notices.offset(cursor)
-    rows = store.entities(type=kind, limit=ENTITIES_PAGE, offset=offset)
-    params = {"type": kind or ""}
+    rows = store.entities(kind, ENTITIES_PAGE, offset, showing)
+    total = store.count_entities(kind, showing)
+    params = {"type": kind or "", "include_rejected": "true" if showing else ""}
     return render(
         "entities.html",
         page="entities",
         entities=rows,
-        pager=Pager("/entities", params, offset, len(rows), store.count_entities(kind)),
+        pager=Pager("/entities", params, offset, len(rows), total),
         exports=export_links("entities", params),
         notices=notices.messages,
         type=kind or "",
         types=ENTITY_TYPES,
+        include_rejected=showing,
     )
 
 

@@ -272,11 +272,6 @@ class ArticleReviews:
             return bool(fact.mentions) and all(self.hidden("entity", m) for m in fact.mentions)
         return hides(self.of(kind, fact))
 
-    @property
-    def rejected(self) -> int:
-        """How many facts of the article an analyst rejected."""
-        return sum(1 for review in self.reviews if hides(review))
-
     def visible(self, article: Article) -> Article:
         """A copy of the article without its hidden facts: rejected quotes, times, places
         and events, rejected mentions and roles, and entities with no mention left."""

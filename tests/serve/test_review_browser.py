@@ -1,7 +1,8 @@
 """Reviewing facts in a real browser (Debian's Chromium via Playwright, issue 11, item 5):
 an analyst signs in, rejects a quote on the article page and sees it hidden; after
 `newsloom enrich` replaced the article's facts the review is still there and the quote
-still hidden. Another confirms and corrects facts, which the exports then carry."""
+still hidden, on the page and on the quotes page, until asked for. Another confirms and
+corrects facts, which the exports then carry."""
 
 from __future__ import annotations
 
@@ -116,6 +117,15 @@ def test_a_rejected_quote_stays_hidden_after_newsloom_enrich(
     assert struck.count() == 1 and struck.locator("blockquote").inner_text() == REJECTED
     assert struck.locator(".review-state").inner_text() == "rejected"
     assert "Veil speaks here" in (struck.locator(".review-state").get_attribute("title") or "")
+
+    # The quotes page leaves it out too, until its "rejected too" box is ticked.
+    page.click("nav >> text=Quotes")
+    assert REJECTED not in page.locator("li.quote blockquote").all_inner_texts()
+    page.check("#quote-filters input[name=include_rejected]")
+    page.click("#quote-filters button")
+    page.wait_for_url("**include_rejected=true**")
+    listed = page.locator("li.quote", has=page.locator(".review-rejected"))
+    assert listed.locator("blockquote").all_inner_texts() == [REJECTED]
     assert problems == []
 
 

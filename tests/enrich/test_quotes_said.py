@@ -193,3 +193,13 @@ def test_a_pronoun_alone_is_no_content(nlp: Any) -> None:
     assert reported(nlp, text) == []
     # The positive control: what was asked about, in words of its own, is content.
     assert reported(nlp, "Reporters asked him about the cost of the new bridge.") != []
+
+
+def test_an_abbreviation_makes_no_headline_running_text(nlp: Any) -> None:
+    text = (
+        "Harbour Dept. watchdog says U.S. drawdown helped smugglers\n\n"
+        "The minister said the U.S. ships would stay until May."
+    )
+    assert reported(nlp, text) == [("the U.S. ships would stay until May", "said")]
+    text = "The mayor said the ferry would call at Velmora, Wash."
+    assert [cue for _, cue in reported(nlp, text)] == ["said"]

@@ -133,3 +133,108 @@ def test_a_quote_opening_its_own_sentence_continues_the_latest_quote(nlp: Any) -
         '"Brask is open to anyone with a good idea, and that will not change."'
     )
     assert speaker_of(nlp, text, "Brask is open") == "Mary Jones"
+
+
+def quote_at(nlp: Any, text: str, words: str) -> Quote:
+    (quote,) = [q for q in run(nlp, text) if q.text.startswith(words)]
+    return quote
+
+
+def test_a_surname_named_by_the_parse_alone_is_not_the_dead_namesake(nlp: Any) -> None:
+    # The surname also names the business ("Drayton's Family Wines"), so the entities
+    # stage leaves "Mr Drayton" alone and the speaker is found from the parse's names.
+    text = (
+        "The death of winemaker Trevor Drayton and the destruction of a key section of "
+        "his family winery in a massive explosion will not stop the vintage.\n\n"
+        "John Drayton said the family would go on.\n\n"
+        "Trevor, 52, and another man died in the blast at Drayton's Family Wines at "
+        "Pokolbin.\n\n"
+        '"We are still in shock at our loss," Mr Drayton said in a statement.'
+    )
+    assert speaker_of(nlp, text, "We are still in shock") == "John Drayton"
+
+
+def test_a_cue_with_its_own_subject_in_a_preposition_keeps_it(nlp: Any) -> None:
+    text = (
+        "The delay has been costly, given that many traders believe that the port will "
+        "stay shut until May."
+    )
+    assert speaker_of(nlp, text, "the port will stay shut") == "many traders"
+    text = "The mayor was quoted as saying the port would reopen soon."
+    assert speaker_of(nlp, text, "the port would reopen") == "mayor"
+
+
+def test_continuing_to_do_something_attributes_no_quote(nlp: Any) -> None:
+    text = (
+        "Vera Lund said the toll would stay. However, Lund pointed out that both ferry "
+        "firms will continue to work with the port.\n\n"
+        '"The harbour is open to anyone with a good idea. We have been open for years."'
+    )
+    quote = quote_at(nlp, text, "The harbour is open")
+    assert quote.cue == "pointed"
+    assert quote.speaker == speaker_of(nlp, text, "both ferry firms")
+
+
+def test_a_relative_pronoun_speaks_for_what_it_stands_for(nlp: Any) -> None:
+    text = "The plan was backed by Senator Mark Lund, who said the talks would resume in June."
+    quote = quote_at(nlp, text, "the talks would resume")
+    assert quote.speaker == "Mark Lund"
+    assert quote.speaker_span is not None
+    assert text[slice(*quote.speaker_span)] == "who"
+
+
+def test_who_stands_for_the_person_in_the_phrase_it_hangs_on(nlp: Any) -> None:
+    text = (
+        "Fighting stopped after the arrival in June of Governor Ada Marlow, who vowed to "
+        "end the siege."
+    )
+    assert speaker_of(nlp, text, "to end the siege") == "Ada Marlow"
+
+
+def test_a_subhead_above_the_speaker_is_not_part_of_it(nlp: Any) -> None:
+    text = (
+        "The talks went on all day.\n\n"
+        "CONSTANT CONTACT\n\n"
+        "Velmora's foreign minister said on Sunday the government was in contact with "
+        "the rebels."
+    )
+    assert speaker_of(nlp, text, "the government was in contact") == "Velmora's foreign minister"
+
+
+def test_recounting_is_speaking(nlp: Any) -> None:
+    text = (
+        "Finance minister Ada Marlow met the board in March.\n\n"
+        '"My team had twenty deals done," Ms. Marlow recounted at a cabinet meeting.'
+    )
+    assert speaker_of(nlp, text, "My team had twenty deals") == "Ada Marlow"
+
+
+def test_it_follows_a_chain_of_it_subjects_to_the_organisation(nlp: Any) -> None:
+    text = (
+        "In an email, the Velmora Dockers Union said its members would strike on Monday.\n\n"
+        "It advised shippers to stay clear of the harbour. It also threatened to close "
+        "the ferry terminal.\n\n"
+        '"The strike will go on until the port listens to us," it said.'
+    )
+    assert speaker_of(nlp, text, "The strike will go on") == "Velmora Dockers Union"
+    assert speaker_of(nlp, text, "to close the ferry terminal") == "Velmora Dockers Union"
+
+
+def test_the_group_is_the_named_organisation_that_spoke_last(nlp: Any) -> None:
+    text = (
+        "A leading dockers' group said on Thursday it would strike.\n\n"
+        "Talks with the port broke down in September.\n\n"
+        "In an email, the Velmora Dockers Union said its members would walk out on "
+        "Monday.\n\n"
+        '"The strike will go on until the port listens to us," the group said.'
+    )
+    assert speaker_of(nlp, text, "The strike will go on") == "Velmora Dockers Union"
+
+
+def test_the_report_is_not_whichever_organisation_spoke_last(nlp: Any) -> None:
+    text = (
+        "A new 20-page report on the harbour was made public today.\n\n"
+        "The number of ferries fell to 20 last year, the Velmora Dockers Union said.\n\n"
+        '"The harbour board failed to act on a number of occasions," the report stated.'
+    )
+    assert speaker_of(nlp, text, "The harbour board failed") != "Velmora Dockers Union"

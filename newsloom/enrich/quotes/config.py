@@ -44,6 +44,7 @@ class Cues:
     not_sources: frozenset[str]
     colon_speaker: Annotated[re.Pattern[str], _multiline]
     addressee: frozenset[str]
+    aspect: frozenset[str]
 
 
 @dataclass(slots=True, frozen=True)
@@ -74,6 +75,7 @@ class Speakers:
     abbreviations: dict[str, str]
     organisations: frozenset[str]
     generic_organisations: frozenset[str]
+    documents: frozenset[str]
     death_verbs: frozenset[str]
     killing_verbs: frozenset[str]
     death_nouns: frozenset[str]

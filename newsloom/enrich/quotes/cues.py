@@ -53,7 +53,12 @@ def _tokens_between(doc: Doc, start: int, end: int) -> Span:
 
 
 def is_cue(token: Token, config: QuoteConfig) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in config.cues.speech
+    """A speech verb; not one that only marks aspect over another verb (`will continue to
+    work with vendors` goes on doing, it says nothing)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in config.cues.speech:
+        return False
+    return not (lemma in config.cues.aspect and any(c.dep_ == "xcomp" for c in token.children))
 
 
 def negated(verb: Token) -> bool:
@@ -71,7 +76,8 @@ def speaker_of(verb: Token) -> Span | None:
     harbour, Mary Jones said, will reopen`). Without a subject, the noun phrase after
     the cue speaks (`..., said the company's chair Mary Jones in an email`)."""
     head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+    own = any(c.dep_ in SUBJECTS for c in verb.children)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and not own:
         verb, head = head, head.head
     for candidate in (verb, head):
         subjects = sorted(
@@ -80,12 +86,33 @@ def speaker_of(verb: Token) -> Span | None:
         )
         if subjects:
             child = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
-            if child.tag_ in ("WP", "WDT") and candidate.dep_ == "relcl":
-                return noun_phrase(candidate.head)
+            if is_relative(child):
+                return child.doc[child.i : child.i + 1]
             return noun_phrase(_named_appositive(child) or _after_dateline(child) or child)
         if verb.dep_ not in ("conj", "advcl", "xcomp", "prep") or candidate is head:
             break
     return _name_before(verb) or _subject_after(verb)
+
+
+def is_relative(token: Token) -> bool:
+    """The relative pronoun subject of a relative clause (`Ada Quenby, who said ...`)."""
+    return token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl"
+
+
+def antecedent(pronoun: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs on; `who` needs a
+    person, so a person named inside that noun's phrase (`the inauguration of President
+    Ada Quenby, who promised ...`) is meant rather than the noun."""
+    noun = pronoun.head.head
+    if pronoun.lower_ != "who" or noun.ent_type_ == "PERSON":
+        return noun
+    people = [t for t in noun.subtree if t.ent_type_ == "PERSON" and t.i < pronoun.i]
+    if not people:
+        return noun
+    last = people[-1]
+    while last.dep_ in ("compound", "flat") and last.head.ent_type_ == "PERSON":
+        last = last.head
+    return last
 
 
 def _name_before(verb: Token) -> Span | None:
@@ -146,16 +173,24 @@ def _named_appositive(subject: Token) -> Token | None:
 
 
 def noun_phrase(head: Token) -> Span:
-    """The head with its left modifiers and right modifiers up to any apposition or clause."""
+    """The head with its left modifiers and right modifiers up to any apposition or clause,
+    on the head's own line (a subhead the parse ran into the sentence is no modifier)."""
+    doc = head.doc
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
         if child.dep_ not in SPEAKER_RIGHT:
             break
         right = child.right_edge.i
-    while left < head.i and head.doc[left].is_punct:
+    breaks = [t.i for t in doc[left : head.i] if "\n" in t.text]
+    if breaks:
+        left = breaks[-1] + 1
+    breaks = [t.i for t in doc[head.i + 1 : right + 1] if "\n" in t.text]
+    if breaks:
+        right = breaks[0] - 1
+    while left < head.i and doc[left].is_punct:
         left += 1
-    return head.doc[left : right + 1]
+    return doc[left : right + 1]
 
 
 def attribute_direct(

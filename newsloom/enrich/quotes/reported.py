@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.quotes.config import QuoteConfig
-from newsloom.enrich.quotes.cues import negated, noun_phrase, speaker_of
+from newsloom.enrich.quotes.cues import is_relative, negated, noun_phrase, speaker_of
 from newsloom.enrich.quotes.nouns import noun_cue
 
 if TYPE_CHECKING:
@@ -35,6 +35,47 @@ if TYPE_CHECKING:
 
 CATEGORIES = ("clausal", "naming", "infinitive", "object", "prepositional")
 SENTENCE_MARKS = ".!?…"
+# What may follow a sentence's last full stop on its line.
+CLOSING = " \t\"”’'»)]"
+# Words whose full stop marks an abbreviation, not a sentence's end (a single capital,
+# as in `U.S.` or `J. Smith`, is one too).
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "dept",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "prof",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 # Subjects that point at the text, not at someone who spoke.
 DEMONSTRATIVES = ("that", "this", "these", "those", "which", "what")
 # Entity types of a line label that names no speaker (`NEW YORK:`, `Monday:`).
@@ -138,7 +179,7 @@ def _no_source(speaker: Span) -> bool:
     """An expletive subject (`it was agreed that`, `there`) or a demonstrative (`That
     suggests ...`, `This shows ...`) names no one."""
     root = speaker.root
-    if len(speaker) != 1:
+    if len(speaker) != 1 or is_relative(root):
         return False
     if root.lower_ in DEMONSTRATIVES:
         return True
@@ -401,11 +442,25 @@ def _on_line_of(cue: Token, part: list[Token]) -> list[Token]:
 def is_prose_line(text: str, offset: int) -> bool:
     """Whether the line holding `offset` reads as running text: a line with no sentence
     punctuation at all is a headline, a menu or a table of links (`Hamas vows revenge
-    Comments: 83`), where a cue verb reports nothing."""
+    Comments: 83`), where a cue verb reports nothing. The full stop of an abbreviation
+    (`U.S. troops`, `Dept.`) ends no sentence."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    line = text[start : len(text) if end < 0 else end]
-    return any(mark in line for mark in SENTENCE_MARKS)
+    return _has_sentence_mark(text[start : len(text) if end < 0 else end])
+
+
+def _has_sentence_mark(line: str) -> bool:
+    for index, char in enumerate(line):
+        if char not in SENTENCE_MARKS:
+            continue
+        if char != ".":
+            return True
+        word = line[:index].rsplit(None, 1)[-1] if line[:index].strip() else ""
+        last = word.rsplit(".", 1)[-1]
+        abbreviation = (len(last) == 1 and last.isupper()) or last.lower() in ABBREVIATIONS
+        if not abbreviation or not line[index + 1 :].strip(CLOSING):
+            return True  # an abbreviation ending its line ends a sentence too (`Wash.`)
+    return False
 
 
 class ProseLines:
@@ -417,7 +472,7 @@ class ProseLines:
         start = 0
         for line in text.split("\n"):
             self.starts.append(start)
-            self.prose.append(any(mark in line for mark in SENTENCE_MARKS))
+            self.prose.append(_has_sentence_mark(line))
             start += len(line) + 1
 
     def at(self, offset: int) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsloom.enrich.quotes.config import QuoteConfig
+from newsloom.enrich.quotes.cues import antecedent, is_relative, noun_phrase
 from newsloom.record import Article
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 DEFINITE = ("the", "this", "that")
 # Dependencies that tie a name to the noun it names (`winemaker [Oskar Veil]`).
 NAME_LINKS = ("compound", "flat", "appos", "conj")
+# How many sentences back a chain of `it` subjects is followed to its organisation.
+IT_CHAIN = 8
 
 
 @dataclass(slots=True, frozen=True)
@@ -80,6 +83,8 @@ class SpeakerResolver:
     _spoke: list[_Person] = field(default_factory=list)
     _resolved: dict[tuple[int, int], Speaker] = field(default_factory=dict)
     _roles: dict[int, set[str]] = field(default_factory=dict)
+    # Organisations that spoke, in text order, as their phrase was resolved.
+    _organisations: list[Speaker] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._persons = self._mentions()
@@ -107,18 +112,12 @@ class SpeakerResolver:
                     _Person(mention.start, mention.end, entity.name, entity.id, span.root)
                 )
                 taken.update(range(span.start, span.end))
-        full: dict[str, str] = {}
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or self.inside[ent.root.i]:
                 continue
-            name = _clean_name(ent)
-            last = name.split()[-1] if name else ""
-            if len(name.split()) > len(full.get(last, "").split()):
-                full[last] = name
             if not taken.intersection(range(ent.start, ent.end)):
-                persons.append(
-                    _Person(ent.start_char, ent.end_char, full.get(last, name), None, ent.root)
-                )
+                name = _clean_name(ent)
+                persons.append(_Person(ent.start_char, ent.end_char, name, None, ent.root))
         return sorted(persons, key=lambda p: p.start)
 
     def _note_title(self, person: _Person) -> None:
@@ -158,20 +157,23 @@ class SpeakerResolver:
         )
 
     def _full(self, person: _Person) -> _Person:
-        """A surname alone stands for the one living person of that surname named in full."""
+        """A surname alone stands for the one living person of that surname named in full;
+        of several, the one named last before it. Nobody the text says is dead."""
         if len(person.name.split()) != 1:
             return person
         surname = person.name.lower()
-        named = {
-            p.key: p
+        named = [
+            p
             for p in self._persons
             if len(p.name.split()) > 1
             and p.name.split()[-1].lower() == surname
             and p.key not in self._dead
-        }
-        if len(named) != 1:
+        ]
+        if len({p.key for p in named}) > 1:
+            named = [p for p in named if p.start < person.start][-1:]
+        if not named:
             return person
-        (other,) = named.values()
+        other = named[0]
         return _Person(person.start, person.end, other.name, other.id, person.token)
 
     # Resolving a phrase ------------------------------------------------------------
@@ -194,6 +196,10 @@ class SpeakerResolver:
         speakers = self.config.speakers
         if len(phrase) == 1 and head.lower_ in speakers.pronouns:
             return self._pronoun(head, start, end)
+        if len(phrase) == 1 and is_relative(head):
+            # `who` speaks for what it stands for; its span stays the pronoun.
+            meant = self._resolve(noun_phrase(antecedent(head)))
+            return Speaker(meant.name, meant.id, start, end, meant.kind)
         person = self._person_at(head)
         if person is not None:
             self._spoke.append(_Person(start, end, person.name, person.id, head))
@@ -204,7 +210,10 @@ class SpeakerResolver:
             return Speaker(titled.name, titled.id, start, end, "entity" if titled.id else "named")
         named = self._other_name(head)
         if named is not None:
-            return Speaker(named[0], named[1], start, end, "entity" if named[1] else "named")
+            speaker = Speaker(named[0], named[1], start, end, "entity" if named[1] else "named")
+            if named[2] == "ORG":
+                self._organisations.append(speaker)
+            return speaker
         lemma = head.lemma_.lower()
         if lemma in speakers.roles or head.lower_ in speakers.roles:
             return self._role(phrase, head, start, end)
@@ -233,16 +242,17 @@ class SpeakerResolver:
         person = self._full(_Person(head.idx, head.idx + len(head), head.text, None, head))
         return person if person.name != head.text else None
 
-    def _other_name(self, head: Token) -> tuple[str, str | None] | None:
-        """An organisation, nation or place heading the phrase (`the Kremlin said`)."""
+    def _other_name(self, head: Token) -> tuple[str, str | None, str] | None:
+        """An organisation, nation or place heading the phrase (`the Kremlin said`), and
+        its type."""
         for entity in self.article.entities:
             if entity.type == "PERSON":
                 continue
             if any(m.start <= head.idx < m.end for m in entity.mentions):
-                return entity.name, entity.id
+                return entity.name, entity.id, entity.type
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ in NAME_LABELS:
-                return _clean_name(ent), None
+                return _clean_name(ent), None, ent.label_
         return None
 
     def _alive(self, person: _Person) -> bool:
@@ -306,24 +316,41 @@ class SpeakerResolver:
 
     def _it(self, token: Token, start: int, end: int) -> Speaker:
         """`it said`: the organisation that was a subject in this sentence or the one
-        before."""
+        before (sentences wholly in quotation marks left out); an `it` subject between
+        carries the chain back (`MEND said ... . It also threatened ... . "...," it
+        said`), and an organisation that spoke counts however it was named."""
         sentences = list(token.doc.sents)
         index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
-        first = sentences[max(0, index - 1)].start_char
-        found: tuple[int, str, str] | None = None
+        counted = 0
+        for sentence in reversed(sentences[max(0, index - IT_CHAIN) : index + 1]):
+            subjects = [
+                t for t in sentence if t.dep_ in SUBJECTS and t.i < token.i and not self.inside[t.i]
+            ]
+            for subject in reversed(subjects):
+                found = self._organisation_subject(subject)
+                if found is not None:
+                    speaker = Speaker(found[0], found[1], start, end, "organisation")
+                    self._organisations.append(speaker)
+                    return speaker
+            if subjects and not all(t.lower_ == "it" for t in subjects):
+                counted += 1
+                if counted == 2:
+                    break
+        return Speaker(None, None, start, end, "unresolved")
+
+    def _organisation_subject(self, subject: Token) -> tuple[str, str | None] | None:
+        """The organisation a subject names: an organisation's name, or a phrase resolved
+        before to an organisation that spoke (`the group said`, `it said`)."""
+        for speaker in reversed(self._organisations):
+            if speaker.start <= subject.idx < speaker.end and speaker.name:
+                return speaker.name, speaker.id
         for entity in self.article.entities:
             if entity.type != "ORG":
                 continue
             for mention in entity.mentions:
-                if not (first <= mention.start < start):
-                    continue
-                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                subject = span is not None and span.root.dep_ in SUBJECTS
-                if subject and (found is None or mention.start > found[0]):
-                    found = (mention.start, entity.name, entity.id)
-        if found is None:
-            return Speaker(None, None, start, end, "unresolved")
-        return Speaker(found[1], found[2], start, end, "organisation")
+                if mention.start <= subject.idx < mention.end:
+                    return entity.name, entity.id
+        return None
 
     # Role nouns --------------------------------------------------------------------
 
@@ -413,18 +440,22 @@ class SpeakerResolver:
         words = [t.lower_ for t in others[1:]]
         definite = bool(others) and others[0].lower_ in DEFINITE
         if definite and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in others[1:]):
-            found = self._organisation_named(head, words)
+            found = self._organisation_named(head, words, spoke=True)
             if found is not None:
-                return Speaker(found[0], found[1], start, end, "organisation")
+                speaker = Speaker(found[0], found[1], start, end, "organisation")
+                self._organisations.append(speaker)
+                return speaker
         return Speaker(_phrase_name(phrase), None, start, end, "organisation")
 
     def _organisation_named(
-        self, noun: Token, modifiers: list[str]
+        self, noun: Token, modifiers: list[str], spoke: bool = False
     ) -> tuple[str, str | None] | None:
         """The organisation an organisation noun points back to: the latest named one
         whose name holds the noun (`the agency` -> Xinhua News Agency), else the latest
-        longer phrase of the same noun (`the regional health commission`), else, for
-        a generic noun (`the company`), the one the article names most."""
+        longer phrase of the same noun (`the regional health commission`), unless (with
+        `spoke`) a named organisation spoke after that phrase (`A militant group said ...
+        . MEND said ... . "...," the group said`), else, for a generic noun (`the
+        company`), the one the article names most."""
         word = noun.lemma_.lower()
         latest: tuple[int, str, str | None] | None = None
         mentions: Counter[tuple[str, str]] = Counter()
@@ -441,11 +472,17 @@ class SpeakerResolver:
                     latest = (mention.start, entity.name, entity.id)
         if latest is not None:
             return latest[1], latest[2]
+        document = word in self.config.speakers.documents
+        spoken = [o for o in self._organisations if o.id and o.end <= noun.idx]
+        spoken = spoken if spoke and not document else []
         for chunk in reversed([c for c in noun.doc.noun_chunks if c.end <= noun.i]):
             text = _phrase_name(chunk)
             longer = len(text.split()) > 1 + len(modifiers)
             same = chunk.root.lemma_.lower() == word and not self.inside[chunk.root.i]
             if same and longer and all(m in text.lower() for m in modifiers):
+                last = spoken[-1] if spoken else None
+                if last is not None and last.name and last.start > chunk.start_char:
+                    return last.name, last.id
                 return text, None
         if word in self.config.speakers.generic_organisations and mentions:
             ranked = mentions.most_common(2)

@@ -188,3 +188,13 @@ def test_the_events_page_marks_each_event_s_review(tmp_path: Path) -> None:
     row = re.search(r'data-type="COERCE">(.*?)</tr>', html, re.S)
     assert row is not None and "review-confirmed" in row.group(1)
     assert f'href="/articles/{raid.id}#f-event-0"' in row.group(1)
+
+
+def test_a_review_s_words_are_shown_as_text(analyst: TestClient, article_id: str) -> None:
+    fields = form(page(analyst, article_id), "f-quote-1")
+    hostile = '"><img src=x onerror=alert(1)><script>alert(1)</script>'
+    post(analyst, article_id, fields, verdict="corrected", value=hostile, comment=hostile)
+    html = page(analyst, article_id)
+    assert_inert(html)
+    assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
+    assert "corrected: &#34;&gt;&lt;img src=x" in html

@@ -655,7 +655,6 @@ def test_an_advisory_is_no_threat(code: Code, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("A jetliner slammed into a building in Orvik on Monday.", "DISAPPROVE"),
         ('"We must do all we can to help the families," the mayor said.', "DEMAND"),
         ("Neither side was confirming or denying that the talks had collapsed.", "REJECT"),
         ("No party was willing to reject the budget on Monday.", "REJECT"),
@@ -670,7 +669,6 @@ def test_no_act_of_that_kind_happened(code: Code, text: str, absent: str) -> Non
     ("text", "present"),
     [
         # The positive controls of the rules above.
-        ("The opposition slammed the budget on Monday.", "DISAPPROVE"),
         ('"Kell must withdraw its troops," the mayor said.', "DEMAND"),
         ("The union denied that the talks had collapsed.", "REJECT"),
         ("The firm reached an agreement with the union on Monday.", "AGREE"),

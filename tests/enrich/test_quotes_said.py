@@ -203,3 +203,20 @@ def test_an_abbreviation_makes_no_headline_running_text(nlp: Any) -> None:
     assert reported(nlp, text) == [("the U.S. ships would stay until May", "said")]
     text = "The mayor said the ferry would call at Velmora, Wash."
     assert [cue for _, cue in reported(nlp, text)] == ["said"]
+
+
+def test_a_clause_the_parse_cut_at_a_hyphen_is_said_whole(nlp: Any) -> None:
+    text = (
+        "Brask and Velmora Ferries denied any wrongdoing and said they were co-operating "
+        "fully with the inquiry."
+    )
+    assert reported(nlp, text) == [("they were co-operating fully with the inquiry", "said")]
+
+
+def test_a_clause_leading_into_a_quotation_with_a_colon_is_not_said(nlp: Any) -> None:
+    text = (
+        'Velmora seems to agree: "This is the latest step in our partnership with the '
+        "port,\" said Ann Holt, the ferry line's director."
+    )
+    assert reported(nlp, text) == []
+    assert [q.kind for q in run(nlp, text)] == ["direct"]

@@ -238,3 +238,12 @@ def test_the_report_is_not_whichever_organisation_spoke_last(nlp: Any) -> None:
         '"The harbour board failed to act on a number of occasions," the report stated.'
     )
     assert speaker_of(nlp, text, "The harbour board failed") != "Velmora Dockers Union"
+
+
+def test_speakers_joined_by_and_are_named_together(nlp: Any) -> None:
+    text = "Ada Marlow and Tomas Brandt said the port would reopen in May."
+    quote = quote_at(nlp, text, "the port would reopen")
+    assert quote.speaker == "Ada Marlow and Tomas Brandt"
+    assert quote.speaker_id is None
+    text = "The Velmora Liberation Front, or VLF, promised two weeks ago to free the hostages."
+    assert speaker_of(nlp, text, "to free the hostages") == "Velmora Liberation Front"

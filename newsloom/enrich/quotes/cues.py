@@ -28,6 +28,8 @@ SPEAKER_RIGHT = ("prep", "compound", "pobj", "nummod", "amod", "flat")
 SENTENCE_ENDS = (".", "!", "?", "…")
 # Where a noun phrase after a cue ends (`said Mary Jones [in] an email`).
 PHRASE_ENDS = ("ADP", "PUNCT", "SCONJ", "CCONJ", "AUX", "PRON", "SPACE")
+# Entity types that speak for no one (a date or a number the parse joined to a name).
+NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 # How many tokens after a closing mark (or before an opening one) a cue may sit.
 CUE_WINDOW = 12
 
@@ -88,7 +90,8 @@ def speaker_of(verb: Token) -> Span | None:
             child = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
             if is_relative(child):
                 return child.doc[child.i : child.i + 1]
-            return noun_phrase(_named_appositive(child) or _after_dateline(child) or child)
+            head = _named_appositive(child) or _after_dateline(child) or child
+            return with_conjuncts(head)
         if verb.dep_ not in ("conj", "advcl", "xcomp", "prep") or candidate is head:
             break
     return _name_before(verb) or _subject_after(verb)
@@ -170,6 +173,32 @@ def _named_appositive(subject: Token) -> Token | None:
     if subject.pos_ != "NOUN" or subject.ent_type_:
         return None
     return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The heads an `and` joins, the first one included (`Ada Marlow and the harbour
+    board`: Marlow, board); not `or` (`the Armed Forces, or FARC`: one name, two ways)
+    nor a date the parse joined in."""
+    found = [head]
+    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.rights)
+    for child in head.rights:
+        named = child.pos_ in ("PROPN", "NOUN") and child.ent_type_ not in NOT_SPEAKERS
+        if joined and child.dep_ == "conj" and named:
+            found.extend(conjuncts(child))
+    return found
+
+
+def with_conjuncts(head: Token) -> Span:
+    """A subject phrase with every speaker it joins (`GSK and AstraZeneca said`): all
+    of them said it, not only the first."""
+    phrase = noun_phrase(head)
+    joined = conjuncts(head)
+    if len(joined) == 1:
+        return phrase
+    last = noun_phrase(joined[-1])
+    if "\n" in phrase.doc[phrase.start : last.end].text:
+        return phrase
+    return phrase.doc[phrase.start : last.end]
 
 
 def noun_phrase(head: Token) -> Span:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.quotes.config import QuoteConfig
-from newsloom.enrich.quotes.cues import is_relative, negated, noun_phrase, speaker_of
+from newsloom.enrich.quotes.cues import DASHES, is_relative, negated, noun_phrase, speaker_of
 from newsloom.enrich.quotes.nouns import noun_cue
 
 if TYPE_CHECKING:
@@ -122,6 +122,8 @@ def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list
         else:
             reported = None
         if reported is None or _is_quotation(reported, inside, config):
+            continue
+        if _leads_in(reported, inside):
             continue
         if is_said(reported, text, config):
             found.append(reported)
@@ -254,12 +256,32 @@ def _content(verb: Token, category: str, config: QuoteConfig) -> list[Token]:
     if category == "naming":
         return _named_as(verb, child, config)
     tokens = list(child.subtree)
+    if category == "clausal" and child in after:
+        tokens.extend(_run_on(child, after))
     if category == "object":
         extension = _object_extension(verb, child, config)
         if not extension and not config.reported.noun_phrase_objects:
             return []  # "defended the plan", "unveiled a phone": an act, not what was said
         tokens.extend(extension)
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _run_on(first: Token, after: list[Token]) -> list[Token]:
+    """Further complements of the cue that run straight on from the first at a dash or
+    a hyphen, without a subject of their own: a parse that cut one clause in two there
+    (`said the family - regarded as pioneers - were still in shock`, `said they were
+    co-operating`) gives both halves as complements, and both are what was said. One
+    with its own subject is a clause of its own (`... and Democrats accused ...`)."""
+    tokens: list[Token] = []
+    end = first.right_edge.i
+    for child in after[after.index(first) + 1 :]:
+        own = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        cut = child.left_edge.text in DASHES or child.doc[end].text in DASHES
+        if child.left_edge.i != end + 1 or own or not cut:
+            break
+        tokens.extend(child.subtree)
+        end = child.right_edge.i
+    return tokens
 
 
 def _is_to_clause(verb: Token) -> bool:
@@ -490,6 +512,20 @@ def is_said(reported: Reported, text: str, config: QuoteConfig) -> bool:
         return False  # "asked him about it": a pronoun alone says nothing
     letters = [c for c in text[reported.start : reported.end] if c.isalpha()]
     return not (len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters))
+
+
+def _leads_in(reported: Reported, inside: Sequence[bool]) -> bool:
+    """A clause that a colon leads into a quotation whose cue follows it (`Dell seems to
+    agree: "This is the latest step," said Ann Holt`): the quotation is what was said,
+    the clause before it the writer's lead-in."""
+    doc = reported.cue.doc
+    if reported.end > reported.cue_start:
+        return False
+    span = doc.char_span(reported.end, reported.cue_start, alignment_mode="expand")
+    if span is None or not any(inside[t.i] for t in span):
+        return False
+    before = [t for t in span if not inside[t.i] and not t.is_space]
+    return bool(before) and before[0].text == ":"
 
 
 def _is_quotation(reported: Reported, inside: Sequence[bool], config: QuoteConfig) -> bool:

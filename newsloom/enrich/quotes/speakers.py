@@ -11,13 +11,16 @@ Quenby, not Acme; `the minister's spokesman` is the spokesman, not the minister)
 - `he`/`she` is the most recent person of that gender (titles such as `Mrs`, or an
   earlier pronoun resolved to them) who is the subject of a sentence or spoke, so a
   run of quotes keeps its speaker until the text names another; `it` is an
-  organisation that was the subject just before;
+  organisation that was the subject just before (through a chain of `it` subjects);
+- a relative pronoun (`X, who said`) is what it stands for, its span the pronoun;
+- speakers joined by `and` (`GSK and AstraZeneca said`) are named together, no one id;
 - a singular role noun (`the governor`) is the person the text gives that role (a
   title, `Gov. X`, `X, the governor`), else the first person named after it who speaks
   and has no other role; a plural one (`prosecutors`) or one owned by someone (`his
   spokesman`) stays unresolved: the phrase is the speaker's name;
 - an organisation noun (`the news agency`, `the commission`) is the organisation named
-  earlier with that word (`Xinhua News Agency`, `the regional health commission`).
+  earlier with that word (`Xinhua News Agency`, `the regional health commission`), or
+  the named one that spoke after such a description (`the group`).
 
 Nobody the text says is dead (`the death of X`, `X was killed`, `X died`) is the
 speaker of a pronoun, a role noun or a surname. What cannot be resolved is left
@@ -31,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsloom.enrich.quotes.config import QuoteConfig
-from newsloom.enrich.quotes.cues import antecedent, is_relative, noun_phrase
+from newsloom.enrich.quotes.cues import antecedent, conjuncts, is_relative, noun_phrase
 from newsloom.record import Article
 
 if TYPE_CHECKING:
@@ -196,6 +199,9 @@ class SpeakerResolver:
         speakers = self.config.speakers
         if len(phrase) == 1 and head.lower_ in speakers.pronouns:
             return self._pronoun(head, start, end)
+        joined = [t for t in conjuncts(head) if phrase.start <= t.i < phrase.end]
+        if len(joined) > 1:
+            return self._joined(joined, start, end)
         if len(phrase) == 1 and is_relative(head):
             # `who` speaks for what it stands for; its span stays the pronoun.
             meant = self._resolve(noun_phrase(antecedent(head)))
@@ -220,6 +226,18 @@ class SpeakerResolver:
         if _is_organisation(phrase, self.config):
             return self._organisation(phrase, head, start, end)
         return Speaker(_phrase_name(phrase), None, start, end, "noun")
+
+    def _joined(self, heads: list[Token], start: int, end: int) -> Speaker:
+        """Speakers joined by `and`: each resolved on its own, named together; no one id."""
+        parts = [self._resolve(noun_phrase(head)) for head in heads]
+        if len({part.id for part in parts}) == 1 and parts[0].id:
+            return Speaker(parts[0].name, parts[0].id, start, end, parts[0].kind)
+        names = [part.name for part in parts if part.name]
+        if len(names) < len(parts):
+            return Speaker(None, None, start, end, "unresolved")
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        weakest = min(parts, key=lambda part: self.config.confidence[part.kind])
+        return Speaker(name, None, start, end, weakest.kind)
 
     def _person_at(self, head: Token) -> _Person | None:
         """The person whose mention holds the phrase's head, or a name in apposition with

@@ -684,17 +684,6 @@ def test_searching_for_a_deal_is_no_deal_yet(code: Code) -> None:
     assert "AGREE" not in shown(article)
 
 
-@pytest.mark.parametrize(
-    ("text", "type"),
-    [
-        ("Such discounts are typically negotiated by the airlines.", "CONSULT"),
-        ("Border guards usually detain migrants at the crossing.", "COERCE"),
-        ("The cartel uses kidnapping as a weapon against the state.", "COERCE"),
-    ],
-)
-def test_a_habit_is_no_event_and_not_shown(code: Code, text: str, type: str) -> None:
-    events = [e for e in code(text).events if e.type == type]
-    assert events and all(e.mode == "habitual" and e.confidence < SHOWN for e in events)
 
 
 @pytest.mark.parametrize(

@@ -101,8 +101,6 @@ class Frames:
     prediction: Words
     expectation: Words
     failure: Words
-    habitual_adverbs: Words
-    practice: Words
     ahead_modifiers: Words
     possible_modifiers: Words
     threat: Words

@@ -19,7 +19,7 @@ The clause itself then gives the mode: could/might/may, `should` and a `would` o
 reported speech are `hypothetical`, `will` is `planned` (an announced intent to harm is
 PLOVER THREATEN), a to-infinitive that no frame governs is an unrealised purpose
 (`hypothetical`: "trained them to fight"), and the simple present of an act is
-`habitual` ("the company supports", "officials typically require"). A negated trigger
+`habitual` ("the company supports"). A negated trigger
 is not coded (a denied event did not happen) unless it refuses to cooperate ("will not
 accept": REJECT); an imperative ("Please support local shops!") tells no event.
 
@@ -239,36 +239,21 @@ def _clause_mode(candidate: Candidate, lexicon: EventLexicon) -> tuple[str, str 
         return candidate.type, "planned"
     if "to" in auxiliaries and clause.tag_ == "VB" and clause.dep_ in INFINITIVES:
         return candidate.type, "hypothetical"  # "trained them to fight": a purpose
-    if _habitual(clause, lexicon) or _habit_adverb(clause, frames):
+    if _habitual(clause, lexicon):
         return candidate.type, "habitual"
     return candidate.type, None
 
 
-def _habit_adverb(verb: Token, frames: Frames) -> bool:
-    """ "are typically negotiated", "police routinely arrest": a habit, not an event."""
-    return any(c.dep_ == "advmod" and c.lower_ in frames.habitual_adverbs for c in verb.children)
-
-
 def _bare_noun_mode(noun: Token, lexicon: EventLexicon) -> str | None:
     """A bare event noun's mode: its own modifier ("future talks": planned, "a possible
-    deal": hypothetical), a practice ("uses kidnapping as a weapon": habitual), else the
-    words above it."""
+    deal": hypothetical), else the words above it."""
     frames = lexicon.frames
     modifiers = {c.lower_ for c in noun.children if c.dep_ == "amod"}
     if modifiers & frames.ahead_modifiers:
         return "planned"
     if modifiers & frames.possible_modifiers:
         return "hypothetical"
-    verb = noun.head
-    if noun.dep_ == "dobj" and verb.pos_ == "VERB":
-        practice = verb.lemma_.lower() in frames.practice and verb.tag_ in PRESENT
-        if (practice and not _has_aux(verb)) or _habit_adverb(verb, frames):
-            return "habitual"
     return _noun_frame_mode(noun, lexicon)
-
-
-def _has_aux(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _refused_noun(noun: Token, lexicon: EventLexicon) -> bool:

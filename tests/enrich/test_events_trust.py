@@ -684,22 +684,6 @@ def test_searching_for_a_deal_is_no_deal_yet(code: Code) -> None:
     assert "AGREE" not in shown(article)
 
 
-
-
-@pytest.mark.parametrize(
-    ("text", "mode"),
-    [
-        ("The two sides left the harder issues for future talks.", "planned"),
-        ("Investors welcomed news of a possible deal between the two airlines.", "hypothetical"),
-    ],
-)
-def test_a_future_or_possible_act_named_by_a_noun_has_its_mode(
-    code: Code, text: str, mode: str
-) -> None:
-    nouns = [e for e in code(text).events if e.trigger in ("talks", "deal")]
-    assert nouns and all(e.mode == mode for e in nouns)
-
-
 @pytest.mark.parametrize(
     "text",
     [

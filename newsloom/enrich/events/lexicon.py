@@ -101,8 +101,6 @@ class Frames:
     prediction: Words
     expectation: Words
     failure: Words
-    ahead_modifiers: Words
-    possible_modifiers: Words
     threat: Words
     refusal: Words
     demand: Words

@@ -219,7 +219,7 @@ def _clause_mode(candidate: Candidate, lexicon: EventLexicon) -> tuple[str, str 
     if clause is None:
         if _refused_noun(candidate.trigger, lexicon):
             return "REJECT", None  # "ruled out any deal"
-        return candidate.type, _bare_noun_mode(candidate.trigger, lexicon)
+        return candidate.type, _noun_frame_mode(candidate.trigger, lexicon)
     auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     if auxiliaries & {"would", "'d"} and not _reported(clause, lexicon):
         return candidate.type, "hypothetical"  # "would give them reason to attack"
@@ -242,18 +242,6 @@ def _clause_mode(candidate: Candidate, lexicon: EventLexicon) -> tuple[str, str 
     if _habitual(clause, lexicon):
         return candidate.type, "habitual"
     return candidate.type, None
-
-
-def _bare_noun_mode(noun: Token, lexicon: EventLexicon) -> str | None:
-    """A bare event noun's mode: its own modifier ("future talks": planned, "a possible
-    deal": hypothetical), else the words above it."""
-    frames = lexicon.frames
-    modifiers = {c.lower_ for c in noun.children if c.dep_ == "amod"}
-    if modifiers & frames.ahead_modifiers:
-        return "planned"
-    if modifiers & frames.possible_modifiers:
-        return "hypothetical"
-    return _noun_frame_mode(noun, lexicon)
 
 
 def _refused_noun(noun: Token, lexicon: EventLexicon) -> bool:

@@ -247,3 +247,39 @@ def test_speakers_joined_by_and_are_named_together(nlp: Any) -> None:
     assert quote.speaker_id is None
     text = "The Velmora Liberation Front, or VLF, promised two weeks ago to free the hostages."
     assert speaker_of(nlp, text, "to free the hostages") == "Velmora Liberation Front"
+
+
+def test_his_office_is_the_office_of_whom_his_stands_for(nlp: Any) -> None:
+    text = (
+        'Tomas Brandt told the rally that "we hear you."\n\n'
+        "Teachers did not see Governor Ada Marlow at the statehouse on Tuesday. Her "
+        "office said she was keeping long-standing plans to travel to Velmora."
+    )
+    quote = quote_at(nlp, text, "she was keeping")
+    assert quote.speaker == "Ada Marlow's office"
+    assert quote.speaker_id is None
+    text = (
+        "The Velmora Dockers Union called a strike on Monday. Its spokesman said the "
+        "strike would last a week."
+    )
+    assert speaker_of(nlp, text, "the strike would last") == "Velmora Dockers Union's spokesman"
+
+
+def test_the_report_speaks_for_whoever_put_it_out(nlp: Any) -> None:
+    text = (
+        "Secretary-General Ada Marlow said in a new report made public today that the "
+        "harbour was unsafe.\n\n"
+        'The 20-page report noted that "both ferry lines have failed to act."\n\n'
+        '"The harbour board demonstrated bad faith on a number of occasions," the report '
+        "stated."
+    )
+    assert speaker_of(nlp, text, "both ferry lines") == "Ada Marlow"
+    assert speaker_of(nlp, text, "The harbour board demonstrated") == "Ada Marlow"
+    text = (
+        "Two crew members were hurt in a ferry fire, the coastguard said in a statement on "
+        "Wednesday.\n\n"
+        '"The cause of the fire is under investigation," the statement said.\n\n'
+        "It did not name the ferry and said it was withholding the names of the crew."
+    )
+    assert speaker_of(nlp, text, "The cause of the fire") == "coastguard"
+    assert speaker_of(nlp, text, "it was withholding") == "coastguard"

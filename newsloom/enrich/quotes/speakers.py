@@ -20,7 +20,11 @@ Quenby, not Acme; `the minister's spokesman` is the spokesman, not the minister)
   spokesman`) stays unresolved: the phrase is the speaker's name;
 - an organisation noun (`the news agency`, `the commission`) is the organisation named
   earlier with that word (`Xinhua News Agency`, `the regional health commission`), or
-  the named one that spoke after such a description (`the group`).
+  the named one that spoke after such a description (`the group`);
+- a document (`the report`, `the statement`) speaks for whoever put it out: the
+  speaker of `said in a report`, the owner of `his report`, who `released a report`;
+- an office or role owned by a pronoun (`his office`, `its spokesman`) is named for
+  the owner the pronoun stands for (`Ada Marlow's office`), with no id of its own.
 
 Nobody the text says is dead (`the death of X`, `X was killed`, `X died`) is the
 speaker of a pronoun, a role noun or a surname. What cannot be resolved is left
@@ -34,7 +38,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsloom.enrich.quotes.config import QuoteConfig
-from newsloom.enrich.quotes.cues import antecedent, conjuncts, is_relative, noun_phrase
+from newsloom.enrich.quotes.cues import (
+    antecedent,
+    conjuncts,
+    is_cue,
+    is_relative,
+    noun_phrase,
+    speaker_of,
+)
 from newsloom.record import Article
 
 if TYPE_CHECKING:
@@ -46,6 +57,10 @@ SUBJECTS = ("nsubj", "nsubjpass")
 DEFINITE = ("the", "this", "that")
 # Dependencies that tie a name to the noun it names (`winemaker [Oskar Veil]`).
 NAME_LINKS = ("compound", "flat", "appos", "conj")
+# Possessive pronouns and the pronoun whose referent owns the noun (`his office`).
+POSSESSIVES = {"his": "he", "her": "she", "its": "it"}
+# Verbs whose object is a document its subject put out (`the ministry released a report`).
+ISSUING = ("release", "issue", "publish", "present", "submit", "file", "send", "write")
 # How many sentences back a chain of `it` subjects is followed to its organisation.
 IT_CHAIN = 8
 
@@ -221,7 +236,12 @@ class SpeakerResolver:
                 self._organisations.append(speaker)
             return speaker
         lemma = head.lemma_.lower()
-        if lemma in speakers.roles or head.lower_ in speakers.roles:
+        role = lemma in speakers.roles or head.lower_ in speakers.roles
+        if role or _is_organisation(phrase, self.config):
+            owned = self._owned(phrase, head, start, end)
+            if owned is not None:
+                return owned
+        if role:
             return self._role(phrase, head, start, end)
         if _is_organisation(phrase, self.config):
             return self._organisation(phrase, head, start, end)
@@ -287,6 +307,16 @@ class SpeakerResolver:
         if pronoun not in ("he", "she"):
             return Speaker(None, None, start, end, "unresolved")
         gender = self.config.speakers.pronouns[pronoun]
+        chosen = self._referent(start, gender)
+        if chosen is None:
+            return Speaker(None, None, start, end, "unresolved")
+        self.genders.setdefault(chosen.key, gender)
+        self._spoke.append(_Person(start, end, chosen.name, chosen.id, token))
+        return Speaker(chosen.name, chosen.id, start, end, "pronoun")
+
+    def _referent(self, start: int, gender: str, salient: bool = True) -> _Person | None:
+        """Who `he` or `she` at `start` is: the latest living person of that gender who
+        was a subject or spoke, else (or unless `salient`) the latest one named."""
         window = self.config.speakers.role_window
         candidates = [
             p
@@ -296,14 +326,23 @@ class SpeakerResolver:
             and self._alive(p)
             and self.genders.get(p.key, gender) == gender
         ]
-        salient = [p for p in candidates if p.token.dep_ in SUBJECTS or p in self._spoke]
-        pool = salient or candidates
-        if not pool:
-            return Speaker(None, None, start, end, "unresolved")
-        chosen = max(pool, key=lambda p: p.start)
-        self.genders.setdefault(chosen.key, gender)
-        self._spoke.append(_Person(start, end, chosen.name, chosen.id, token))
-        return Speaker(chosen.name, chosen.id, start, end, "pronoun")
+        chosen = [p for p in candidates if p.token.dep_ in SUBJECTS or p in self._spoke]
+        pool = chosen if chosen and salient else candidates
+        return max(pool, key=lambda p: p.start) if pool else None
+
+    def _owned(self, phrase: Span, head: Token, start: int, end: int) -> Speaker | None:
+        """`his office`, `her spokesman`, `its chief executive`: the office of the one
+        the possessive pronoun stands for, named `<owner>'s office`; no id (the office is
+        not its owner)."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ not in POSSESSIVES or owner.i < phrase.start:
+            return None
+        found = self._owner(owner)
+        name = found.name if found is not None else None
+        rest = phrase.doc[owner.i + 1 : phrase.end].text.strip()
+        if not name or not rest:
+            return None
+        return Speaker(f"{name}'s {rest}", None, start, end, "noun")
 
     def _they(self, token: Token, start: int, end: int) -> Speaker:
         """`they said`: the plural subject of this sentence or one of the two before
@@ -452,6 +491,12 @@ class SpeakerResolver:
     # Organisations -----------------------------------------------------------------
 
     def _organisation(self, phrase: Span, head: Token, start: int, end: int) -> Speaker:
+        if head.lemma_.lower() in self.config.speakers.documents and phrase[0].lower_ in DEFINITE:
+            author = self._author(head)
+            if author is not None and author.name:
+                speaker = Speaker(author.name, author.id, start, end, "pronoun")
+                self._organisations.append(speaker)  # `it` may stand for the report
+                return speaker
         # Only "the agency" or "the news agency" points back; "the Jordanian government"
         # and "a ministry" name their own.
         others = [t for t in phrase if t.i != head.i and not t.is_punct]
@@ -464,6 +509,44 @@ class SpeakerResolver:
                 self._organisations.append(speaker)
                 return speaker
         return Speaker(_phrase_name(phrase), None, start, end, "organisation")
+
+    def _author(self, document: Token) -> Speaker | None:
+        """Who wrote `the report` that says something: the speaker of an earlier mention
+        of it (`Ban said in a new report`), its owner (`his previous report`, `the
+        ministry's report`) or who issued it (`the ministry released a report`)."""
+        lemma = document.lemma_.lower()
+        earlier = [
+            t
+            for t in document.doc[: document.i]
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and not self.inside[t.i]
+        ]
+        for mention in reversed(earlier):
+            owner = next((c for c in mention.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return self._owner(owner)
+            head = mention.head
+            if mention.dep_ == "pobj" and head.lower_ == "in" and is_cue(head.head, self.config):
+                phrase = speaker_of(head.head)
+            elif mention.dep_ == "dobj" and head.lemma_.lower() in ISSUING:
+                phrase = speaker_of(head)
+            else:
+                continue
+            return self.resolve(phrase) if phrase is not None else None
+        return None
+
+    def _owner(self, owner: Token) -> Speaker | None:
+        """Who a possessor is: a possessive pronoun's referent, or the name it gives."""
+        start, end = owner.idx, owner.idx + len(owner)
+        pronoun = POSSESSIVES.get(owner.lower_)
+        if pronoun == "it":
+            return self._it(owner, start, end)
+        if pronoun is not None:
+            gender = self.config.speakers.pronouns[pronoun]
+            person = self._referent(start, gender, salient=False)
+            if person is None:
+                return None
+            return Speaker(person.name, person.id, start, end, "pronoun")
+        return self.resolve(noun_phrase(owner))
 
     def _organisation_named(
         self, noun: Token, modifiers: list[str], spoke: bool = False
@@ -529,6 +612,8 @@ def _plural_name(subject: Token) -> str | None:
     for t in subject.subtree:
         if t.dep_ in ("relcl", "acl", "prep") and t.i > subject.i:
             right = min(right, t.left_edge.i - 1)
+    while right > subject.i and doc[right].is_punct:
+        right -= 1
     phrase = doc[subject.left_edge.i : right + 1]
     if len(phrase) > 8 or len(phrase) == 0:
         return None

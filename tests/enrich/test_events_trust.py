@@ -524,25 +524,6 @@ def test_an_act_named_without_no_is_still_coded(code: Code) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Acme® Systems supports the Brell™ Defence Initiative with free licences.",
-        "The Kessmoor™ suite offers help to Brell® customers in Orvik.",
-    ],
-)
-def test_advertising_copy_tells_no_event(code: Code, text: str) -> None:
-    assert code(text).events == []
-    # The positive control: without its trademark signs the sentence is coded.
-    assert code(text.replace("®", "").replace("™", "")).events != []
-
-
-def test_a_quote_mark_decoded_wrongly_is_no_trademark(code: Code) -> None:
-    # "â€™" is a right quote mark read in the wrong encoding: its "™" is not a brand.
-    text = "Campaigners said the plan wasnâ€™t enough, calling for a total ban on the ads."
-    assert "DEMAND" in [e.type for e in code(text).events]
-
-
-@pytest.mark.parametrize(
     ("text", "type", "victim"),
     [
         (

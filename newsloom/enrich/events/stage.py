@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -49,8 +48,6 @@ CLAIM_REACH = 3
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Adverbs that put an act before the story's own time.
 BEFORE_THE_STORY = frozenset({"previously", "earlier", "formerly", "once", "long"})
-# A trademark sign right after a word ("Acme®"); not the "â€™" of a page decoded wrongly.
-TRADEMARK = re.compile(r"(?<=[^\W_])[®™]")
 
 
 class EventStage:
@@ -141,9 +138,8 @@ def calibrated(score: float, points: Sequence[tuple[float, float]]) -> float:
 
 
 def _furniture(text: str) -> bool:
-    """A line of page furniture ("Home | World | Offers | ...") or advertising copy, told
-    by its trademark signs ("Acme® CloudGuard™"): no event."""
-    return text.count("|") >= 2 or TRADEMARK.search(text) is not None
+    """A line of page furniture ("Home | World | Offers | ..."): no event."""
+    return text.count("|") >= 2
 
 
 def _toll_back(event: Event, toll: Casualties) -> None:

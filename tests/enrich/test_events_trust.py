@@ -659,12 +659,6 @@ def test_the_same_acts_told_as_done_are_coded(code: Code, text: str, present: st
     assert present in [e.type for e in code(text).events]
 
 
-def test_searching_for_a_deal_is_no_deal_yet(code: Code) -> None:
-    article = code("Officials were searching for a deal to end the strike on Monday.")
-    assert all(e.mode is not None for e in article.events if e.type == "AGREE")
-    assert "AGREE" not in shown(article)
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -84,9 +84,7 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
         return "sense"
     if candidate.kind == "noun" and _no_comment_noun(trigger, lexicon):
         return "no comment"
-    if trigger.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ == "no" for c in trigger.children
-    ):
+    if negated_noun(trigger):
         return "negated"
     if candidate.type == "THREATEN" and any(
         c.dep_ == "compound" and c.lemma_.lower() in rules.words.advisories
@@ -117,6 +115,14 @@ def rejection(candidate: Candidate, lexicon: EventLexicon) -> str | None:
         ):
             return "contest"  # "vowed to challenge the results in court": no cooperation
     return None
+
+
+def negated_noun(trigger: Token) -> bool:
+    """An event noun denied by "no" ("made no apology", "held no talks", "no strike was
+    called"): it did not happen. The one test of it, for bare nouns and light verbs alike."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in trigger.children
+    )
 
 
 def _anonymity(verb: Token, rules: PrecisionLexicon) -> bool:

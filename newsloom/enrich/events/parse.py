@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsloom.enrich.events.candidate import Candidate
 from newsloom.enrich.events.filters import (
     event_category,
+    negated_noun,
     plausible,
     stopped_category,
     stopped_event,
@@ -60,7 +61,7 @@ def find_candidates(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
         if token.pos_ != "NOUN" or token.i in absorbed:
             continue
         category = lexicon.nouns.get(noun_lemma(token))
-        if category is None or _governing_trigger(token, verbs) or _negated_noun(token):
+        if category is None or _governing_trigger(token, verbs) or negated_noun(token):
             continue
         stopping = _stopping_verb(token, lexicon)
         if stopping is not None:
@@ -192,10 +193,6 @@ def _governing_trigger(noun: Token, verbs: set[int]) -> bool:
     while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     return head.i in verbs
-
-
-def _negated_noun(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 # Actors ----------------------------------------------------------------------------

@@ -4,8 +4,9 @@ sense), who did it (its actors), when and where (its own clause) and how often i
 told (one row per act). Every pattern is shown in two or three sentences of its own.
 
 An event is *shown* here when the rules score it at least 0.5: its confidence reaches
-what that score reads as on the calibration curve (events.toml [calibration]), which the
-judged real-news set fits so that the UI's floor of 0.5 means right at least half the time.
+what that score reads as on the calibration curve (events.toml [calibration]), whose
+points were placed on the judged real-news set's tuning half so that the UI's floor of
+0.5 means right about half the time.
 """
 
 from __future__ import annotations

@@ -10,9 +10,10 @@ told as done or planned (hypothetical, predicted, failed, habitual), for an act 
 a direct quote, for a doer that is neither told nor left open by a passive or only
 vaguely named, and for a date that is only the publication day (more for an act told in
 the past); negated acts are not coded. The score is then read off the calibration curve
-(events.toml [calibration], fitted on the tuning half of the judged real-news set) as the
-share of such events found fully right, so the UI's floor of 0.5 shows events right at
-least half the time (`newsloom eval --judged` prints the curve for both halves).
+(events.toml [calibration], points placed by hand on the shares right in bins of scores on
+the tuning half of the judged real-news set) as the share of such events found fully
+right, so the UI's floor of 0.5 shows events right about half the time or more
+(`newsloom eval --judged` prints the curve for both halves).
 """
 
 from __future__ import annotations

@@ -83,9 +83,7 @@ ARTICLE_COLUMNS: Columns = (
 SEARCH_COLUMNS: Columns = (
     ("rank", _I),
     ("score", _F),
-    *ARTICLE_COLUMNS[:4],
-    ("language", _S),
-    ("published", _S),
+    *ARTICLE_COLUMNS,
     ("snippet", _S),
 )
 # What an analyst said of a fact row (`with_reviews`).
@@ -207,6 +205,7 @@ def search_rows(store: Store, query: str, filters: ArticleFilter) -> Iterator[Ro
             "url": hit.url,
             "title": hit.title,
             "source": hit.source,
+            "site": hit.site,
             "language": hit.language,
             "published": _iso(hit.published),
             "snippet": hit.snippet,

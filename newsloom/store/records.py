@@ -82,6 +82,7 @@ class SearchHit:
     source: str | None = None
     language: str | None = None
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    site: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +91,7 @@ class SearchHit:
             "url": self.url,
             "published": _iso(self.published),
             "source": self.source,
+            "site": self.site,
             "language": self.language,
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsloom.serve import ServeSettings, create_app
+from tests.serve.list_fixtures import LIST_COUNT, build_list_store
 from tests.serve.ui_fixtures import UIStore, build_ui_store
 
 
@@ -32,10 +33,12 @@ def test_dashboard_shows_counts_entities_newest_and_runs(client: TestClient) -> 
     response = client.get("/")
     assert response.status_code == 200
     html = response.text
-    assert "Articles per day" in html
-    # the samples ingest run with its counts, and the per-day table for the chart
+    assert "Articles over time" in html
+    # the samples ingest run with its counts, and the chart's table: the samples of 2025
+    # and the invented articles of March 2031, one bar a month, the months between empty
     assert re.search(r"<td>#1</td><td>[^<]+</td><td>finished</td>", html)
-    assert '<th scope="row">2031-03-04</th><td>1</td>' in html
+    assert '<th scope="row">2031-03</th><td>3</td>' in html
+    assert '<th scope="row">2028-06</th><td>0</td>' in html
     assert 'href="/entities/person:tilda-quenby"' in html
     stories = html.split('id="stories">')[1].split("</section>")[0]
     assert 'href="/stories/' in stories and "2 articles" in stories
@@ -133,16 +136,18 @@ def test_charts_degrade_to_tables_without_the_chart_library(
     assert client.get("/static/vendor/chart.umd.min.js").status_code == 404
 
 
-def test_search_pages_through_results_twenty_at_a_time(client: TestClient) -> None:
-    first = client.get("/search").text
-    assert "20 results" not in first  # a listing without words says so instead
-    ids_first = re.findall(r'<h3><a href="/articles/(\w+)"', first)
-    assert len(ids_first) == 20 and 'class="next-page" href="/search?cursor=o20"' in first
-    second = client.get("/search", params={"cursor": "o20"}).text
-    ids_second = re.findall(r'<h3><a href="/articles/(\w+)"', second)
-    assert ids_second and not set(ids_first) & set(ids_second)
-    assert 'class="previous-page"' in second
-    # A page link that is no page gives the first page and says so, never an error.
+def test_search_pages_through_results_fifty_at_a_time(tmp_path: Path) -> None:
+    with TestClient(create_app(ServeSettings(store=str(build_list_store(tmp_path / "l.db"))))) as c:
+        first = c.get("/search").text
+        ids_first = re.findall(r'<h3><a href="/articles/(\w+)"', first)
+        assert len(ids_first) == 50 and 'class="next-page" href="/search?cursor=o50"' in first
+        second = c.get("/search", params={"cursor": "o50"}).text
+        ids_second = re.findall(r'<h3><a href="/articles/(\w+)"', second)
+        assert len(ids_second) == LIST_COUNT - 50 and not set(ids_first) & set(ids_second)
+        assert 'class="previous-page"' in second and 'class="next-page"' not in second
+
+
+def test_a_bad_search_page_link_gives_the_first_page_and_says_so(client: TestClient) -> None:
     for bad in ("-3", "two", "o99999999"):
         response = client.get("/search", params={"cursor": bad})
         assert response.status_code == 200 and "not one this site gives" in response.text

@@ -1,5 +1,6 @@
-"""Small UI fixes in a real browser: the navigation at phone width, and /docs drawn from
-this server's own files (Debian's Chromium via Playwright, a live server)."""
+"""Small UI fixes in a real browser: the navigation and every page at phone width (wide
+tables scroll inside their own box), and /docs drawn from this server's own files
+(Debian's Chromium via Playwright, a live server)."""
 
 from __future__ import annotations
 
@@ -10,22 +11,25 @@ import pytest
 
 from newsloom.serve import ServeSettings, create_app
 from newsloom.serve.ui import assets
-from newsloom.store import open_store
 from tests.serve.browser import CHROMIUM, CHROMIUM_ARGS, needs_chromium, serve_live
-from tests.store.articles import make_article
+from tests.serve.ui_fixtures import build_ui_store
 
 pytestmark = needs_chromium
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
-PHONE = {"width": 375, "height": 740}
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("small-browser") / "s.db"
-    with open_store(path) as store:
-        store.save(make_article())
-    with serve_live(create_app(ServeSettings(store=str(path)))) as url:
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """The UI store (the samples' ingest run, enriched articles, events of the samples)."""
+    ui = build_ui_store(tmp_path_factory.mktemp("small-browser") / "s.db")
+    return str(ui.path), ui.enriched_id
+
+
+@pytest.fixture(scope="module")
+def base(stored: tuple[str, str]) -> Iterator[str]:
+    with serve_live(create_app(ServeSettings(store=stored[0]))) as url:
         yield url
 
 
@@ -37,14 +41,19 @@ def browser(base: str) -> Iterator[sync_api.Browser]:
         launched.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/search", "/login"])
+# Each page with a wide table (the dashboard's runs, the entities, events and places
+# tables, the article's entities and provenance) as well as the plain ones.
+PAGES = ["/", "/search", "/login", "/entities", "/quotes", "/stories", "/events", "/places"]
+
+
+@pytest.mark.parametrize("path", [*PAGES, "article"])
 def test_no_nav_link_leaves_a_phone_screen(
-    browser: sync_api.Browser, base: str, path: str, tmp_path: Path
+    browser: sync_api.Browser, base: str, stored: tuple[str, str], path: str, tmp_path: Path
 ) -> None:
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.set_default_timeout(5000)
-    page.goto(base + path)
+    page.goto(base + (f"/articles/{stored[1]}" if path == "article" else path))
     links = page.locator(".top nav a")
     assert links.count() == 7
     for n in range(links.count()):

@@ -5,6 +5,7 @@ no wire source is named."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from newsloom.serve import ServeSettings, create_app
 from newsloom.serve.ui import assets
-from newsloom.serve.ui.queries import day_axis
+from newsloom.serve.ui.queries import CHART_BARS, time_axis
 from newsloom.serve.ui.render import publisher
 from newsloom.store import open_store
 from tests.serve.conftest import ClientFactory
@@ -62,18 +63,25 @@ def test_sign_in_text_follows_the_protect_reads_setting(make_client: ClientFacto
     assert "has no token set" in no_token and 'action="/login"' not in no_token
 
 
-def test_day_axis_fills_empty_days_and_keeps_years_apart() -> None:
-    axis = day_axis([("2008-06-01", 4), ("2019-03-01", 2), ("2019-03-04", 1)], days=90)
-    days = [day for day, _ in axis.rows]
-    # 2008 is not set beside 2019: the axis is the 90 days up to the latest day.
-    assert days[-1] == "2019-03-04" and days[0] == "2018-12-05" and len(days) == 90
-    assert days == sorted(days)
-    counts = dict(axis.rows)
-    assert counts["2019-03-01"] == 2 and counts["2019-03-02"] == 0 and counts["2019-03-04"] == 1
-    assert axis.earlier == 4
-    short = day_axis([("2031-03-03", 1), ("2031-03-01", 5), ("not a day", 9)])
+def test_time_axis_draws_every_bucket_of_the_span_at_its_time() -> None:
+    # Under CHART_BARS days: one bar a day, empty days 0; what has no day is counted apart.
+    short = time_axis([("2031-03-03", 1), ("2031-03-01", 5), ("not a day", 9), (None, 2)])
+    assert short.unit == "day" and short.undated == 11
     assert short.rows == [("2031-03-01", 5), ("2031-03-02", 0), ("2031-03-03", 1)]
-    assert short.earlier == 0 and day_axis([]).rows == []
+    # Two years apart: one bar a month, every month between drawn.
+    months = time_axis([("2029-11-20", 2), ("2029-11-02", 1), ("2031-02-01", 4)])
+    assert months.unit == "month" and months.first == "2029-11" and months.last == "2031-02"
+    assert len(months.rows) == 16 and dict(months.rows)["2029-11"] == 3
+    assert dict(months.rows)["2030-06"] == 0
+    # 2008 and 2019 are never side by side: the ten years between them are drawn.
+    years = time_axis([("2008-06-01", 4), ("2019-03-01", 2), ("2019-03-04", 1)])
+    labels = [label for label, _ in years.rows]
+    assert years.unit == "year" and labels == [str(y) for y in range(2008, 2020)]
+    assert dict(years.rows) == {**{str(y): 0 for y in range(2009, 2019)}, "2008": 4, "2019": 3}
+    # Centuries apart: runs of years, so the chart stays within CHART_BARS bars.
+    wide = time_axis([("1700-01-01", 1), ("2031-01-01", 1)])
+    assert len(wide.rows) <= CHART_BARS and wide.rows[0] == ("1700–1702", 1)
+    assert wide.counted == 2 and time_axis([]).rows == []
 
 
 def _days_apart_store(path: Path) -> Path:
@@ -91,15 +99,14 @@ def _days_apart_store(path: Path) -> Path:
     return path
 
 
-def test_dashboard_axis_is_every_day_to_the_latest(tmp_path: Path) -> None:
+def test_dashboard_axis_spans_every_year_of_the_store(tmp_path: Path) -> None:
     db = _days_apart_store(tmp_path / "s.db")
     with TestClient(create_app(ServeSettings(store=str(db)))) as client:
         html = client.get("/").text
     chart = html.split('id="per-day">')[1].split("</section>")[0]
-    days = re.findall(r'<th scope="row">([0-9-]+)</th><td>(\d+)</td>', chart)
-    assert days[-3:] == [("2019-03-01", "1"), ("2019-03-02", "0"), ("2019-03-03", "1")]
-    assert all(day > "2018" for day, _ in days)
-    assert "older days are not shown" in chart
+    years = re.findall(r'<th scope="row">([0-9]+)</th><td>(\d+)</td>', chart)
+    assert years == [("2008", "1"), *[(str(y), "0") for y in range(2009, 2019)], ("2019", "2")]
+    assert "Articles per year" in chart and "One bar per year from 2008 to 2019" in chart
     # No wire source: the newest list names the site, not "unknown source".
     newest = html.split('id="newest"')[1].split("</section>")[0]
     assert "velmora-gazette.example" in newest and "unknown source" not in html
@@ -118,3 +125,9 @@ def test_search_results_name_the_site_without_a_source(tmp_path: Path) -> None:
         for params in ({"q": "ferry"}, {}):
             html = client.get("/search", params=params).text
             assert "velmora-gazette.example" in html and "unknown source" not in html
+        # The API's hits and the search export carry the site too.
+        hits = client.get("/api/search", params={"q": "ferry"}).json()["items"]
+        assert len(hits) == 3 and {hit["site"] for hit in hits} == {"velmora-gazette.example"}
+        exported = client.get("/api/export/search", params={"q": "ferry", "format": "jsonl"})
+        rows = [json.loads(line) for line in exported.text.splitlines()]
+        assert len(rows) == 3 and {row["site"] for row in rows} == {"velmora-gazette.example"}

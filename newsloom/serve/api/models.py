@@ -136,6 +136,7 @@ class SearchHitOut(BaseModel):
     url: str | None
     published: str | None
     source: str | None
+    site: str | None = Field(default=None, description="The site's name (og:site_name).")
     language: str | None = None
     snippet: str = Field(description="Plain text around the matched terms; cuts marked with …")
     highlights: list[list[int]] = Field(
@@ -176,6 +177,10 @@ class RoleRecordOut(BaseModel):
     article: ArticleRefOut
 
 
+REVIEW_DOC = "An analyst's verdict on the fact: confirmed, rejected or corrected; null if none."
+REVIEW_VALUE_DOC = "The corrected value, when the verdict is corrected."
+
+
 if TYPE_CHECKING:  # built at run time from the Quote record; a model to the type checker
     QuoteRecordOut = BaseModel
 else:
@@ -184,6 +189,8 @@ else:
         __base__=model_of(Quote),
         __doc__="A quote and the article it was found in (its offsets point into it).",
         article=(ArticleRefOut, ...),
+        review=(str | None, Field(default=None, description=REVIEW_DOC)),
+        review_value=(Any, Field(default=None, description=REVIEW_VALUE_DOC)),
     )
 
 

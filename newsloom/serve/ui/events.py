@@ -27,6 +27,7 @@ from newsloom.enrich.events.lexicon import PLOVER_CATEGORIES
 from newsloom.serve.deps import StoreDep, require_read_access
 from newsloom.serve.exports import EVENT_COLUMNS, MEDIA_TYPES, Export, encode, event_rows
 from newsloom.serve.ui.lists import Notices, Pager, export_links
+from newsloom.serve.ui.queries import time_axis
 from newsloom.serve.ui.render import SECURITY_HEADERS, render
 from newsloom.serve.ui.reviews import verdicts_of, wants_rejected
 from newsloom.store.records import EventFilter, EventRecord
@@ -164,7 +165,8 @@ def events_page(store: StoreDep, query: Query) -> HTMLResponse:
         pager=Pager("/events", query.shown, query.offset, len(rows), total, PAGE_SIZE),
         exports=export_links("events", query.export_params),
         notices=query.notices.messages,
-        per_day=sorted(per_day.items()),
+        # Events whose date is no single day (a month, a year) are counted, not drawn.
+        per_day=time_axis([*per_day.items(), (None, max(total - sum(per_day.values()), 0))]),
         per_type=[(t, per_type[t]) for t in EVENT_TYPES if per_type[t]],
         markers=markers(store.events(filters, limit=MAP_LIMIT)),
     )

@@ -64,6 +64,8 @@ class Pager:
     shown: int
     total: int
     size: int = PAGE_SIZE
+    capped: bool = False  # counting stopped at `total`: there may be more pages past it
+    more: bool | None = None  # whether a page follows, when the caller knows better
 
     def _url(self, offset: int) -> str:
         cursor = f"o{offset}" if offset > 0 else ""
@@ -76,14 +78,17 @@ class Pager:
 
     @property
     def next(self) -> str | None:
-        more = self.offset + self.shown < self.total
-        return self._url(self.offset + self.size) if more and self.shown else None
+        more = self.more if self.more is not None else self.offset + self.shown < self.total
+        if not more or not self.shown or self.offset + self.size > MAX_OFFSET:
+            return None
+        return self._url(self.offset + self.size)
 
     @property
     def label(self) -> str:
+        total = f"{self.total}+" if self.capped else str(self.total)
         if not self.shown:
-            return f"none of {self.total}"
-        return f"{self.offset + 1}–{self.offset + self.shown} of {self.total}"
+            return f"none of {total}"
+        return f"{self.offset + 1}–{self.offset + self.shown} of {total}"
 
 
 def export_links(kind: str, params: dict[str, str]) -> list[tuple[str, str]]:

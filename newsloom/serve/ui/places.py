@@ -41,19 +41,28 @@ def places_page(
     country: str = "",
     kind: str = "",
     q: str = "",
+    since: str = "",
+    until: str = "",
     include_rejected: str = "",
     cursor: str = "",
 ) -> HTMLResponse:
-    """The places in most articles first; a place mention an analyst rejected counts
-    only when asked for (`include_rejected`)."""
+    """The places in most articles first (days: the articles' publication days, as in
+    the API); a place mention an analyst rejected counts only when asked for
+    (`include_rejected`)."""
     notices = Notices()
+    first, last = notices.day("since", since), notices.day("until", until)
     showing = wants_rejected(include_rejected)
     country = country.strip().upper()[:2]
     kind = kind if kind in KINDS else ""
     q = q.strip()[:100]
     offset = notices.offset(cursor)
     filters = PlaceFilter(
-        country=country or None, kind=kind or None, prefix=q or None, include_rejected=showing
+        country=country or None,
+        kind=kind or None,
+        prefix=q or None,
+        since=first,
+        until=last,
+        include_rejected=showing,
     )
     found = store.places(filters, limit=PAGE_SIZE, offset=offset)
     total = store.count_places(filters)
@@ -61,6 +70,8 @@ def places_page(
         "country": country,
         "kind": kind,
         "q": q,
+        "since": first.isoformat() if first else "",
+        "until": last.isoformat() if last else "",
         "include_rejected": "true" if showing else "",
     }
     return render(

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from newsloom.serve.api.paging import TOTAL_CAP
+from newsloom.serve.ui.lists import PAGE_SIZE
 from newsloom.serve.ui.render import publisher
 from newsloom.store.base import Store
 from newsloom.store.records import ArticleFilter, SearchFacets
 
 # Bounds that keep every page cheap on a large store.
-SEARCH_PAGE = 20
-MAX_SEARCH_PAGES = 50
+# One page size for every list of the UI (ui/lists.PAGE_SIZE, the API's default limit);
+# search pages go as deep as the API counts (paging.TOTAL_CAP results).
+SEARCH_PAGE = PAGE_SIZE
+MAX_SEARCH_PAGES = TOTAL_CAP // SEARCH_PAGE
 # Matches the search page's facets count (the most recently stored ones).
 FACET_SAMPLE = 1000
 SEARCH_SCAN_LIMIT = 200
-# Calendar days a per-day chart spans, ending at its latest day.
-CHART_DAYS = 90
+# Bars a time chart draws at most: one per day while the span fits, else one per month,
+# else one per year (or per run of years); every bucket of the span is drawn, empty ones 0.
+CHART_BARS = 120
+# Distinct days the dashboard reads for its chart (a century of daily counts).
+CHART_DAYS = 36_600
 
 
 def day_of(value: dt.date | dt.datetime | None) -> str | None:
@@ -28,36 +36,64 @@ def day_of(value: dt.date | dt.datetime | None) -> str | None:
 
 
 @dataclass(slots=True, frozen=True)
-class DayAxis:
-    """A chart's day axis: one row per calendar day from `first` to `last` (empty days
-    are 0), and the days with articles left before `first`."""
+class TimeAxis:
+    """A chart's time axis: one row per bucket (`unit`: day, month or year) from the
+    first counted day to the last, empty buckets 0, so that bars stand where their time
+    is (2008 and 2019 never side by side); `undated` counts what had no readable day."""
 
     rows: list[tuple[str, int]]
+    unit: str
     first: str | None
     last: str | None
-    earlier: int
+    undated: int = 0
+
+    @property
+    def counted(self) -> int:
+        return sum(n for _, n in self.rows)
 
 
-def day_axis(counts: list[tuple[str, int]], days: int = CHART_DAYS) -> DayAxis:
-    """Every calendar day of the `days` ending at the latest day in `counts` (or from the
-    earliest, when they span less), empty days 0, so that the chart's category axis is a
-    true time axis: 2008 and 2019 are never side by side. Unparsable days are skipped."""
-    parsed: dict[dt.date, int] = {}
-    for day, n in counts:
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def time_axis(counts: Iterable[tuple[str | None, int]], bars: int = CHART_BARS) -> TimeAxis:
+    """The time axis of (YYYY-MM-DD day, count) pairs over their whole span: days when
+    the span has at most `bars` days, else months when it has at most `bars` months,
+    else years (grouped in runs of years when even those are more than `bars`)."""
+    parsed: Counter[dt.date] = Counter()
+    undated = 0
+    for text, n in counts:
         try:
-            parsed[dt.date.fromisoformat(day)] = parsed.get(dt.date.fromisoformat(day), 0) + n
+            parsed[dt.date.fromisoformat(text or "")] += n
         except ValueError:
-            continue
+            undated += n
     if not parsed:
-        return DayAxis([], None, None, 0)
-    last = max(parsed)
-    first = max(min(parsed), last - dt.timedelta(days=days - 1))
+        return TimeAxis([], "day", None, None, undated)
+    first, last = min(parsed), max(parsed)
+    if (last - first).days < bars:
+        rows = [
+            ((first + dt.timedelta(days=k)).isoformat(), parsed[first + dt.timedelta(days=k)])
+            for k in range((last - first).days + 1)
+        ]
+        return TimeAxis(rows, "day", first.isoformat(), last.isoformat(), undated)
+    if _month_index(last) - _month_index(first) < bars:
+        months: Counter[int] = Counter()
+        for day, n in parsed.items():
+            months[_month_index(day)] += n
+        rows = [
+            (f"{m // 12:04d}-{m % 12 + 1:02d}", months[m])
+            for m in range(_month_index(first), _month_index(last) + 1)
+        ]
+        return TimeAxis(rows, "month", rows[0][0], rows[-1][0], undated)
+    step = -(-(last.year - first.year + 1) // bars)  # years per bar
+    years: Counter[int] = Counter()
+    for day, n in parsed.items():
+        years[first.year + (day.year - first.year) // step * step] += n
     rows = [
-        ((first + dt.timedelta(days=n)).isoformat(), parsed.get(first + dt.timedelta(days=n), 0))
-        for n in range((last - first).days + 1)
+        (f"{y:04d}" if step == 1 else f"{y:04d}–{y + step - 1:04d}", years[y])
+        for y in range(first.year, last.year + 1, step)
     ]
-    earlier = sum(n for day, n in parsed.items() if day < first)
-    return DayAxis(rows, first.isoformat(), last.isoformat(), earlier)
+    return TimeAxis(rows, "year", rows[0][0], rows[-1][0], undated)
 
 
 @dataclass(slots=True)
@@ -70,6 +106,8 @@ class SearchFilters:
     entity: str = ""
     place: str = ""
     event_type: str = ""
+    # The entity `entity` was taken for (a short name finds the main one); "" for none.
+    entity_id: str = ""
 
     def active(self) -> bool:
         return bool(
@@ -118,7 +156,7 @@ class SearchFilters:
             language=self.language or None,
             since=self.since,
             until=self.until,
-            entity=self.entity or None,
+            entity=self.entity_id or self.entity or None,
             place=self.place or None,
             event_type=self.event_type or None,
         )
@@ -164,7 +202,7 @@ def search(
                 h.id,
                 h.title,
                 h.published,
-                publisher(h.source, None, h.url),
+                publisher(h.source, h.site, h.url),
                 h.language,
                 h.snippet,
                 h.highlights,

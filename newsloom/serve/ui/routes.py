@@ -28,10 +28,10 @@ from newsloom.serve.ui.queries import (
     MAX_SEARCH_PAGES,
     SEARCH_PAGE,
     SearchFilters,
-    day_axis,
     day_of,
     mentions_per_day,
     search,
+    time_axis,
 )
 from newsloom.serve.ui.render import render
 from newsloom.serve.ui.reviews import (
@@ -52,12 +52,14 @@ ENTITIES_PAGE = 50
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(store: StoreDep) -> HTMLResponse:
+    count = store.count_articles()
+    days = store.articles_per_day(days=CHART_DAYS)
+    undated = max(count - sum(n for _, n in days), 0)
     return render(
         "dashboard.html",
         page="dashboard",
-        article_count=store.count_articles(),
-        # The latest CHART_DAYS days with articles cover the latest CHART_DAYS calendar days.
-        per_day=day_axis(store.articles_per_day(days=CHART_DAYS)),
+        article_count=count,
+        per_day=time_axis([*days, (None, undated)]),
         top_entities=store.entities(limit=10),
         newest=store.list_articles(limit=10).items,
         stories=newest_stories(store, limit=8),
@@ -89,6 +91,10 @@ def search_page(
         place=place[:200],
         event_type=event_type[:40],
     )
+    # A short or partial name finds the main entity it may mean, as in the API.
+    resolved = store.resolve_entities(filters.entity) if filters.entity.strip() else []
+    if resolved:
+        filters.entity_id = resolved[0].id
     offset = min(notices.offset(cursor), (MAX_SEARCH_PAGES - 1) * SEARCH_PAGE)
     found = search(store, filters, page=offset // SEARCH_PAGE + 1)
     chosen = filters.store_filter()
@@ -96,24 +102,30 @@ def search_page(
         total = len(store.search(filters.q, limit=TOTAL_CAP + 1, filters=chosen))
     else:
         total = store.count_matching_articles(chosen)
+    capped = bool(filters.q) and total > TOTAL_CAP
     params = filters.params()
     kind = "search" if filters.q else "articles"
     return render(
         "search.html",
         page="search",
         filters=filters,
+        resolved_entity=resolved,
         results=found.results,
         facets=found.facets,
-        total=min(total, TOTAL_CAP),
-        capped=total > TOTAL_CAP,
+        total=min(total, TOTAL_CAP) if capped else total,
+        capped=capped,
         pager=Pager(
             "/search",
             params,
             (found.number - 1) * SEARCH_PAGE,
             len(found.results),
-            total,
+            min(total, TOTAL_CAP) if capped else total,
             SEARCH_PAGE,
+            capped=capped,
+            more=found.has_next and found.number < MAX_SEARCH_PAGES,
         ),
+        # The last page there is: more match than pages go (TOTAL_CAP), narrow to see them.
+        depth_reached=found.has_next and found.number >= MAX_SEARCH_PAGES,
         exports=export_links(kind, params),
         notices=notices.messages,
     )
@@ -203,6 +215,6 @@ def entity_page(store: StoreDep, entity_id: str, cursor: str = "") -> HTMLRespon
         pager=Pager(f"/entities/{quote(main, safe='')}", {}, offset, len(articles), total),
         exports=export_links("articles", {"entity": main}),
         notices=notices.messages,
-        per_day=mentions_per_day(store, main, ids),
+        per_day=time_axis(mentions_per_day(store, main, ids)),
         day_of=day_of,
     )

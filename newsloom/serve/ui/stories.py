@@ -9,7 +9,9 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
 from newsloom.record import Article
+from newsloom.serve.api.paging import TOTAL_CAP, capped_total
 from newsloom.serve.deps import StoreDep, require_read_access
+from newsloom.serve.ui.lists import PAGE_SIZE, Notices, Pager
 from newsloom.serve.ui.render import render
 from newsloom.store import Store
 from newsloom.stories.records import ArticleStory, StorySummary
@@ -17,9 +19,6 @@ from newsloom.stories.records import ArticleStory, StorySummary
 EVENT_FLOOR = 0.5
 
 router = APIRouter(dependencies=[Depends(require_read_access)], include_in_schema=False)
-
-STORIES_PAGE = 30
-MAX_CURSOR_CHARS = 1000
 
 
 def article_story(store: Store, article: Article) -> ArticleStory | None:
@@ -34,19 +33,37 @@ def newest_stories(store: Store, limit: int = 10) -> list[StorySummary]:
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(store: StoreDep, cursor: str = "", single: str = "") -> HTMLResponse:
+    """Stories newest first, paged like every list (`cursor=o50`, the total counted up to
+    TOTAL_CAP as the API counts it)."""
+    notices = Notices()
     show_single = single == "1"
-    try:
-        page = store.stories(
-            STORIES_PAGE, cursor[:MAX_CURSOR_CHARS] or None, shared_only=not show_single
-        )
-    except ValueError:
-        page = store.stories(STORIES_PAGE, shared_only=not show_single)
+    offset = notices.offset(cursor)
+    # Read up to the page's end and one more, to know whether a page follows.
+    read = store.stories(offset + PAGE_SIZE + 1, shared_only=not show_single).items
+    shown = read[offset : offset + PAGE_SIZE]
+    if offset == 0 and len(read) <= PAGE_SIZE:
+        total, capped = len(read), False
+    else:
+        counted = store.stories(TOTAL_CAP + 1, shared_only=not show_single).items
+        total, capped = capped_total(len(counted))
+    params = {"single": "1" if show_single else ""}
     return render(
         "stories.html",
         page="stories",
-        stories=page.items,
-        next_cursor=page.next_cursor,
+        stories=shown,
         single=show_single,
+        total=total,
+        capped=capped,
+        pager=Pager(
+            "/stories",
+            params,
+            offset,
+            len(shown),
+            total,
+            capped=capped,
+            more=len(read) > offset + PAGE_SIZE,
+        ),
+        notices=notices.messages,
     )
 
 

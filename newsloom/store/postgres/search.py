@@ -72,7 +72,7 @@ def search(
         f" SELECT a.seq, ts_rank('{RANK_WEIGHTS}', a.search, q.query, {RANK_NORMALIZATION})"
         f" AS rank FROM articles a, q WHERE a.search @@ q.query{where}"
         " ORDER BY rank DESC, a.seq LIMIT ? OFFSET ?)"
-        " SELECT a.id, a.title, a.url, a.published, a.source, a.language, top.rank,"
+        " SELECT a.id, a.title, a.url, a.published, a.source, a.language, a.site, top.rank,"
         f" {text} AS body,"
         f" ts_headline('{SEARCH_CONFIG}', {text}, q.query, ?) AS body_snippet,"
         f" ts_headline('{SEARCH_CONFIG}', coalesce(a.title, ''), q.query, ?) AS title_snippet"

@@ -55,11 +55,12 @@ class QuoteFilter:
 
 @dataclass(slots=True, frozen=True)
 class QuoteHit:
-    """A quote with its article and that article's source, for a list row."""
+    """A quote with its article and that article's source and site, for a list row."""
 
     record: QuoteRecord
     source: str | None
     position: int
+    site: str | None = None
 
 
 def resolve_entities(db: Db, name: str, limit: int = MAX_CANDIDATES) -> list[EntitySummary]:
@@ -156,7 +157,8 @@ def find_quotes(db: Db, filters: QuoteFilter, limit: int, offset: int) -> list[Q
     where, params = _quote_where(db, filters)
     rows = db.execute(
         "SELECT q.*, a.url AS article_url, a.title AS article_title,"
-        " a.published AS article_published, a.source AS article_source"
+        " a.published AS article_published, a.source AS article_source,"
+        " a.site AS article_site"
         f" FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
         " ORDER BY a.published_key DESC, q.article_id DESC, q.position LIMIT ? OFFSET ?",
         [*params, max(limit, 1), max(offset, 0)],
@@ -174,6 +176,7 @@ def find_quotes(db: Db, filters: QuoteFilter, limit: int, offset: int) -> list[Q
             ),
             row["article_source"],
             int(row["position"]),
+            row["article_site"],
         )
         for row in rows
     ]

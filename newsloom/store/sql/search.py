@@ -73,7 +73,7 @@ def split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def search_hit(row: Row, marked_snippet: str, score: float) -> SearchHit:
-    """A hit from a row of `articles` (id, title, url, published, source, language)."""
+    """A hit from a row of `articles` (id, title, url, published, source, language, site)."""
     snippet, highlights = split_marks(marked_snippet)
     return SearchHit(
         id=row["id"],
@@ -85,6 +85,7 @@ def search_hit(row: Row, marked_snippet: str, score: float) -> SearchHit:
         score=score,
         source=row["source"],
         language=row["language"],
+        site=row["site"],
     )
 
 

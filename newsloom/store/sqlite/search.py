@@ -64,7 +64,7 @@ def ranked_search_sql(conditions: list[str]) -> str:
         f" SELECT f.rowid AS seq, bm25(articles_fts, {weights}) AS rank"
         f" FROM articles_fts f{join} WHERE articles_fts MATCH ?{where}"
         " ORDER BY rank, f.rowid LIMIT ? OFFSET ?)"
-        " SELECT a.id, a.title, a.url, a.published, a.source, a.language, top.rank,"
+        " SELECT a.id, a.title, a.url, a.published, a.source, a.language, a.site, top.rank,"
         " snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet"
         " FROM top JOIN articles_fts ON articles_fts.rowid = top.seq"
         " JOIN articles a ON a.seq = top.seq"

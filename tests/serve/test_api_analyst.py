@@ -12,6 +12,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsloom.record import Entity, Mention, Quote
 from newsloom.serve import ServeSettings, create_app, exports
@@ -202,6 +204,32 @@ def test_a_cursor_the_schema_allows_never_gives_422(app_client: TestClient) -> N
     assert all(item["published"] < "2031-03-03" for item in newer["items"] if item["published"])
     for path, cursor in [("/api/articles", "not-a-cursor"), ("/api/events", "2")]:
         assert app_client.get(path, params={"cursor": cursor}).status_code == 422
+
+
+def test_every_string_a_cursor_pattern_allows_pages_without_422(app_client: TestClient) -> None:
+    """Any cursor matching the pattern the OpenAPI schema gives a list is answered with a
+    page (empty past the end), on every list of the API."""
+    schema = app_client.get("/openapi.json").json()
+    lists = []
+    for path, operations in schema["paths"].items():
+        get = operations.get("get", {})
+        cursor = next((p for p in get.get("parameters", []) if p["name"] == "cursor"), None)
+        if cursor is not None:
+            lists.append((path.replace("{id_or_name}", "Quenby"), cursor["schema"]["anyOf"][0]))
+    assert len(lists) == 11  # articles, search, entities, an entity's articles, quotes,
+    # places, events, stories, runs, drops, reviews
+
+    @settings(max_examples=150, deadline=None)
+    @given(data=st.data())
+    def check(data: st.DataObject) -> None:
+        path, cursor_schema = data.draw(st.sampled_from(lists))
+        cursor = data.draw(st.from_regex(cursor_schema["pattern"], fullmatch=True))
+        params = {"cursor": cursor, "q": "ferry", "limit": 2}
+        response = app_client.get(path, params=params)
+        assert response.status_code == 200, (path, cursor, response.text)
+        assert response.json()["limit"] == 2
+
+    check()
 
 
 @pytest.mark.parametrize("path", ["/api/articles", "/api/events", "/api/quotes", "/api/stories"])

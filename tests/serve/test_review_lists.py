@@ -97,6 +97,18 @@ def test_quotes_hide_the_rejected_and_their_export_says_each_review(
     assert sorted(r["review"] for r in everything if r["review"]) == ["corrected", "rejected"]
     lines = app_client.get("/api/export/quotes", params={"format": "jsonl"}).text.splitlines()
     assert sum(json.loads(line)["review"] == "corrected" for line in lines) == 1
+    # The API's list says each quote's review as the export does.
+    listed = app_client.get("/api/quotes", params={"limit": 200, "include_rejected": "true"})
+    said = {
+        (q["article"]["id"], q["start"]): (q["review"], q["review_value"])
+        for q in listed.json()["items"]
+    }
+    assert said[(first["article"]["id"], first["start"])] == ("rejected", None)
+    assert said[(second["article"]["id"], second["start"])] == (
+        "corrected",
+        {"speaker": "Tilda Quenby"},
+    )
+    assert sum(review is not None for review, _ in said.values()) == 2
 
 
 def test_events_hide_the_rejected_by_trigger_and_export_the_review(
@@ -114,6 +126,10 @@ def test_events_hide_the_rejected_by_trigger_and_export_the_review(
     assert len(_csv(events_client, "/api/export/events")) == 3
     rows = _csv(events_client, "/api/export/events", include_rejected="true")
     assert [r["event_type"] for r in rows if r["review"] == "rejected"] == ["COERCE"]
+    listed = events_client.get("/api/events", params={"include_rejected": "true"}).json()
+    assert [(e["type"], e["review"]) for e in listed["items"] if e["review"]] == [
+        ("COERCE", "rejected")
+    ]
     assert events_client.get(f"/api/articles/{article['id']}").json()["events"] == []
     shown = events_client.get(f"/api/articles/{article['id']}?include_rejected=true").json()
     assert len(shown["events"]) == 1 and shown["reviews"][0]["kind"] == "event"

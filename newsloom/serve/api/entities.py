@@ -14,7 +14,14 @@ from collections.abc import Iterable
 from fastapi import APIRouter, HTTPException, status
 
 from newsloom.record import Article
-from newsloom.serve.api.cite import cite, ref_of_article, sources_of
+from newsloom.serve.api.cite import (
+    FactKey,
+    cite,
+    ref_of_article,
+    review_fields,
+    reviews_of,
+    sources_of,
+)
 from newsloom.serve.api.filters import EntityType, IncludeRejected, QuoteFilters
 from newsloom.serve.api.models import (
     ArticleRefOut,
@@ -31,6 +38,7 @@ from newsloom.serve.api.paging import DEFAULT_LIMIT, Cursor, Limit, cursor_offse
 from newsloom.serve.deps import StoreDep
 from newsloom.store import EntityDetail, EntitySummary, QuoteRecord, Store
 from newsloom.store.sql.analyst import QuoteHit
+from newsloom.store.sql.reviews import Review
 
 router = APIRouter(tags=["facts"])
 
@@ -162,10 +170,23 @@ def _unknown(article_id: str) -> ArticleRefOut:
 
 def quote_records(store: Store, records: list[QuoteRecord]) -> list[QuoteRecordOut]:
     sources = sources_of(store, (record.article.id for record in records))
+    reviews = quote_reviews(store, records)
     return [
-        QuoteRecordOut(**record.quote.to_dict(), article=cite(record.article, sources))
+        QuoteRecordOut(
+            **record.quote.to_dict(),
+            article=cite(record.article, sources),
+            **review_fields(reviews.get(quote_key(record))),
+        )
         for record in records
     ]
+
+
+def quote_key(record: QuoteRecord) -> FactKey:
+    return (record.article.id, record.quote.start, record.quote.end)
+
+
+def quote_reviews(store: Store, records: list[QuoteRecord]) -> dict[FactKey, Review]:
+    return reviews_of(store, "quote", (quote_key(record) for record in records))
 
 
 @router.get("/quotes", response_model=QuoteList)
@@ -176,14 +197,16 @@ def list_quotes(
     `about` take a short name too (the main entity it may mean)."""
     offset = cursor_offset(cursor)
     hits = store.find_quotes(filters, limit=limit + 1, offset=offset)
+    reviews = quote_reviews(store, [hit.record for hit in hits[:limit]])
     return QuoteList(
-        items=[quote_hit_out(hit) for hit in hits[:limit]],
+        items=[quote_hit_out(hit, reviews) for hit in hits[:limit]],
         **page_fields(offset, limit, store.count_quotes(filters), len(hits) > limit),
     )
 
 
-def quote_hit_out(hit: QuoteHit) -> QuoteRecordOut:
+def quote_hit_out(hit: QuoteHit, reviews: dict[FactKey, Review]) -> QuoteRecordOut:
     return QuoteRecordOut(
         **hit.record.quote.to_dict(),
         article=cite(hit.record.article, {hit.record.article.id: hit.source}),
+        **review_fields(reviews.get(quote_key(hit.record))),
     )

@@ -2,17 +2,22 @@
 
 Each item carries its article (id, url, title, source, publication date), the evidence
 sentence and its span in the article text, the trigger's span, the actors with their
-spans and entity ids, the place with coordinates, casualties and the confidence.
+spans and entity ids, the place with coordinates, casualties and the confidence, and an
+analyst's review of it (`review`, `review_value`; null when unreviewed).
 Paged with `o` cursors like every list (`paging`); the filters are `filters.event_filter`.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from newsloom.record import EventActor
+from newsloom.serve.api.cite import review_fields, reviews_of
 from newsloom.serve.api.filters import EventFilters
+from newsloom.serve.api.models import REVIEW_DOC, REVIEW_VALUE_DOC
 from newsloom.serve.api.paging import (
     DEFAULT_LIMIT,
     Cursor,
@@ -23,6 +28,7 @@ from newsloom.serve.api.paging import (
 )
 from newsloom.serve.deps import StoreDep
 from newsloom.store.records import EventRecord
+from newsloom.store.sql.reviews import Review
 
 router = APIRouter(tags=["events"])
 
@@ -65,6 +71,8 @@ class EventOut(BaseModel):
     injured: int | None
     confidence: float
     article: EventArticleOut
+    review: str | None = Field(default=None, description=REVIEW_DOC)
+    review_value: Any = Field(default=None, description=REVIEW_VALUE_DOC)
 
 
 class EventList(ListPage):
@@ -75,7 +83,7 @@ def _actor(actor: EventActor | None) -> EventActorOut | None:
     return EventActorOut(**actor.to_dict()) if actor else None
 
 
-def event_out(record: EventRecord) -> EventOut:
+def event_out(record: EventRecord, review: Review | None = None) -> EventOut:
     event = record.event
     published = record.published.isoformat() if record.published is not None else None
     return EventOut(
@@ -105,6 +113,7 @@ def event_out(record: EventRecord) -> EventOut:
             source=record.source,
             published=published,
         ),
+        **review_fields(review),
     )
 
 
@@ -116,7 +125,10 @@ def list_coded_events(
     offset = cursor_offset(cursor)
     found = store.events(filters, limit=limit + 1, offset=offset)
     more = len(found) > limit
+    # An event's review names its trigger word.
+    keys = [(r.article_id, r.event.trigger_start, r.event.trigger_end) for r in found[:limit]]
+    reviews = reviews_of(store, "event", keys)
     return EventList(
-        items=[event_out(record) for record in found[:limit]],
+        items=[event_out(r, reviews.get(key)) for r, key in zip(found, keys, strict=False)],
         **page_fields(offset, limit, store.count_events(filters), more),
     )

@@ -164,17 +164,6 @@ def test_a_cue_with_its_own_subject_in_a_preposition_keeps_it(nlp: Any) -> None:
     assert speaker_of(nlp, text, "the port would reopen") == "mayor"
 
 
-def test_continuing_to_do_something_attributes_no_quote(nlp: Any) -> None:
-    text = (
-        "Vera Lund said the toll would stay. However, Lund pointed out that both ferry "
-        "firms will continue to work with the port.\n\n"
-        '"The harbour is open to anyone with a good idea. We have been open for years."'
-    )
-    quote = quote_at(nlp, text, "The harbour is open")
-    assert quote.cue == "pointed"
-    assert quote.speaker == speaker_of(nlp, text, "both ferry firms")
-
-
 def test_a_relative_pronoun_speaks_for_what_it_stands_for(nlp: Any) -> None:
     text = "The plan was backed by Senator Mark Lund, who said the talks would resume in June."
     quote = quote_at(nlp, text, "the talks would resume")
@@ -189,24 +178,6 @@ def test_who_stands_for_the_person_in_the_phrase_it_hangs_on(nlp: Any) -> None:
         "end the siege."
     )
     assert speaker_of(nlp, text, "to end the siege") == "Ada Marlow"
-
-
-def test_a_subhead_above_the_speaker_is_not_part_of_it(nlp: Any) -> None:
-    text = (
-        "The talks went on all day.\n\n"
-        "CONSTANT CONTACT\n\n"
-        "Velmora's foreign minister said on Sunday the government was in contact with "
-        "the rebels."
-    )
-    assert speaker_of(nlp, text, "the government was in contact") == "Velmora's foreign minister"
-
-
-def test_recounting_is_speaking(nlp: Any) -> None:
-    text = (
-        "Finance minister Ada Marlow met the board in March.\n\n"
-        '"My team had twenty deals done," Ms. Marlow recounted at a cabinet meeting.'
-    )
-    assert speaker_of(nlp, text, "My team had twenty deals") == "Ada Marlow"
 
 
 def test_it_follows_a_chain_of_it_subjects_to_the_organisation(nlp: Any) -> None:
@@ -283,3 +254,29 @@ def test_the_report_speaks_for_whoever_put_it_out(nlp: Any) -> None:
     )
     assert speaker_of(nlp, text, "The cause of the fire") == "coastguard"
     assert speaker_of(nlp, text, "it was withholding") == "coastguard"
+
+
+def test_the_companies_are_not_the_organisation_that_spoke_last(nlp: Any) -> None:
+    text = (
+        "The space agency picked nine US companies to fly cargo to the Moon.\n\n"
+        "Brask Aerospace Corp. said its lander was ready.\n\n"
+        "The companies said they wanted to carry passengers as well."
+    )
+    assert speaker_of(nlp, text, "they wanted to carry") == "nine US companies"
+
+
+def test_it_looks_back_one_sentence_past_its_own(nlp: Any) -> None:
+    text = (
+        "Velmora Ferries Ltd. said the figures were wrong.\n\n"
+        "The developers of the app dispute the figures and say they are way off the mark.\n\n"
+        "It said ads for the ferry service were placed by a partner."
+    )
+    assert speaker_of(nlp, text, "ads for the ferry service") is None
+
+
+def test_a_year_owns_no_survey(nlp: Any) -> None:
+    text = (
+        "This year's survey covered the whole valley.\n\n"
+        "The beetles spread as far south as Lindmoor, according to the survey."
+    )
+    assert speaker_of(nlp, text, "The beetles spread") != "year"

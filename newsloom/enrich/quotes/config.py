@@ -44,7 +44,6 @@ class Cues:
     not_sources: frozenset[str]
     colon_speaker: Annotated[re.Pattern[str], _multiline]
     addressee: frozenset[str]
-    aspect: frozenset[str]
 
 
 @dataclass(slots=True, frozen=True)

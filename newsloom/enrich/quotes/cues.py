@@ -55,12 +55,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> Span:
 
 
 def is_cue(token: Token, config: QuoteConfig) -> bool:
-    """A speech verb; not one that only marks aspect over another verb (`will continue to
-    work with vendors` goes on doing, it says nothing)."""
-    lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in config.cues.speech:
-        return False
-    return not (lemma in config.cues.aspect and any(c.dep_ == "xcomp" for c in token.children))
+    return token.pos_ == "VERB" and token.lemma_.lower() in config.cues.speech
 
 
 def negated(verb: Token) -> bool:
@@ -202,8 +197,7 @@ def with_conjuncts(head: Token) -> Span:
 
 
 def noun_phrase(head: Token) -> Span:
-    """The head with its left modifiers and right modifiers up to any apposition or clause,
-    on the head's own line (a subhead the parse ran into the sentence is no modifier)."""
+    """The head with its left modifiers and right modifiers up to any apposition or clause."""
     doc = head.doc
     left = head.left_edge.i
     right = head.i
@@ -211,12 +205,6 @@ def noun_phrase(head: Token) -> Span:
         if child.dep_ not in SPEAKER_RIGHT:
             break
         right = child.right_edge.i
-    breaks = [t.i for t in doc[left : head.i] if "\n" in t.text]
-    if breaks:
-        left = breaks[-1] + 1
-    breaks = [t.i for t in doc[head.i + 1 : right + 1] if "\n" in t.text]
-    if breaks:
-        right = breaks[0] - 1
     while left < head.i and doc[left].is_punct:
         left += 1
     return doc[left : right + 1]

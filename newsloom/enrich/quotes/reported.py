@@ -27,7 +27,14 @@ from typing import TYPE_CHECKING
 
 from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.quotes.config import QuoteConfig
-from newsloom.enrich.quotes.cues import DASHES, is_relative, negated, noun_phrase, speaker_of
+from newsloom.enrich.quotes.cues import (
+    DASHES,
+    antecedent,
+    is_relative,
+    negated,
+    noun_phrase,
+    speaker_of,
+)
 from newsloom.enrich.quotes.nouns import noun_cue
 
 if TYPE_CHECKING:
@@ -123,8 +130,6 @@ def find_reported(doc: Doc, inside: Sequence[bool], config: QuoteConfig) -> list
             reported = None
         if reported is None or _is_quotation(reported, inside, config):
             continue
-        if _leads_in(reported, inside):
-            continue
         if is_said(reported, text, config):
             found.append(reported)
     found.extend(r for r in _colon_lines(doc, config) if not _is_quotation(r, inside, config))
@@ -181,7 +186,10 @@ def _no_source(speaker: Span) -> bool:
     """An expletive subject (`it was agreed that`, `there`) or a demonstrative (`That
     suggests ...`, `This shows ...`) names no one."""
     root = speaker.root
-    if len(speaker) != 1 or is_relative(root):
+    if len(speaker) == 1 and is_relative(root):
+        root = antecedent(root)  # "Those who claim ...": as "Those claim ..."
+        return root.lower_ in DEMONSTRATIVES
+    if len(speaker) != 1:
         return False
     if root.lower_ in DEMONSTRATIVES:
         return True
@@ -512,20 +520,6 @@ def is_said(reported: Reported, text: str, config: QuoteConfig) -> bool:
         return False  # "asked him about it": a pronoun alone says nothing
     letters = [c for c in text[reported.start : reported.end] if c.isalpha()]
     return not (len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters))
-
-
-def _leads_in(reported: Reported, inside: Sequence[bool]) -> bool:
-    """A clause that a colon leads into a quotation whose cue follows it (`Dell seems to
-    agree: "This is the latest step," said Ann Holt`): the quotation is what was said,
-    the clause before it the writer's lead-in."""
-    doc = reported.cue.doc
-    if reported.end > reported.cue_start:
-        return False
-    span = doc.char_span(reported.end, reported.cue_start, alignment_mode="expand")
-    if span is None or not any(inside[t.i] for t in span):
-        return False
-    before = [t for t in span if not inside[t.i] and not t.is_space]
-    return bool(before) and before[0].text == ":"
 
 
 def _is_quotation(reported: Reported, inside: Sequence[bool], config: QuoteConfig) -> bool:

@@ -175,8 +175,8 @@ class SpeakerResolver:
         )
 
     def _full(self, person: _Person) -> _Person:
-        """A surname alone stands for the one living person of that surname named in full;
-        of several, the one named last before it. Nobody the text says is dead."""
+        """A surname alone stands for the one living person of that surname named in full
+        (nobody the text says is dead); of several, it stays the surname."""
         if len(person.name.split()) != 1:
             return person
         surname = person.name.lower()
@@ -187,9 +187,7 @@ class SpeakerResolver:
             and p.name.split()[-1].lower() == surname
             and p.key not in self._dead
         ]
-        if len({p.key for p in named}) > 1:
-            named = [p for p in named if p.start < person.start][-1:]
-        if not named:
+        if len({p.key for p in named}) != 1:
             return person
         other = named[0]
         return _Person(person.start, person.end, other.name, other.id, person.token)
@@ -389,8 +387,9 @@ class SpeakerResolver:
                     speaker = Speaker(found[0], found[1], start, end, "organisation")
                     self._organisations.append(speaker)
                     return speaker
-            if subjects and not all(t.lower_ == "it" for t in subjects):
-                counted += 1
+            own = sentence.start <= token.i < sentence.end
+            if own or (subjects and not all(t.lower_ == "it" for t in subjects)):
+                counted += 1  # the pronoun's own sentence, then one more with a subject
                 if counted == 2:
                     break
         return Speaker(None, None, start, end, "unresolved")
@@ -535,9 +534,12 @@ class SpeakerResolver:
         return None
 
     def _owner(self, owner: Token) -> Speaker | None:
-        """Who a possessor is: a possessive pronoun's referent, or the name it gives."""
+        """Who a possessor is: a possessive pronoun's referent, or the one it names (a
+        person, an organisation or a nation; not a time: `this year's survey`)."""
         start, end = owner.idx, owner.idx + len(owner)
         pronoun = POSSESSIVES.get(owner.lower_)
+        if pronoun is None and owner.ent_type_ not in NAME_LABELS:
+            return None
         if pronoun == "it":
             return self._it(owner, start, end)
         if pronoun is not None:
@@ -574,8 +576,9 @@ class SpeakerResolver:
         if latest is not None:
             return latest[1], latest[2]
         document = word in self.config.speakers.documents
+        plural = noun.tag_ in ("NNS", "NNPS")  # "the companies" are not one that spoke
         spoken = [o for o in self._organisations if o.id and o.end <= noun.idx]
-        spoken = spoken if spoke and not document else []
+        spoken = spoken if spoke and not document and not plural else []
         for chunk in reversed([c for c in noun.doc.noun_chunks if c.end <= noun.i]):
             text = _phrase_name(chunk)
             longer = len(text.split()) > 1 + len(modifiers)

@@ -83,3 +83,30 @@ def test_docs_draw_from_local_files_only(browser: sync_api.Browser, base: str) -
     assert page.locator(".swagger-ui .opblock").count() > 10
     assert asked and all(url.startswith((base, "data:")) for url in asked), asked
     context.close()
+
+
+def test_the_sign_in_page_says_what_signing_in_is_for(
+    browser: sync_api.Browser, base: str, stored: tuple[str, str]
+) -> None:
+    page = browser.new_context().new_page()
+    page.set_default_timeout(5000)
+    page.goto(base + "/login")  # no token set: nothing to sign in to, no form
+    assert "nothing to sign in to" in page.locator("main").inner_text()
+    assert page.locator("form[action='/login']").count() == 0
+    with serve_live(create_app(ServeSettings(store=stored[0], token="t"))) as with_token:
+        page.goto(with_token + "/login")  # reads open: signing in is for reviewing
+        said = page.locator("main").inner_text()
+        assert "Reading on this server is open" in said and "to review facts" in said
+        assert "protects reading" not in said
+        page.fill("input[name=token]", "t")
+        page.click("form[action='/login'] button")
+        page.wait_for_url(with_token + "/")
+    with serve_live(
+        create_app(ServeSettings(store=stored[0], token="t", protect_reads=True))
+    ) as protected:
+        page.context.close()
+        page = browser.new_context().new_page()  # not signed in
+        answer = page.goto(protected + "/")  # the sign-in page itself, as a 401
+        assert answer is not None and answer.status == 401
+        assert "This server protects reading" in page.locator("main").inner_text()
+    page.context.close()

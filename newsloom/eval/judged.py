@@ -387,11 +387,13 @@ def unjudged_packets(run: JudgedRun) -> Iterator[dict[str, Any]]:
     """The facts that need a verdict, one JSON object each, with the words of their span."""
     for article_id, fact in run.unjudged:
         text = run.articles[article_id].text
+        # The label's own fields come first: a quote's label has a "kind" of its own
+        # (direct or reported) that must not stand for the fact kind.
         item: dict[str, Any] = {
+            **fact.label,
             "article": article_id,
             "kind": fact.kind,
             "sig": fact.sig,
-            **fact.label,
         }
         if fact.span is not None:
             item["span"] = list(fact.span)

@@ -118,3 +118,17 @@ def test_a_new_run_is_rescored_against_the_verdicts(tmp_path: Path) -> None:
     assert all(t.wrong == 0 and t.partly == 0 for t in everything.kinds.values())
     assert everything.kinds["body"].precision() == 1.0
     assert everything.kinds["title"].unjudged == 1
+
+
+def test_an_unjudged_quote_is_packed_as_a_quote_not_as_its_own_kind() -> None:
+    from newsloom.eval.judged import JudgedRun, unjudged_packets
+
+    made = article()
+    quote = next(f for f in facts_to_judge(made) if f.kind == "quote")
+    assert quote.label.get("kind") == "reported"  # the label names the quote's own kind
+    run = JudgedRun(
+        halves={}, unjudged=[("scraped-text/k1", quote)], articles={"scraped-text/k1": made}
+    )
+    (packet,) = unjudged_packets(run)
+    assert packet["kind"] == "quote" and packet["article"] == "scraped-text/k1"
+    assert packet["span_text"] == made.text[quote.span[0] : quote.span[1]]  # type: ignore[index]

@@ -162,8 +162,17 @@ def in_chrome(doc: Doc, start: int, end: int, label: str = "PERSON") -> bool:
 
 
 def _sentence(doc: Doc, start: int, end: int) -> str:
+    """The span's sentence, as far as it lies on the span's line: the parser may run a
+    sentence over a line break ("Tell reporter Jane Roe at jane@" / "KELVORA - Judges ...")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span.sent.text if span is not None else ""
+    if span is None:
+        return ""
+    sent = span.sent
+    text = doc_text(doc)
+    line_start = max(sent.start_char, text.rfind("\n", 0, start) + 1)
+    line_end = text.find("\n", end)
+    line_end = sent.end_char if line_end < 0 else min(line_end, sent.end_char)
+    return text[line_start:line_end]
 
 
 def in_prose(doc: Doc, start: int) -> bool:

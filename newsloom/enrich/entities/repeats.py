@@ -13,6 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsloom.enrich.entities.acronyms import (
+    ACRONYM,
+    MIN_SPELT_LETTERS,
+    definitions,
+    is_acronym_form,
+    letters_of,
+    spells,
+)
 from newsloom.enrich.nlp import doc_text
 from newsloom.record import Entity
 
@@ -36,7 +44,7 @@ class RepeatLink:
 
 def repeat_links(doc: Doc, entities: list[Entity]) -> list[RepeatLink]:
     taken = [(m.start, m.end) for entity in entities for m in entity.mentions]
-    names = _unambiguous_names(entities)
+    names = _unambiguous_names(entities, _acronyms(doc, entities))
     links: list[RepeatLink] = []
     for name, entity_id in sorted(names.items(), key=lambda item: -len(item[0])):
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc)):
@@ -50,9 +58,31 @@ def repeat_links(doc: Doc, entities: list[Entity]) -> list[RepeatLink]:
     return links
 
 
-def _unambiguous_names(entities: list[Entity]) -> dict[str, str]:
+def _acronyms(doc: Doc, entities: list[Entity]) -> dict[str, set[str]]:
+    """Acronyms the text writes for an organisation: defined right after one of its mentions
+    ("the Tarsk Media Authority (TMA)"), or spelling its name ("TMA" beside it); acronym ->
+    the ids of the organisations it could stand for."""
+    text = doc_text(doc)
+    orgs = [e for e in entities if e.type == "ORG"]
+    found: dict[str, set[str]] = {}
+    for definition in definitions(doc):
+        for entity in orgs:
+            if any(m.end == definition.end for m in entity.mentions):
+                found.setdefault(definition.acronym, set()).add(entity.id)
+    for word in set(re.findall(rf"(?<![\w&.]){ACRONYM}(?![\w&])", text)):
+        if len(letters_of(word).replace("&", "")) < MIN_SPELT_LETTERS or word in found:
+            continue
+        for entity in orgs:
+            if len(entity.name.split()) > 1 and spells(word, entity.name):
+                found.setdefault(word, set()).add(entity.id)
+    return found
+
+
+def _unambiguous_names(
+    entities: list[Entity], acronyms: dict[str, set[str]] | None = None
+) -> dict[str, str]:
     """Name text -> entity id, for names that only one entity could mean."""
-    owners: dict[str, set[str]] = {}
+    owners: dict[str, set[str]] = {a: set(ids) for a, ids in (acronyms or {}).items()}
     for entity in entities:
         if entity.type not in NAMED_TYPES:
             continue
@@ -69,6 +99,9 @@ def _unambiguous_names(entities: list[Entity]) -> dict[str, str]:
 
 def _is_name_here(doc: Doc, start: int, end: int) -> bool:
     """The match covers whole tokens, and a one-word match is used as a proper noun here
-    (so a surname like "Young" is not linked in "Young voters")."""
+    (so a surname like "Young" is not linked in "Young voters") or is an acronym (which the
+    tagger often takes for a common noun)."""
     span = doc.char_span(start, end)
-    return span is not None and (len(span) > 1 or span[0].pos_ == "PROPN")
+    return span is not None and (
+        len(span) > 1 or span[0].pos_ == "PROPN" or is_acronym_form(span.text)
+    )

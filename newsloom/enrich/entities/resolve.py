@@ -19,6 +19,13 @@ import re
 from typing import TYPE_CHECKING
 
 from newsloom import gazetteer as places
+from newsloom.enrich.entities.acronyms import (
+    definitions,
+    is_acronym_form,
+    join_acronym_names,
+    letters_of,
+    spells,
+)
 from newsloom.enrich.entities.candidate import Candidate
 from newsloom.enrich.entities.clusters import Cluster, Clusters
 from newsloom.enrich.entities.furniture import (
@@ -31,7 +38,6 @@ from newsloom.enrich.entities.furniture import (
 )
 from newsloom.enrich.entities.labels import unify_labels
 from newsloom.enrich.entities.names import (
-    acronym,
     fold_spelling,
     is_acronym,
     is_title,
@@ -50,6 +56,7 @@ from newsloom.enrich.entities.short_forms import merge_short_forms
 from newsloom.enrich.entities.types import DROP, retype
 from newsloom.enrich.nlp import doc_text
 from newsloom.enrich.roles.rules import role_rules
+from newsloom.gazetteer.countries import country_name_rules
 from newsloom.gazetteer.senses import state_of_abbreviation
 
 if TYPE_CHECKING:
@@ -131,6 +138,7 @@ def names_kept(doc: Doc) -> list[Candidate]:
         if in_prose(doc, c.start)
         or not (bare_name(c.text) in in_furniture or shown_in_chrome(doc, c.text))
     ]
+    found = join_acronym_names(doc, found)
     retype(doc, found)
     return [c for c in found if c.label != DROP]
 
@@ -140,6 +148,7 @@ def resolve(doc: Doc) -> list[Cluster]:
     clusters = Clusters()
     found = names_kept(doc)
     unify_labels(doc, found)
+    singulars = _singular_modifiers(doc, found)
     surnames, given, offices = _full_names(doc, found, clusters)
     # "Ford" the model calls an organisation, in an article that names "Ford Motor Co." and
     # "William Clay Ford Jr.", is the company: a surname joins only without that evidence.
@@ -161,8 +170,12 @@ def resolve(doc: Doc) -> list[Cluster]:
                 candidate.label, candidate.confidence = "PERSON", conf["relabelled"]
             clusters.by_id[owner].mentions.append(candidate)
             continue
+        plural = singulars.get(id(candidate))
+        if plural is not None:
+            clusters.add(_org_id(plural.text), _org_name(plural.text), "ORG", candidate)
+            continue
         _place(doc, candidate, clusters, defined)
-    merge_short_forms(clusters, doc_text(doc))
+    merge_short_forms(clusters, doc_text(doc), full_names=set(defined.values()))
     return clusters.ordered()
 
 
@@ -289,17 +302,49 @@ def _known_form(match_key: str, clusters: Clusters) -> str:
     return longer[0] if len(longer) == 1 else key
 
 
+def _singular_modifiers(doc: Doc, found: list[Candidate]) -> dict[int, Candidate]:
+    """ "Veldor Tiger rebels" beside "the Veldor Tigers": the singular of an organisation
+    named in the plural, modifying a noun, is that organisation whatever the model called
+    it (relabelled ORG here). Returns id(candidate) -> the plural's candidate."""
+    plurals = {}
+    for candidate in found:
+        words = org_words(candidate.text)
+        if candidate.label == "ORG" and words[-1].endswith("s") and len(words[-1]) > 3:
+            plurals[org_key(" ".join([*words[:-1], words[-1][:-1]]))] = candidate
+    relabelled = entity_rules().confidence["relabelled"]
+    singulars = {}
+    for candidate in found:
+        owner = plurals.get(org_key(candidate.text))
+        token = doc[candidate.root]
+        if owner is None or token.dep_ not in ("compound", "amod") or token.head.i <= token.i:
+            continue
+        if places.country_code(candidate.text) is not None:
+            continue
+        if candidate.label != "ORG":
+            candidate.label = "ORG"
+            candidate.confidence = min(candidate.confidence, relabelled)
+        singulars[id(candidate)] = owner
+    return singulars
+
+
 def _defined_acronyms(doc: Doc, found: list[Candidate]) -> dict[str, str]:
-    """Acronyms defined in the text: "the International Monetary Fund (IMF)" -> its key."""
+    """Acronyms defined in the text, by their letters: "the International Monetary Fund
+    (IMF)" -> the fund's key; also "the Popular Liberation Front, or PLF," (`definitions`)."""
     defined = {}
+    text = doc_text(doc)
     for candidate in found:
         if candidate.label != "ORG":
             continue
-        rest = doc_text(doc)[candidate.end : candidate.end + 16].lstrip()
+        rest = text[candidate.end : candidate.end + 16].lstrip()
         if rest.startswith("("):
             inner = rest[1:].split(")", 1)[0].strip()
-            if is_acronym(inner):
-                defined[inner] = _org_id(candidate.text)
+            if is_acronym_form(inner):
+                defined[letters_of(inner)] = _org_id(candidate.text)
+    names = {(c.end, org_key(c.text)): c for c in found if c.label == "ORG"}
+    for definition in definitions(doc):
+        owner = names.get((definition.end, org_key(definition.name)))
+        if owner is not None:
+            defined.setdefault(letters_of(definition.acronym), _org_id(owner.text))
     return defined
 
 
@@ -312,6 +357,15 @@ def _org_id(text: str) -> str:
 def _place(doc: Doc, candidate: Candidate, clusters: Clusters, defined: dict[str, str]) -> None:
     conf = entity_rules().confidence
     text, label = candidate.text, candidate.label
+    owner = _acronym_of(candidate, clusters, defined)
+    if owner is not None:
+        if label != "ORG":
+            candidate.label = "ORG"
+            candidate.confidence = min(candidate.confidence, conf["relabelled"])
+        clusters.add(
+            owner, clusters.by_id[owner].name if owner in clusters.by_id else text, "ORG", candidate
+        )
+        return
     if label == "PERSON":
         if len(text.split()) == 1 and (places.country_code(text) or places.capital_of(text)):
             candidate.label, candidate.confidence = "GPE", conf["relabelled"]
@@ -336,8 +390,8 @@ def _place(doc: Doc, candidate: Candidate, clusters: Clusters, defined: dict[str
         clusters.add(_country_id(code), places.country_names()[code], "GPE", candidate)
     elif label in ("GPE", "LOC") or places.country_code(text):
         _place_location(doc, candidate, clusters)
-    elif label in ("ORG", "FAC", "EVENT") and (text in defined or is_acronym(text)):
-        key = defined.get(text) or _acronym_owner(text, clusters) or _org_id(text)
+    elif label in ("ORG", "FAC", "EVENT") and is_acronym(text):
+        key = _org_id(text)
         name = clusters.by_id[key].name if key in clusters.by_id else _org_name(text)
         clusters.add(key, name, "ORG", candidate)
     elif label == "ORG":
@@ -354,12 +408,37 @@ def _org_name(text: str) -> str:
     return name
 
 
-def _acronym_owner(text: str, clusters: Clusters) -> str | None:
-    letters = text.replace(".", "")
+def _acronym_of(candidate: Candidate, clusters: Clusters, defined: dict[str, str]) -> str | None:
+    """The organisation an acronym stands for: the one the text defines it for, else the one
+    organisation named before it whose name spells it ("GlaxoSmithKline ... GSK"). An
+    acronym the model called a place, a person or a group counts too, unless it is how
+    news writes a country ("UK", "US"): "British Airways ... BA" is no Bosnia."""
+    text, label = candidate.text, candidate.label
+    if not is_acronym_form(text) or label not in ("ORG", "FAC", "EVENT", *_NOT_ORG_LABELS):
+        return None
+    letters = letters_of(text)
+    if letters in defined:
+        return defined[letters]
+    if _news_country_form(text):
+        return None
     owners = [
-        c.id for c in clusters.by_id.values() if c.type == "ORG" and acronym(c.name) == letters
+        c.id
+        for c in clusters.by_id.values()
+        if c.type == "ORG" and c.mentions and c.name != text and spells(letters, c.name)
     ]
     return owners[0] if len(owners) == 1 else None
+
+
+# Labels an acronym may wrongly carry ("BA" a place, "GSK" a person).
+_NOT_ORG_LABELS = ("GPE", "LOC", "PERSON", "NORP")
+
+
+def _news_country_form(text: str) -> bool:
+    """ "UK", "U.S.", "UAE": a form news writes for a country (not a bare ISO code)."""
+    if places.country_code(text) is None:
+        return False
+    key = text.lower()
+    return key in country_name_rules().aliases or key in entity_rules().orgs.country_codes
 
 
 def _country_id(code: str) -> str:
@@ -370,7 +449,7 @@ def _place_location(doc: Doc, candidate: Candidate, clusters: Clusters) -> None:
     rules = entity_rules()
     text = candidate.text
     code = places.country_code(text)
-    if code is not None and code in places.country_names():
+    if code is not None and code in places.country_names() and not _state_here(doc, text):
         clusters.add(_country_id(code), places.country_names()[code], "GPE", candidate)
         return
     demonym = places.country_of_demonym(text) if candidate.label == "GPE" else None
@@ -391,6 +470,19 @@ def _place_location(doc: Doc, candidate: Candidate, clusters: Clusters) -> None:
         state = state_of_abbreviation(text)  # "New York State", "Washington State"
         name = state.name if state is not None else name
     clusters.add(f"{kind.lower()}:{slug(name)}", name, kind, candidate)
+
+
+def _state_here(doc: Doc, text: str) -> bool:
+    """A country's name that is also a US state's ("Georgia") stands for the state when the
+    article also writes the state's abbreviation ("Cleveland, Ga.")."""
+    state = state_of_abbreviation(text)
+    if state is None or state.name != text:
+        return False
+    for ent in doc.ents:
+        other = state_of_abbreviation(ent.text) if ent.text != text else None
+        if other is not None and other.name == text:
+            return True
+    return False
 
 
 def place_name(text: str) -> str:

@@ -40,6 +40,7 @@ class Orgs:
     articles: frozenset[str]
     legal_suffixes: frozenset[str]
     acronym_stopwords: frozenset[str]
+    country_codes: frozenset[str]
 
 
 @dataclass(slots=True, frozen=True)
@@ -94,6 +95,9 @@ class Types:
     near_prepositions: frozenset[str]
     compass_words: frozenset[str]
     place_heads: frozenset[str]
+    settlement_nouns: frozenset[str]
+    large_place: int
+    event_words: frozenset[str]
     motion_words: frozenset[str]
     place_suffixes: frozenset[str]
     company_heads: frozenset[str]

@@ -24,9 +24,31 @@ if TYPE_CHECKING:
     from newsloom.enrich.entities.clusters import Cluster, Clusters
 
 
-def merge_short_forms(clusters: Clusters, text: str) -> None:
+def merge_short_forms(clusters: Clusters, text: str, full_names: set[str] | None = None) -> None:
     for kind in ("ORG", "FAC"):
         _merge(clusters, text, kind)
+    if full_names:
+        _merge_into_full_names(clusters, full_names)
+
+
+def _merge_into_full_names(clusters: Clusters, full_names: set[str]) -> None:
+    """ "the Veldor Tigers" beside "the Liberation Tigers of Veldor Eelam (LTVE)": an
+    organisation of two or more words, all of them words of one name the text defines by an
+    acronym (`full_names`, cluster ids), in whatever order, is that organisation."""
+    orgs = [c for c in clusters.by_id.values() if c.type == "ORG" and c.mentions]
+    full = [c for c in orgs if c.id in full_names]
+    for short in orgs:
+        words = _significant(short.name)
+        if short.id in full_names or len(words) < 2:
+            continue
+        owners = [c for c in full if c is not short and words < _significant(c.name)]
+        if len(owners) == 1:
+            _move(short, owners[0])
+
+
+def _significant(name: str) -> set[str]:
+    stopwords = entity_rules().orgs.acronym_stopwords
+    return {w.lower() for w in org_words(name) if w.lower() not in stopwords}
 
 
 def _merge(clusters: Clusters, text: str, kind: str) -> None:

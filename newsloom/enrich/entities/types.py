@@ -35,6 +35,8 @@ import re
 from typing import TYPE_CHECKING
 
 from newsloom import gazetteer as places
+from newsloom.enrich.entities.furniture import bare_name as bare
+from newsloom.enrich.entities.names import org_words
 from newsloom.enrich.entities.rules import entity_rules
 from newsloom.enrich.nlp import doc_text
 from newsloom.gazetteer import senses
@@ -71,6 +73,26 @@ def retype(doc: Doc, found: list[Candidate]) -> None:
     for candidate in found:
         if candidate.label == "PERSON" and _surface(candidate.text) in retyped:
             _relabel(candidate, retyped[_surface(candidate.text)])
+    _company_short_names(found)
+
+
+def _company_short_names(found: list[Candidate]) -> None:
+    """ "Emirates" or "Nvidia" a place beside "Emirates Airline", "the Nvidia Quadro FX": a
+    "place" the gazetteer has no entry of (not even as another name) that begins an
+    organisation's longer name in the article is that organisation's short name
+    (short_forms joins it when the long name came first). A person is left alone: "Roe"
+    beside "the Roe administration" is the person."""
+    starts: set[str] = set()
+    for candidate in found:
+        words = org_words(candidate.text)
+        if candidate.label == "ORG" and len(words) > 1:
+            starts.update(" ".join(words[:size]).lower() for size in range(1, len(words)))
+    for candidate in found:
+        if candidate.label not in ("GPE", "LOC"):
+            continue
+        name = _surface(candidate.text)
+        if name in starts and places.country_code(name) is None and not senses.lookup(name):
+            _relabel(candidate, "ORG")
 
 
 def _relabel(candidate: Candidate, label: str) -> None:
@@ -95,6 +117,21 @@ def _evidence_label(
         return "GPE"
     if label != "NORP" and _indefinite(span):
         return DROP
+    if label in ("PERSON", "ORG", "NORP") and _settlement(doc, candidate, span):
+        return "GPE"
+    if label != "GPE" and _state_after_place(doc, candidate):
+        return "GPE"
+    if label in ("EVENT", "ORG") and _holiday(candidate.text):
+        return DROP
+    if label in ("ORG", "FAC"):
+        words = candidate.text.split()
+        last = words[-1].lower()
+        if len(words) > 1 and last in entity_rules().types.event_words:
+            return "EVENT"  # "the Dubai Air Show", "the Velmora Film Festival"
+        if len(words) > 1 and last in entity_rules().types.feature_words and label == "FAC":
+            return "LOC"  # "Blood Mountain"
+    if label == "PERSON" and _after_model_number(span):
+        return DROP
     if label == "PERSON":
         return _person_label(doc, candidate, span, places_here)
     if label == "ORG":
@@ -106,10 +143,110 @@ def _evidence_label(
     if label == "NORP":
         unknown = places.country_of_demonym(candidate.text) is None
         if unknown and _known_place(candidate.text):
-            return "GPE" if _locative(span.root) else None  # "in Punjab", "a visit to Tunis"
+            here = _surface(candidate.text) in places_here
+            if here or _locative(span.root) or _large_place(candidate.text):
+                return "GPE"  # "in Punjab", "a visit to Tunis", "Lahore police"
+            return None
         if unknown and (_surface(candidate.text) in orgs_here or _modifies_company_noun(span)):
             return "ORG"
     return None
+
+
+def _holiday(text: str) -> bool:
+    """ "New Year's Day", "Christmas Eve", "Labor Day": a date, not a named event."""
+    words = text.split()
+    return len(words) > 1 and words[-1] in ("Day", "Eve") and words[0][:1].isupper()
+
+
+def _after_model_number(span: Span) -> bool:
+    """ "the 737 Max": a one-word "person" right after a number of three or more digits that
+    is no year is part of a model's name."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    digits = before.text.replace(",", "")
+    if not (digits.isdigit() and len(digits) >= 3) or before.whitespace_ != " ":
+        return False
+    return not (len(digits) == 4 and 1800 <= int(digits) <= 2100)
+
+
+def _state_after_place(doc: Doc, candidate: Candidate) -> bool:
+    """ "Brask, NY", "Brask, Ga.": a US state's abbreviation right after a place and a comma
+    is the state, whatever the model called it."""
+    text = candidate.text
+    if not (text.isupper() or text.endswith(".")) or len(text) > 6:
+        return False
+    if senses.state_of_abbreviation(text) is None or text[:1].islower():
+        return False
+    before = doc_text(doc)[max(0, candidate.start - 2) : candidate.start]
+    if before != ", ":
+        return False
+    span = doc.char_span(candidate.start - 2, candidate.start - 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    previous = doc[span.start - 1]
+    return previous.ent_type_ in ("GPE", "LOC") or _known_place(previous.text)
+
+
+def _large_place(text: str) -> bool:
+    """A state or province, or a city of `[types] large_place` people or more, of that name."""
+    name = _surface(text)
+    floor = entity_rules().types.large_place
+    return any(
+        senses.key(s.name) == senses.key(name)
+        and ((s.kind == "admin" and s.level == 1) or s.population >= floor)
+        for s in senses.lookup(name)
+    )
+
+
+def _settlement(doc: Doc, candidate: Candidate, span: Span) -> bool:
+    """The name of a town, by its context: "the town of X", "the province of X"; in
+    apposition with such a noun ("the Orvian capital, X"; "X, a village near Y"); or the
+    place of a dateline ("X, Orvia (Reuters) -", "X -" in capitals at a line's start). An
+    organisation's name with a word of bodies ("X Council") is left alone."""
+    if _known_org(candidate) or len(candidate.text.split()) > 3:
+        return False
+    nouns = entity_rules().types.settlement_nouns
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in nouns:
+        return head.head.i < span.start and not head.head.text[:1].isupper()
+    if root.dep_ == "appos" and head.lemma_.lower() in nouns and not head.text[:1].isupper():
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.rights):
+        return True
+    return _dateline(doc, candidate)
+
+
+# After a dateline's place: maybe ", Country", ", State" or ", <date>", maybe "(Agency)",
+# then a dash.
+_DATELINE_REST = re.compile(
+    r"(?:,\s*[A-Z0-9][\w.]*(?:\s+[A-Z0-9][\w.]*){0,2})?\s*(?:\([A-Za-z][\w ]{0,30}\)\s*)?"
+    r"[-–—]\s"
+)
+
+
+def _dateline(doc: Doc, candidate: Candidate) -> bool:
+    """ "KALVORA, Orvia (Reuters) - Troops entered ...", "Kalvora, 2 Jan. (AKI) - ...": the
+    first name of a line, in capitals or followed by a country, a state or a date, then a
+    dash and the story's first sentence, is where the story was filed."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    if text[line_start : candidate.start].strip():
+        return False
+    rest = _DATELINE_REST.match(text, candidate.end)
+    if rest is None or bare(candidate.text) in entity_rules().furniture.agencies:
+        return False
+    line_end = text.find("\n", rest.end())
+    story = text[rest.end() : line_end if line_end >= 0 else len(text)]
+    if len(story.split()) < entity_rules().furniture.prose_words:
+        return False  # "JANE ROE - Staff writer": a byline, not a story
+    letters = [c for c in candidate.text if c.isalpha()]
+    after = rest.group().strip(" ,-–—")
+    after = after.split("(")[0].strip(" ,")
+    return all(c.isupper() for c in letters) or (
+        after[:1].isdigit() or (after[:1].isupper() and _known_place(after))
+    )
 
 
 def _person_label(doc: Doc, candidate: Candidate, span: Span, places_here: set[str]) -> str | None:

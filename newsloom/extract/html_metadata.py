@@ -37,6 +37,7 @@ from trafilatura.metadata import (
 from trafilatura.settings import Document, set_date_params
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
+from newsloom.extract import dateparser_cache
 from newsloom.extract import html_rules as rules
 from newsloom.extract.checked import checked_url
 from newsloom.extract.html_dates import (
@@ -62,6 +63,9 @@ from newsloom.extract.news_lines import (
 from newsloom.record import parse_iso
 
 log = logging.getLogger(__name__)
+
+# htmldate's dateparser calls reuse the patterns an earlier process compiled (2.8 s).
+dateparser_cache.install()
 
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "title")
 _TITLE_MAX_CHARS = 300

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 import trafilatura
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
@@ -30,14 +31,22 @@ from newsloom.extract.html_tables import body_text
 from newsloom.extract.language import confirms_language
 from newsloom.extract.news import NewsLayerResult, apply_news_layer
 from newsloom.extract.news_data import news_patterns
-from newsloom.extract.news_lines import is_person_name, person_name
+from newsloom.extract.news_lines import byline_of, is_headline_like, is_person_name, person_name
+from newsloom.extract.text_lines import LineClass, classify, is_date_line, line_features
 from newsloom.options import Options
 from newsloom.record import PARAGRAPH_SEPARATOR, Article, RemovedSegment, normalize_for_hash
+
+# Posts embedded as their platform's blockquote (the text of the post, its author, a link).
+_EMBEDDED_POSTS = XPath(
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')"
+    " or contains(@class, 'tiktok-embed')]"
+)
 
 
 def extract_html(html: str, url: str | None, options: Options) -> Article:
     """Extract one decoded HTML page; raises `ExtractionError("no_text")` without a body."""
     tree, elements = _parse(html)
+    _unwrap_embedded_posts(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -61,11 +70,15 @@ def extract_html(html: str, url: str | None, options: Options) -> Article:
         why = "only boilerplate found" if paragraphs else "no main text found"
         metadata = Article(title=_clean(page.title), published=published, url=url)
         raise ExtractionError("no_text", f"{why} in the HTML", partial=metadata)
-    _drop_leading_title(layer, page.title)
+    title = _clean(page.title)
+    if title is None:
+        title = _leading_headline(layer)
+    else:
+        _drop_leading_title(layer, title)
     authors, agency = _authors(page, layer, tree)
     return Article(
         paragraphs=layer.paragraphs,
-        title=_clean(page.title),
+        title=title,
         published=published,
         updated=modification_time(page.updated, published),
         url=url or page.canonical_url,
@@ -95,6 +108,24 @@ def _parse(html: str) -> tuple[HtmlElement, int]:
     return tree, count
 
 
+def _unwrap_embedded_posts(tree: HtmlElement) -> None:
+    """A post the article embeds (a tweet quoted as it was posted) is part of its text,
+    but its wrapper's class ("social-media-embed") reads to trafilatura as a share
+    widget, and the post goes with it: the wrappers that hold only the post lose their
+    class and id."""
+    for post in _EMBEDDED_POSTS(tree):
+        text = post.text_content().strip()
+        wrapper = post.getparent()
+        for _ in range(rules.EMBED_WRAPPER_LEVELS):
+            if wrapper is None or wrapper.tag in ("body", "html", "article", "main"):
+                break
+            if wrapper.text_content().strip() != text:
+                break
+            wrapper.attrib.pop("class", None)
+            wrapper.attrib.pop("id", None)
+            wrapper = wrapper.getparent()
+
+
 def _element_count(tree: HtmlElement) -> int:
     # XPath counts inside libxml2, without making a Python object per element.
     return int(tree.xpath("count(//*)"))
@@ -116,6 +147,21 @@ def _drop_leading_title(layer: NewsLayerResult, title: str | None) -> None:
         return
     if normalize_for_hash(layer.paragraphs[0]) == normalize_for_hash(title):
         layer.removed.append(RemovedSegment(layer.paragraphs.pop(0), "title"))
+
+
+def _leading_headline(layer: NewsLayerResult) -> str | None:
+    """Where the page names no title, a body that opens with a headline gives it: a
+    first paragraph that reads as a headline (a few words, no final full stop, no date)
+    above a paragraph of prose. It leaves the body."""
+    if len(layer.paragraphs) < 2:
+        return None
+    first, second = layer.paragraphs[0], layer.paragraphs[1]
+    if not is_headline_like(first) or is_date_line(first) or byline_of(first) is not None:
+        return None
+    if classify(line_features(second)) is not LineClass.GOOD:
+        return None
+    layer.removed.append(RemovedSegment(layer.paragraphs.pop(0), "title"))
+    return first
 
 
 def _language_hint(declared: str | None, paragraphs: list[str], options: Options) -> str | None:

@@ -20,9 +20,11 @@ score is the article (`text_region.best_region`):
 
 The run is widened over the prose lines and data tables right next to it (a short last
 sentence, a scoreboard), prose lines before it are kept (a lede set apart by a menu),
-and when the page title opens it, what comes before the headline goes. Everything else
-is page chrome; `article_layer` records it as removed. A page whose prose the stopword
-list hardly covers (another language) keeps every line: its classes would be guesses.
+and when the page title opens it, what comes before the headline goes. A link line
+inside the run (a promo, another story's headline between two paragraphs) goes too.
+Everything else is page chrome; `article_layer` records it as removed. A page whose
+prose the stopword list hardly covers (another language) keeps every line: its classes
+would be guesses.
 """
 
 from __future__ import annotations
@@ -174,8 +176,9 @@ def line_link_share(line: str, shares: dict[str, float]) -> float:
 
 
 def article_lines(lines: Sequence[str], shares: dict[str, float]) -> list[int]:
-    """Indices of the article's lines: its region, and the prose lines before it (a lede
-    set apart from the rest by a menu or a picture is kept; the menu is not).
+    """Indices of the article's lines: its region but for the link lines in it, and the
+    prose lines before it (a lede set apart from the rest by a menu or a picture is kept;
+    the menu is not).
 
     Where the page's prose has too few of the function words the line classes rely on
     (`PROSE_MIN_STOPWORD_DENSITY`: a language the word list hardly covers), the classes
@@ -189,7 +192,14 @@ def article_lines(lines: Sequence[str], shares: dict[str, float]) -> list[int]:
     region = _region(lines, features, classes, linked)
     dense = [share >= rules.LINK_DENSE_SHARE for share in linked]
     head = [i for i in range(region.start) if classes[i] is LineClass.GOOD and not dense[i]]
-    return head + list(range(region.start, region.end))
+    # A link line inside the article (a promo, another story's headline between two
+    # paragraphs) is chrome too; a data table's row stays with its table.
+    body = [
+        i
+        for i in range(region.start, region.end)
+        if not (dense[i] and classes[i] is LineClass.BAD and not _is_row(lines[i]))
+    ]
+    return head + body
 
 
 def article_region(lines: Sequence[str], shares: dict[str, float]) -> Region:

@@ -23,6 +23,10 @@ MAX_ELEMENTS = 20_000
 # minutes on a page of thousands of short blocks. News pages stay far below.
 MAX_FULL_ELEMENTS = 15_000
 
+# The wrappers of an embedded post (a tweet) that hold nothing else lose their class, up
+# to this many levels above the post (see html.extract_html).
+EMBED_WRAPPER_LEVELS = 3
+
 # A body needs one line at least this long: a page whose extracted "text" is
 # only menu items and one-word links has no main text.
 MIN_PROSE_CHARS = 25

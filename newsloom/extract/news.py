@@ -18,6 +18,7 @@ from newsloom.extract.news_lines import (
     agency_closing,
     agency_opening,
     byline_of,
+    caption_credit,
     credit_of,
     is_chrome,
     is_headline_like,
@@ -26,7 +27,9 @@ from newsloom.extract.news_lines import (
     related_inline_title,
     split_dateline,
     wire_of,
+    word_count,
 )
+from newsloom.extract.text_lines import is_date_line, is_date_stamp
 from newsloom.record import RelatedItem, RemovedSegment
 
 
@@ -175,6 +178,11 @@ def _take_non_body(paragraph: str, result: NewsLayerResult, allow_byline: bool) 
         result.add_credit(credit)
         result.remove(paragraph, "credit")
         return True
+    credit = caption_credit(paragraph)
+    if credit is not None:
+        result.add_credit(credit)
+        result.remove(paragraph, "caption")
+        return True
     title = related_inline_title(paragraph)
     if title is not None:
         result.related.append(RelatedItem(title))
@@ -186,26 +194,81 @@ def _take_non_body(paragraph: str, result: NewsLayerResult, allow_byline: bool) 
             result.authors.extend(a for a in authors if a not in result.authors)
             result.remove(paragraph, "byline")
             return True
-    if is_chrome(paragraph):
+    if is_chrome(paragraph) or is_date_stamp(paragraph):
         result.remove(paragraph, "boilerplate")
         return True
     return False
 
 
 def _take_related(lines: list[str], index: int, result: NewsLayerResult, seen: set[str]) -> int:
-    """Take the headline-like lines after a related marker; return the next index."""
+    """Take the headline-like lines after a related marker; return the next index.
+
+    A teaser's summary or date under its headline ("A new study suggests ...") goes with
+    it when another headline or marker follows: a list of teasers, not the article. A
+    summary just before the next marker ("Read more") may run longer."""
+    related = news_patterns().related
     taken = 0
-    while index < len(lines) and taken < news_patterns().related.max_items:
+    while index < len(lines) and taken < related.max_items:
         line = lines[index].strip()
         if not line:
             index += 1
             continue
         if is_related_marker(line) or not is_headline_like(line) or is_chrome(line):
+            marker_next = _marker_follows(lines, index + 1)
+            limit = related.marked_summary_max_words if marker_next else None
+            if (
+                taken
+                and _is_teaser_part(line, limit)
+                and (marker_next or _item_follows(lines, index + 1))
+            ):
+                result.remove(line, "related")
+                seen.add(line_key(line))
+                index += 1
+                continue
             break
         result.related.append(RelatedItem(line))
         result.remove(line, "related")
         seen.add(line_key(line))
         taken += 1
+        index += 1
+    return index
+
+
+def _is_teaser_part(line: str, limit: int | None = None) -> bool:
+    """A teaser's summary (a sentence or two, at most `limit` words, `summary_max_words`
+    unless given) or its date, under the teaser's headline."""
+    if is_related_marker(line) or is_chrome(line):
+        return False
+    limit = limit if limit is not None else news_patterns().related.summary_max_words
+    return is_date_line(line) or word_count(line) <= limit
+
+
+def _marker_follows(lines: list[str], index: int) -> bool:
+    """Whether the next line past teaser dates is a related marker."""
+    index = _past_dates(lines, index)
+    return index < len(lines) and is_related_marker(lines[index].strip())
+
+
+def _item_follows(lines: list[str], index: int) -> bool:
+    """Whether another teaser follows from `index` (past teaser dates): a related marker,
+    or a headline with its own summary, headline or marker after it (a list repeats its
+    shape; a subheading opens paragraphs longer than a summary)."""
+    index = _past_dates(lines, index)
+    if index >= len(lines):
+        return False
+    line = lines[index].strip()
+    if is_related_marker(line):
+        return True
+    if not is_headline_like(line) or is_chrome(line):
+        return False
+    after = _past_dates(lines, index + 1)
+    return after >= len(lines) or (
+        _is_teaser_part(lines[after].strip()) or is_related_marker(lines[after].strip())
+    )
+
+
+def _past_dates(lines: list[str], index: int) -> int:
+    while index < len(lines) and (not lines[index].strip() or is_date_line(lines[index])):
         index += 1
     return index
 

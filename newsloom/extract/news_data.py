@@ -89,6 +89,8 @@ class Dateline:
 class Credit:
     patterns: Annotated[tuple[re.Pattern[str], ...], _all_ignoring_case]
     max_chars: int
+    caption_patterns: Annotated[tuple[re.Pattern[str], ...], _all_ignoring_case]
+    caption_max_words: int
 
 
 @dataclass(slots=True, frozen=True)
@@ -98,6 +100,8 @@ class Related:
     headline_max_words: int
     headline_min_words: int
     max_items: int
+    summary_max_words: int
+    marked_summary_max_words: int
 
 
 @dataclass(slots=True, frozen=True)
@@ -106,6 +110,9 @@ class Chrome:
     contains: Annotated[re.Pattern[str], _lower_case_words]
     copyright_prefix: Annotated[re.Pattern[str], _ignoring_case]
     max_words: int
+    notices: Annotated[re.Pattern[str], _any_ignoring_case]
+    notice_max_words: int
+    labelled_list: Annotated[re.Pattern[str], _ignoring_case]
 
 
 @dataclass(slots=True, frozen=True)
@@ -141,6 +148,9 @@ class Text:
     teaser_max_gap: int
     invisible: str  # stripped from line edges with the whitespace
     title_window: int
+    stamp_window: int
+    stamp_max_words: int
+    stamp_max_prose_above: int
     title_max_words: int
     title_min_words: int
     stopwords: frozenset[str]

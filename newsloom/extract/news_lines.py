@@ -15,6 +15,9 @@ from newsloom.record import normalize_for_hash
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 _FINAL_STOP = re.compile(r"[.;,]$")
+# A count after a control's label ("View all (4)", "Comments 12"), its closing bracket
+# already cut by `chrome_key`.
+_COUNT = re.compile(r"\s*\(?\d+\)?$")
 
 
 # Distinct lines remembered by the per-line rules that run more than once per page.
@@ -128,6 +131,18 @@ def credit_of(line: str) -> str | None:
         if match:
             credit = match.groupdict().get("credit") or match.group(0)
             return credit.strip()
+    return None
+
+
+def caption_credit(line: str) -> str | None:
+    """The credit ending a photo caption ("Crews at work (Image: Jane Roe)"), or None."""
+    credit = news_patterns().credit
+    if word_count(line) > credit.caption_max_words:
+        return None
+    for pattern in credit.caption_patterns:
+        match = pattern.search(line)
+        if match:
+            return match.group("credit").strip()
     return None
 
 
@@ -276,11 +291,18 @@ def is_chrome(line: str) -> bool:
     patterns = news_patterns()
     words = word_count(line)
     if words > patterns.chrome.max_words:
-        return False
+        # A notice to the reader (cookies, comment rules) is chrome at any length.
+        return words <= patterns.chrome.notice_max_words and bool(
+            patterns.chrome.notices.search(line)
+        )
+    if patterns.chrome.notices.search(line):
+        return True
     key = chrome_key(line)
-    if not key or key in patterns.chrome.exact:
+    if not key or key in patterns.chrome.exact or _COUNT.sub("", key) in patterns.chrome.exact:
         return True
     if patterns.chrome.copyright_prefix.match(line.strip()):
+        return True
+    if patterns.chrome.labelled_list.match(line.strip()):
         return True
     return bool(patterns.chrome.contains.search(line.lower()))
 

@@ -15,13 +15,17 @@ import re
 
 from newsloom.extract.checked import checked_date
 from newsloom.extract.errors import NO_TEXT, ExtractionError
+from newsloom.extract.html_dates import dates_in
 from newsloom.extract.news import NewsLayerResult, apply_news_layer, scan_outside_body
-from newsloom.extract.news_lines import agency_name, byline_of, credit_of, is_chrome
+from newsloom.extract.news_data import news_patterns
+from newsloom.extract.news_lines import agency_name, byline_of, chrome_key, credit_of, is_chrome
 from newsloom.extract.text_lines import (
     LineClass,
     LineFeatures,
     classify,
+    ends_like_sentence,
     is_dated,
+    is_labelled_date_line,
     join_broken_lines,
     line_features,
     revise_by_context,
@@ -61,6 +65,12 @@ _CREDIT_PARTS = re.compile(r"\s*[,/|]\s*")
 _CREDIT_MAX_WORDS = 10
 _CREDIT_MAX_CHARS = 140
 _CAPTION_MAX_WORDS = 60
+# A line that only labels the caption after it.
+_CAPTION_LABELS = frozenset({"image caption", "photo caption", "caption"})
+_CAPTION_LABEL_MAX_CHARS = 20
+# A line that is only a small number: a share count, a gallery's "1" and "9" (scraped
+# text keeps no table, so no data cell stands alone).
+_COUNTER = re.compile(r"^\s*\d{1,3}\s*$")
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)")
 # Lines after the body read for wire, credit and related lists.
 _TAIL_WINDOW = 4
@@ -84,11 +94,16 @@ def extract_text(text: str, options: Options) -> Article:
     title, header, region = _title_and_header(lines, region)
 
     body = [i for i in range(region.start, region.end) if i not in header]
+    opening = _header_in_body(lines, body)
+    header |= set(body[:opening])
+    body = body[opening:]
     captions = _captions(lines, body)
-    out = teasers.all() | captions.keys()
+    counters = {i for i in body if _COUNTER.match(lines[i])}
+    out = teasers.all() | captions.keys() | counters
     layer = apply_news_layer([lines[i] for i in body if i not in out])
     _remove_teasers(lines, body, teasers, layer)
     _remove_captions(lines, captions, layer)
+    layer.removed.extend(RemovedSegment(lines[i], "boilerplate") for i in sorted(counters))
     prefix: list[RemovedSegment] = []
     if title is not None:
         prefix.append(RemovedSegment(lines[title], "title"))
@@ -107,13 +122,53 @@ def extract_text(text: str, options: Options) -> Article:
     )
 
 
+def _header_in_body(lines: list[str], body: list[int]) -> int:
+    """How many of the body's first lines are the article's header: up to a byline or a
+    date stamp among its first `stamp_window` lines ("By Jane Roe | Special to the Kell
+    Times", "PUBLISHED: Nov 19, 2031 | UPDATED: ..."), with what stands above it (the
+    standfirst, the picture's caption); 0 when none of them is one."""
+    settings = news_patterns().text
+    for position in range(min(settings.stamp_window, len(body)) - 1, -1, -1):
+        if not _is_stamp(lines[body[position]]):
+            continue
+        above = [lines[i] for i in body[:position]]
+        prose = sum(classify(line_features(line)) is LineClass.GOOD for line in above)
+        return position + 1 if prose <= settings.stamp_max_prose_above else 0
+    return 0
+
+
+def _is_stamp(line: str) -> bool:
+    """A byline, a labelled date line ("Published: Nov 19, 2031 8:22AM"), or a short line
+    that gives a date or time and reads as no sentence ("November 20, 2031 Jane Roe"); a
+    bare time ("10 p.m.", a live report's) or number ("0", a share count) is none."""
+    if byline_of(line) is not None:
+        return True
+    text = line.strip()
+    if not any(c.isalpha() for c in text):
+        return False
+    if is_labelled_date_line(text):
+        return True
+    return (
+        len(text.split()) <= news_patterns().text.stamp_max_words
+        and not ends_like_sentence(text)
+        and (is_dated(text) or any(True for _ in dates_in(text, "dmy")))
+    )
+
+
 def _captions(lines: list[str], body: list[int]) -> dict[int, str]:
     """Photo captions in the body with their credits: a credit line naming an agency or a
     photo service as one of its parts ("Jane Roe, AP", "Jane Roe/Kestrel Times/Getty
-    Images"), and the caption just before it (reason "caption" or "credit")."""
+    Images"), and the caption just before it (reason "caption" or "credit"); a caption
+    label ("Image caption") and the caption just after it."""
     found: dict[int, str] = {}
     inside = set(body)
     for i in body:
+        if len(lines[i]) <= _CAPTION_LABEL_MAX_CHARS and chrome_key(lines[i]) in _CAPTION_LABELS:
+            found[i] = "caption"
+            after = i + 1
+            if after in inside and len(lines[after].split()) <= _CAPTION_MAX_WORDS:
+                found[after] = "caption"
+            continue
         if not _is_photo_credit(lines[i]):
             continue
         found[i] = "credit"

@@ -30,10 +30,17 @@ _DATE_WORD = (
 # no other is tried when the line does not end there): with backtracking, the ways to
 # cut "99999..." or "atatat..." into date words grow exponentially, and a 49-character
 # line of digits never finished.
+_DATE_LABEL = r"(?:published|posted|updated|last updated|created|last modified|modified|date)"
 _DATE_LINE = re.compile(
-    r"^\W*(?:(?:published|posted|updated|last updated|created|last modified|modified|date)"
-    rf"\s*(?:on|at)?\s*:?\s*)?(?:{_DATE_WORD}[\s,./:-]*)++$",
+    rf"^\W*(?:{_DATE_LABEL}\s*(?:on|at)?\s*:?\s*)?(?:{_DATE_WORD}[\s,./:-]*)++$",
     re.IGNORECASE,
+)
+# A date line that says what its date is ("Published: Nov. 19, 2019 8:22 AM"): the page's
+# stamp, never the article's text (a live report's bare "10 p.m." is).
+_LABELLED_DATE = re.compile(rf"^\W*{_DATE_LABEL}\b", re.IGNORECASE)
+# A machine timestamp shown as a line ("2031-11-19T08:57:40+01:00"), ISO 8601.
+_TIMESTAMP = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
 )
 _DATE_LINE_MAX_CHARS = 60
 # A clock time or a full date inside a line ("7:45 am", "Nov 19, 2019", "18.11.2019").
@@ -106,6 +113,19 @@ def is_date_line(line: str) -> bool:
         and any(c.isdigit() for c in text)
         and _DATE_LINE.match(text) is not None
     )
+
+
+def is_labelled_date_line(line: str) -> bool:
+    """A date line opening with its label: "Published Monday, 18 November 2019 8:22AM"."""
+    return _LABELLED_DATE.match(line) is not None and is_date_line(line)
+
+
+def is_date_stamp(line: str) -> bool:
+    """A page's date stamp, never the article's text: a labelled date line, or an ISO 8601
+    timestamp on its own ("2031-11-19T08:57:40+01:00"). A bare "10 p.m." may be a live
+    report's."""
+    text = line.strip()
+    return _TIMESTAMP.match(text) is not None or is_labelled_date_line(text)
 
 
 def is_dated(line: str) -> bool:

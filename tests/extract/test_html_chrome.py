@@ -230,3 +230,83 @@ def test_legal_notices_and_disclaimers_are_chrome() -> None:
     lines = [disclaimer, *STORY, notice]
     kept = article_lines(lines, link_shares(lxml.html.fromstring("<html><body></body></html>")))
     assert [lines[i] for i in kept] == STORY
+
+
+# --- link lines inside the article, embedded posts, a headline opening the body -------
+
+
+def _modern_page(inner: str, title: str = "Barley forecast cut") -> str:
+    return f"""<html><head><title>{title}</title></head><body><main><article>
+<div class="story">{inner}</div></article></main>
+<ul class="menu"><li><a href="/a">Home</a></li><li><a href="/b">Sport</a></li></ul>
+</body></html>"""
+
+
+def test_a_promo_link_between_paragraphs_leaves_the_body() -> None:
+    for promo in [
+        '<p><a href="/promo">GET THE OSKERVILLE NEWS APP BY CLICKING HERE</a></p>',
+        '<p><strong><a href="/story/77">FARMERS PROTEST NEW WATER RULES IN THE EASTERN '
+        "VALLEYS</a></strong></p>",
+        '<p><a href="/story/78">Frost damage: the orchards count the cost [PICTURES]</a></p>',
+    ]:
+        paragraphs = [f"<p>{p}</p>" for p in GRAIN_STORY]
+        inner = "".join(paragraphs[:2]) + promo + paragraphs[2]
+        article = extract_html(_modern_page(inner), None, DEFAULT_OPTIONS)
+        assert article.paragraphs == GRAIN_STORY, promo
+
+
+def test_a_link_inside_a_sentence_stays() -> None:
+    linked = (
+        'The <a href="/board">grain board</a> expects the wheat harvest to match last '
+        "year's, and said stocks held in its silos would cover the shortfall until autumn."
+    )
+    inner = "".join(f"<p>{p}</p>" for p in [*GRAIN_STORY[:2], linked])
+    article = extract_html(_modern_page(inner), None, DEFAULT_OPTIONS)
+    assert len(article.paragraphs) == 3
+    assert "grain board expects the wheat harvest" in article.paragraphs[2]
+
+
+def test_an_embedded_post_in_a_social_wrapper_stays_in_the_body() -> None:
+    post = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>The barley in '
+        "the eastern valleys has never looked this thin in forty years of farming here.</p>"
+        '— Ada Linn (@adalinn) <a href="https://example.org/status/1">May 3, 2031</a>'
+        "</blockquote></div>"
+    )
+    paragraphs = [f"<p>{p}</p>" for p in GRAIN_STORY]
+    inner = "".join(paragraphs[:2]) + post + paragraphs[2]
+    text = extract_html(_modern_page(inner), None, DEFAULT_OPTIONS).text
+    assert "has never looked this thin" in text
+    assert (
+        text.index(GRAIN_STORY[1])
+        < text.index("never looked this thin")
+        < text.index(GRAIN_STORY[2])
+    )
+
+
+def test_a_share_widget_stays_out_of_the_body() -> None:
+    widget = (
+        '<div class="social-share"><a href="https://example.org/share">Share on '
+        'Kellbook</a> <a href="https://example.org/mail">Email this story</a></div>'
+    )
+    inner = "".join(f"<p>{p}</p>" for p in GRAIN_STORY) + widget
+    text = extract_html(_modern_page(inner), None, DEFAULT_OPTIONS).text
+    assert "Share on Kellbook" not in text
+
+
+def test_a_headline_opening_the_body_is_the_title_of_a_page_without_one() -> None:
+    headline = "Barley forecast cut after a dry spring in the eastern valleys"
+    story = "".join(f"<p>{p}</p>" for p in GRAIN_STORY)
+    page = f"""<html><head></head><body><table><tr><td>
+<p>{headline}</p>{story}</td></tr></table></body></html>"""
+    article = extract_html(page, None, DEFAULT_OPTIONS)
+    assert article.title == headline
+    assert article.paragraphs == GRAIN_STORY
+
+
+def test_a_sentence_opening_the_body_is_no_title() -> None:
+    page = f"""<html><head></head><body><table><tr><td>
+{"".join(f"<p>{p}</p>" for p in GRAIN_STORY)}</td></tr></table></body></html>"""
+    article = extract_html(page, None, DEFAULT_OPTIONS)
+    assert article.title is None
+    assert article.paragraphs == GRAIN_STORY

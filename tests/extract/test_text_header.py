@@ -118,3 +118,56 @@ def test_a_sentence_naming_an_agency_is_no_credit() -> None:
     line = "The Associated Press reported that the board met behind closed doors, then voted."
     article = extract_text(dump("By Ilse Brandt", line), OPTIONS)
     assert line in article.paragraphs
+
+
+# --- a header that the body's region took in ------------------------------------------
+
+STANDFIRST = (
+    "Barges have waited for the tide at the mouth of the northern channel for three years "
+    "and now the harbour board has decided to pay for the dredgers itself."
+)
+CAPTION = (
+    "Grain barges wait at the mouth of the northern channel of Quellmouth harbour on a "
+    "grey morning, a sight that the board hopes to end by the summer."
+)
+
+
+def test_the_body_starts_after_a_byline_or_date_stamp_below_the_standfirst() -> None:
+    for stamp in [
+        "By Ilse Brandt | Special to the Quellmouth Courier",
+        "PUBLISHED: March 4, 2031 at 8:59 pm | UPDATED: March 4, 2031 at 10:16 pm",
+        "March 4, 2031 Ilse Brandt",
+        "Текст: Илзе Брандт · 4 марта 2031",
+    ]:
+        article = extract_text(dump(STANDFIRST, CAPTION, stamp), OPTIONS)
+        assert article.paragraphs == BODY, stamp
+
+
+def test_a_share_count_and_gallery_counters_are_no_body() -> None:
+    body = [BODY[0], "0", BODY[1], "12", BODY[2]]
+    article = extract_text("\n".join([*MENU, HEADLINE, *body]), OPTIONS)
+    assert article.paragraphs == BODY
+
+
+def test_prose_above_a_date_line_in_the_body_stays() -> None:
+    # Three paragraphs of prose before a dated line: the article, not its header.
+    dated = "Updated March 5, 2031 at 9:00 am"
+    article = extract_text(dump(*BODY, "The board meets again on Friday"), OPTIONS)
+    assert article.paragraphs[:3] == BODY
+    lines = [*MENU, HEADLINE, *BODY, "Ilse Varnow at the harbour", dated, *BODY[:1]]
+    article = extract_text("\n".join(lines), OPTIONS)
+    assert article.paragraphs[:3] == BODY
+
+
+def test_a_live_report_time_is_no_header_stamp() -> None:
+    # A bare time opens each entry of a live report; the entries before it stay.
+    lines = [*MENU, HEADLINE, BODY[0], "10 p.m.", BODY[1], "9 p.m.", BODY[2]]
+    article = extract_text("\n".join(lines), OPTIONS)
+    assert BODY[0] in article.paragraphs
+
+
+def test_a_caption_label_and_the_caption_after_it_leave_the_body() -> None:
+    body = [BODY[0], "Image copyright Pera Lind", "Image caption",
+            "Barges wait for the tide at the mouth of the channel", BODY[1], BODY[2]]  # fmt: skip
+    article = extract_text("\n".join([*MENU, HEADLINE, *body]), OPTIONS)
+    assert article.paragraphs == BODY

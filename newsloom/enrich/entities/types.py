@@ -26,7 +26,16 @@ confidence `relabelled`. The evidence (word lists in entities.toml `[types]`):
 - a natural feature or a building: an organisation whose last word is one of
   `feature_words` (LOC: "Marrow Valley") or `building_words` (FAC: "Velmora Statehouse");
 - a NORP that is no nationality: a place the gazetteer knows after a location preposition
-  ("in Punjab"); else an organisation when the article names one so ("Brightline").
+  ("in Punjab"), or named a place elsewhere in the article, or a state or a large city
+  ("Lahore police"); else an organisation when the article names one so ("Brightline");
+- a town, by its context: "the town of X", "the province of X", apposition with a noun of
+  towns ("the Orvian capital, X"), a dateline ("X, Orvia (Reuters) - ..."); a US state's
+  abbreviation right after a place ("Brask, NY");
+- an event: an organisation or a building whose last word is one of `event_words` ("the
+  Dubai Air Show"); a mountain the model called a building is a LOC;
+- no person: one word right after a model number ("the 737 Max");
+- a company's short name: a "place" the gazetteer has no entry of that begins an
+  organisation's name in the article ("Emirates" beside "Emirates Airline").
 """
 
 from __future__ import annotations
@@ -121,8 +130,6 @@ def _evidence_label(
         return "GPE"
     if label != "GPE" and _state_after_place(doc, candidate):
         return "GPE"
-    if label in ("EVENT", "ORG") and _holiday(candidate.text):
-        return DROP
     if label in ("ORG", "FAC"):
         words = candidate.text.split()
         last = words[-1].lower()
@@ -150,12 +157,6 @@ def _evidence_label(
         if unknown and (_surface(candidate.text) in orgs_here or _modifies_company_noun(span)):
             return "ORG"
     return None
-
-
-def _holiday(text: str) -> bool:
-    """ "New Year's Day", "Christmas Eve", "Labor Day": a date, not a named event."""
-    words = text.split()
-    return len(words) > 1 and words[-1] in ("Day", "Eve") and words[0][:1].isupper()
 
 
 def _after_model_number(span: Span) -> bool:

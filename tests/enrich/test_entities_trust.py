@@ -71,40 +71,41 @@ def test_spelling_variants_still_meet_within_an_article(nlp: Any) -> None:
     assert {"Volodymyr Zelenskiy", "Zelensky"} <= set(found[0].aliases)
 
 
+def _given_name_owner(full_names: list[str], alone: str) -> str | None:
+    """The cluster a lone given name joins after the full names (the model seldom tags the
+    given name alone, so the joining step is fed the candidates it would see)."""
+    from newsloom.enrich.entities.candidate import Candidate
+    from newsloom.enrich.entities.clusters import Clusters
+    from newsloom.enrich.entities.names import fold_spelling
+    from newsloom.enrich.entities.resolve import _owner
+
+    clusters = Clusters()
+    given: dict[str, list[str]] = {}
+    for i, name in enumerate(full_names):
+        key = "person:" + person_match_key(name.split())
+        clusters.add(
+            key,
+            name,
+            "PERSON",
+            Candidate(i * 20, i * 20 + len(name), name, "PERSON", "PERSON", 0.8, i),
+        )
+        given.setdefault(fold_spelling(name.split()[0]), []).append(key)
+    lone = Candidate(100, 100 + len(alone), alone, "PERSON", "PERSON", 0.8, 30)
+    return _owner(lone, clusters, {}, given, set(), set())
+
+
 @pytest.mark.parametrize(
-    ("text", "full", "alone"),
-    [
-        (
-            "Ivor Braxley, the chief executive of Quillon, said on Tuesday that sales rose. "
-            "Ivor said the firm would hire 200 people.",
-            "Ivor Braxley",
-            "Ivor",
-        ),
-        (
-            "The loss of brewer Trevor Halliday stunned the town. Trevor, 52, had run the "
-            "brewery for thirty years.",
-            "Trevor Halliday",
-            "Trevor",
-        ),
-    ],
+    ("full", "alone"), [("Ivor Braxley", "Ivor"), ("Trevor Halliday", "Trevor")]
 )
-def test_a_given_name_alone_joins_the_one_full_name(
-    nlp: Any, text: str, full: str, alone: str
-) -> None:
-    found = by_alias(nlp, text)
-    if alone in found:
-        assert found[alone] is found[full]
+def test_a_given_name_alone_joins_the_one_full_name(full: str, alone: str) -> None:
+    assert _given_name_owner([full], alone) == "person:" + person_match_key(full.split())
+    # The positive control: a given name no full name holds joins no one.
+    assert _given_name_owner([full], "Odile") is None
 
 
-def test_a_given_name_two_people_share_joins_neither(nlp: Any) -> None:
-    text = (
-        "Ivor Braxley and Ivor Dunmore met on Tuesday. Ivor said the talks had gone well, "
-        "officials said."
-    )
-    found = by_alias(nlp, text)
-    if "Ivor" in found:
-        assert found["Ivor"] is not found["Ivor Braxley"]
-        assert found["Ivor"] is not found["Ivor Dunmore"]
+def test_a_given_name_two_people_share_joins_neither() -> None:
+    assert _given_name_owner(["Ivor Braxley", "Ivor Dunmore"], "Ivor") is None
+    assert _given_name_owner(["Ivor Braxley", "Odile Dunmore"], "Ivor") is not None
 
 
 # Page furniture.
@@ -112,16 +113,13 @@ def test_a_given_name_two_people_share_joins_neither(nlp: Any) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["| |", "8.30am", "the 95th", "QX4", "Home | News", "JANE.COM EXTRA!", "Us", "ICBMs"],
+    [
+        *("| |", "8.30am", "the 95th", "QX4", "Home | News", "JANE.COM EXTRA!", "Us", "ICBMs"),
+        # Buttons and common acronyms.
+        *("About Us", "Contact Us", "VOTE", "Ticker", "IPO", "GMT", "RSS", "CO-FOUNDER"),
+    ],
 )
 def test_text_that_names_nothing(text: str) -> None:
-    assert not_a_name(text)
-
-
-@pytest.mark.parametrize(
-    "text", ["About Us", "Contact Us", "VOTE", "Ticker", "IPO", "GMT", "RSS", "CO-FOUNDER"]
-)
-def test_buttons_and_common_acronyms_name_nothing(text: str) -> None:
     assert not_a_name(text)
 
 
@@ -156,18 +154,6 @@ def test_menu_and_breadcrumb_lines_give_no_entities(nlp: Any, menu: str) -> None
         "(AP Photo/Fenella Marsh)",
         "Photo: Fenella Marsh",
         "(c) 2008 Marshland Media, All Rights Reserved.",
-    ],
-)
-def test_bylines_credits_and_copyright_lines_give_no_entities(nlp: Any, line: str) -> None:
-    text = "Teachers rallied in Dorrington on Tuesday.\n\n" + line + "\n\nThe rally ended at noon."
-    found = entities(nlp, text)
-    start = text.index(line)
-    assert not any(start <= m.start < start + len(line) for e in found for m in e.mentions)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
         "| Dorrington: talks stall Comments: 210 Brask vows revenge Comments: 83 |",
         "Category : Dorrington (World)",
         "Posted : Tue, 12 Mar 2013 08:15:00 GMT",
@@ -176,11 +162,12 @@ def test_bylines_credits_and_copyright_lines_give_no_entities(nlp: Any, line: st
         "March 12, 2013 By   Fenella Marsh",
     ],
 )
-def test_promotions_counters_metadata_and_credits_give_no_entities(nlp: Any, line: str) -> None:
+def test_bylines_credits_promotions_and_metadata_give_no_entities(nlp: Any, line: str) -> None:
     text = "Teachers rallied in Pellingham on Tuesday.\n\n" + line + "\n\nThe rally ended at noon."
     found = entities(nlp, text)
     start = text.index(line)
     assert not any(start <= m.start < start + len(line) for e in found for m in e.mentions)
+    assert "gpe:pellingham" in {e.id for e in found}  # the prose keeps its place
 
 
 def test_a_name_in_furniture_keeps_its_mentions_in_prose(nlp: Any) -> None:
@@ -189,17 +176,31 @@ def test_a_name_in_furniture_keeps_its_mentions_in_prose(nlp: Any) -> None:
         "Dorrington\n\n"
         "The council of Dorrington voted on Tuesday to close two of the town's libraries."
     )
-    places = [e for e in entities(nlp, text) if "Dorrington" in e.aliases]
+    named = [e for e in entities(nlp, text) if "Dorrington" in e.aliases]
     prose = text.index("The council")
-    assert all(m.start > prose for e in places for m in e.mentions)
+    assert len(named) == 1
+    assert [m.start for m in named[0].mentions] == [text.index("Dorrington", prose)]
+
+
+# Known bug: furniture._is_chrome_line calls a whole line of up to 60 words chrome when it
+# holds a chrome mark ("(c) 2") or an e-mail address, so a one-line paragraph of prose loses
+# every name, not only the notice's. Making such a mixed line prose (the notice's own sentence
+# still dropped by in_chrome) passes these, but cost judged tune entity precision .857 -> .842.
+_NOTICE_IN_PROSE = "a notice inside a one-line paragraph makes the whole line chrome"
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "(C) 2011 Quellor Systems, Inc. All rights reserved.",
+        pytest.param(
+            "(C) 2011 Quellor Systems, Inc. All rights reserved.",
+            marks=pytest.mark.xfail(strict=True, reason=_NOTICE_IN_PROSE),
+        ),
         "Quellor, Brightwell and Corvano are trademarks of Quellor Systems, Inc.",
-        "Tell reporter Fenella Marsh what you think at fenella.marsh@ heraldnews.com.",
+        pytest.param(
+            "Tell reporter Fenella Marsh what you think at fenella.marsh@ heraldnews.com.",
+            marks=pytest.mark.xfail(strict=True, reason=_NOTICE_IN_PROSE),
+        ),
     ],
 )
 def test_notices_and_contact_sentences_give_no_entities(nlp: Any, sentence: str) -> None:
@@ -212,6 +213,8 @@ def test_notices_and_contact_sentences_give_no_entities(nlp: Any, sentence: str)
     found = entities(nlp, text)
     start = text.index(sentence)
     assert not any(start <= m.start < start + len(sentence) for e in found for m in e.mentions)
+    # The positive control: the prose around the notice keeps its names.
+    assert {"gpe:leeds", "gpe:harrogate"} <= {e.id for e in found}
 
 
 def test_a_long_line_is_prose_whatever_it_holds(nlp: Any) -> None:
@@ -236,7 +239,7 @@ def test_a_place_after_by_is_a_dateline_not_a_byline(nlp: Any) -> None:
 
 def test_a_table_of_tickers_gives_no_entities(nlp: Any) -> None:
     text = (
-        "Shares of Brantwell fell on Tuesday.\n\n"
+        "Shares of Brantwell fell sharply on Tuesday after the retailer cut its forecast.\n\n"
         "| Ticker | Security | Last | Change |\n\n"
         "| BRW | BRANTWELL HOLDINGS INC. | 22.10 | -1.2 |\n\n"
         "The retailer said sales fell."
@@ -245,6 +248,8 @@ def test_a_table_of_tickers_gives_no_entities(nlp: Any) -> None:
     end = text.index("The retailer")
     found = entities(nlp, text)
     assert not any(table <= m.start < end for e in found for m in e.mentions)
+    # The positive control: the name in the prose above the table stays.
+    assert "org:brantwell" in {e.id for e in found}
 
 
 @pytest.mark.parametrize(
@@ -278,6 +283,11 @@ def test_a_name_does_not_run_over_a_gap(nlp: Any) -> None:
         ("Calif.", "California"),
         ("Ill.", "Illinois"),
         ("Indiana", "Indiana"),
+        # A city known by another name only when it is large.
+        ("Hunter", "Hunter"),
+        ("Kiev", "Kyiv"),
+        ("Bombay", "Mumbai"),
+        ("New York", "New York City"),
     ],
 )
 def test_place_names(text: str, name: str) -> None:
@@ -303,9 +313,7 @@ def test_a_place_with_and_without_the_is_one_place(nlp: Any) -> None:
     ],
 )
 def test_a_known_place_in_a_place_context_is_a_place(nlp: Any, text: str, name: str) -> None:
-    found = by_alias(nlp, text)
-    if name in found:
-        assert found[name].type == "GPE"
+    assert by_alias(nlp, text)[name].type == "GPE"
 
 
 @pytest.mark.parametrize(
@@ -317,9 +325,7 @@ def test_a_known_place_in_a_place_context_is_a_place(nlp: Any, text: str, name: 
     ],
 )
 def test_a_name_in_a_plain_place_context_is_no_person(nlp: Any, text: str, name: str) -> None:
-    found = by_alias(nlp, text)
-    if name in found:
-        assert found[name].type in ("GPE", "LOC")
+    assert by_alias(nlp, text)[name].type in ("GPE", "LOC")
 
 
 @pytest.mark.parametrize(
@@ -333,9 +339,7 @@ def test_a_name_in_a_plain_place_context_is_no_person(nlp: Any, text: str, name:
     ],
 )
 def test_a_company_cue_makes_an_organisation(nlp: Any, text: str, name: str) -> None:
-    found = by_alias(nlp, text)
-    if name in found:
-        assert found[name].type == "ORG"
+    assert by_alias(nlp, text)[name].type == "ORG"
 
 
 @pytest.mark.parametrize(
@@ -361,8 +365,7 @@ def test_names_that_cannot_be_people_are_not(nlp: Any, text: str, name: str) -> 
 )
 def test_features_and_buildings(nlp: Any, text: str, name: str, kind: str) -> None:
     found = {e.name: e for e in entities(nlp, text)}
-    if name in found and found[name].type in ("ORG", "LOC", "FAC"):
-        assert found[name].type == kind
+    assert found[name].type == kind
 
 
 def test_a_name_that_is_no_nationality_and_names_a_company_is_the_company(nlp: Any) -> None:
@@ -371,7 +374,7 @@ def test_a_name_that_is_no_nationality_and_names_a_company_is_the_company(nlp: A
         "in remote towns were angry."
     )
     ids = {e.id for e in entities(nlp, text) if "Telvara" in e.aliases}
-    assert all(not i.startswith("norp:") for i in ids)
+    assert ids == {"org:telvara"}
 
 
 # Organisations named in full, then short.
@@ -380,17 +383,19 @@ def test_a_name_that_is_no_nationality_and_names_a_company_is_the_company(nlp: A
 @pytest.mark.parametrize(
     ("text", "full", "short"),
     [
-        (
+        pytest.param(
             "Singer Mara Lind signed a deal with Fenwick Beauty, the retailer, to sell her "
             "perfume. The deal lifted revenue for Fenwick in the spring.",
             "Fenwick Beauty",
             "Fenwick",
+            marks=pytest.mark.xfail(strict=True, reason="'Fenwick' alone is typed FAC"),
         ),
-        (
+        pytest.param(
             "Marlow Storage Corp. on Monday launched a backup service. According to Marlow "
             "Storage, the service will cost less.",
             "Marlow Storage Corp.",
             "Marlow Storage",
+            marks=pytest.mark.xfail(strict=True, reason="'Marlow Storage' is typed PERSON"),
         ),
     ],
 )
@@ -398,8 +403,8 @@ def test_a_short_form_after_the_full_name_is_the_same_company(
     nlp: Any, text: str, full: str, short: str
 ) -> None:
     found = by_alias(nlp, text)
-    if full in found and short in found and found[full].type == found[short].type == "ORG":
-        assert found[full] is found[short]
+    assert found[short] is found[full]
+    assert found[full].type == "ORG"
 
 
 def test_a_short_given_name_after_the_long_one_is_the_same_person(nlp: Any) -> None:
@@ -433,9 +438,7 @@ def test_two_given_names_that_are_not_short_forms_stay_two_people(nlp: Any) -> N
     ],
 )
 def test_the_maker_of_a_model_is_a_company(nlp: Any, text: str, name: str) -> None:
-    found = by_alias(nlp, text)
-    if name in found:
-        assert found[name].type == "ORG"
+    assert by_alias(nlp, text)[name].type == "ORG"
 
 
 def test_a_building_named_short_after_its_full_name_is_one_building(nlp: Any) -> None:
@@ -448,22 +451,13 @@ def test_a_building_named_short_after_its_full_name_is_one_building(nlp: Any) ->
     assert found["Statehouse"].name == "Ohio Statehouse"
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [("Hunter", "Hunter"), ("Kiev", "Kyiv"), ("Bombay", "Mumbai"), ("New York", "New York City")],
-)
-def test_a_city_known_by_another_name_only_when_it_is_large(text: str, name: str) -> None:
-    assert place_name(text) == name
-
-
 def test_a_place_the_text_also_calls_a_person_is_one_place(nlp: Any) -> None:
     text = (
         "Convoys in northern Brask's al-Qamar said the road was open. The army will keep "
         "its base in al-Qamar after the withdrawal, officials said."
     )
     ids = {e.id for e in entities(nlp, text) if "al-Qamar" in e.aliases}
-    assert len(ids) <= 1
-    assert all(not i.startswith("person:") for i in ids)
+    assert ids == {"gpe:al-qamar"}
 
 
 def test_a_company_named_after_a_family_member_stays_the_company(nlp: Any) -> None:
@@ -498,9 +492,7 @@ def test_a_shared_surname_goes_to_the_one_named_after_an_office(
     nlp: Any, text: str, holder: str
 ) -> None:
     found = by_alias(nlp, text)
-    surname = holder.split()[-1]
-    if surname in found and holder in found:
-        assert found[surname] is found[holder]
+    assert found[holder.split()[-1]] is found[holder]
 
 
 def test_a_shared_surname_without_an_office_joins_no_one(nlp: Any) -> None:
@@ -509,9 +501,8 @@ def test_a_shared_surname_without_an_office_joins_no_one(nlp: Any) -> None:
         'the family would rebuild. "We are grateful," Mr Halliday said.'
     )
     found = by_alias(nlp, text)
-    if "Halliday" in found:
-        assert found["Halliday"] is not found.get("Trevor Halliday")
-        assert found["Halliday"] is not found.get("John Halliday")
+    assert found["Halliday"] is not found["Trevor Halliday"]
+    assert found["Halliday"] is not found["John Halliday"]
 
 
 def test_different_middle_initials_are_two_people(nlp: Any) -> None:
@@ -520,16 +511,13 @@ def test_different_middle_initials_are_two_people(nlp: Any) -> None:
         "Maine on Sunday."
     )
     found = by_alias(nlp, text)
-    if "Harlan J.T. Brisco" in found and "Harlan T. Brisco" in found:
-        assert found["Harlan J.T. Brisco"] is not found["Harlan T. Brisco"]
-        assert found["Harlan J.T. Brisco"].id == "person:harlan-j-t-brisco"
+    assert found["Harlan J.T. Brisco"] is not found["Harlan T. Brisco"]
+    assert found["Harlan J.T. Brisco"].id == "person:harlan-j-t-brisco"
 
 
 def test_a_known_place_tagged_as_a_people_after_in_is_a_place(nlp: Any) -> None:
     text = "The minister flew home to Lahore in Punjab, where farmers had blocked the roads."
-    found = by_alias(nlp, text)
-    if "Punjab" in found:
-        assert found["Punjab"].type == "GPE"
+    assert by_alias(nlp, text)["Punjab"].type == "GPE"
 
 
 @pytest.mark.parametrize(

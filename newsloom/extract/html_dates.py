@@ -92,15 +92,11 @@ class ShownDate:
     `weak` when it stands before the headline, or past the opening of the body, with no
     publication cue: then it is used only where the page states no structured date.
     `other` is the day a numeric date gives when read the other way round (07/01/2008).
-    `also`: the other days shown the same way; the structured date picks among them.
     """
 
     day: dt.date
     weak: bool = False
     other: dt.date | None = None
-    # Other days the page shows next to the headline just as it shows `day` (the same
-    # cue, the same side of the headline): two unlabelled dates under a byline.
-    also: tuple[dt.date, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -149,10 +145,6 @@ def _shown_day(shown: ShownDate | None, structured: Moment | None) -> dt.date | 
     # structured date tells which way the page writes them.
     if structured is not None and shown.other == day_of(structured):
         return shown.other
-    # Two dates shown alike (a creation and an edit, unlabelled): the structured
-    # publication date says which is the publication.
-    if structured is not None and day_of(structured) in shown.also:
-        return day_of(structured)
     if not shown.weak or structured is None:
         return shown.day
     if _is_utc(structured) and _next_to(shown.day, structured):
@@ -259,9 +251,9 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, int]]:
             (
                 # 2021-05-06, 2021/05/06, 2021.05.06
                 rf"(?<![\d.])(?P<iy>{year})(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?!\d)",
-                # 6 May 2021, 6. Mai 2021, 6 de mayo de 2021, 06 Jan 08, 6 نيسان / أبريل 2021
+                # 6 May 2021, 6. Mai 2021, 6 de mayo de 2021, 06 Jan 08
                 rf"(?<![\w.])(?P<dd>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?[\s,-]*(?:de\s+)?"
-                rf"(?P<dm>{month})\.?(?:\s*/\s*(?:{month})\.?)?(?:[\s,-]+de)?[\s,-]+(?P<dy>{short_year})(?!\d)",
+                rf"(?P<dm>{month})\.?(?:[\s,-]+de)?[\s,-]+(?P<dy>{short_year})(?!\d)",
                 # May 6, 2021; Jan. 8 2008
                 rf"(?<!\w)(?P<mm>{month})\.?\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<my>{year})(?!\d)",
                 # 06.05.2021, 6/5/21, 06-05-2021
@@ -423,15 +415,7 @@ def shown_date(lines: list[Line], at: int | None, order: Order) -> ShownDate | N
     if updates:
         reach = min(updates) + news_patterns().dates.plain_beyond_update_chars
         found = [f for f in found if not (f.cue == "plain" and f.after and f.distance > reach)]
-    if not found:
-        return None
-    best = min(found, key=_Found.rank)
-    also = {
-        f.shown.day
-        for f in found
-        if f.cue == best.cue and f.after == best.after and not f.shown.weak
-    } - {best.shown.day}
-    return dataclasses.replace(best.shown, also=tuple(sorted(also))) if also else best.shown
+    return min(found, key=_Found.rank).shown if found else None
 
 
 def _labelled_anywhere(lines: list[Line], order: Order) -> ShownDate | None:

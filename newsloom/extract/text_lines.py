@@ -121,11 +121,9 @@ def is_labelled_date_line(line: str) -> bool:
 
 
 def is_date_stamp(line: str) -> bool:
-    """A page's date stamp, never the article's text: a labelled date line, or an ISO 8601
-    timestamp on its own ("2031-11-19T08:57:40+01:00"). A bare "10 p.m." may be a live
-    report's."""
-    text = line.strip()
-    return _TIMESTAMP.match(text) is not None or is_labelled_date_line(text)
+    """A page's machine date stamp, never the article's text: an ISO 8601 timestamp on its
+    own line ("2031-11-19T08:57:40+01:00")."""
+    return _TIMESTAMP.match(line.strip()) is not None
 
 
 def is_dated(line: str) -> bool:

@@ -287,28 +287,7 @@ def test_a_day_stamped_in_the_url_beats_a_date_in_the_prose() -> None:
     assert _day(shown, url=stamped) == dt.date(2017, 3, 12)
 
 
-# --- two dates shown alike, a date labelled far from the headline, Arabic months -------
-
-
-def test_the_structured_date_picks_between_two_unlabelled_shown_dates() -> None:
-    # A shop's news page shows its edit and its creation stamps under the headline, no
-    # labels; the JSON-LD names the publication.
-    json_ld = (
-        '<script type="application/ld+json">{"@type": "NewsArticle", '
-        '"datePublished": "2031-06-22T10:20:00"}</script>'
-    )
-    html = _page(head=json_ld, below="<p>Kell Media</p><p>2031-08-29 14:15:57</p>"
-                 "<p>2031-06-22 10:20:00</p>")  # fmt: skip
-    assert _day(html) == dt.date(2031, 6, 22)
-
-
-def test_one_shown_date_is_kept_whatever_the_structured_date() -> None:
-    json_ld = (
-        '<script type="application/ld+json">{"@type": "NewsArticle", '
-        '"datePublished": "2031-06-22T10:20:00+02:00"}</script>'
-    )
-    html = _page(head=json_ld, below="<p>Published: 25 June 2031</p>")
-    assert _day(html) == dt.date(2031, 6, 25)
+# --- a date labelled far from the headline -------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -336,12 +315,3 @@ def test_several_labelled_days_far_from_the_headline_say_nothing() -> None:
     assert shown_date(lines, 0, "dmy") is None
     one = [Line("Ferry pier to close", heading=1), *body, Line("Published: 3 May 2031")]
     assert shown_date(one, 0, "dmy") == ShownDate(dt.date(2031, 5, 3), weak=True)
-
-
-def test_arabic_month_names_and_paired_month_names() -> None:
-    found = [shown.day for _, _, shown in dates_in("نشر الجمعة 24 نيسان / أبريل 2031 09:22", "dmy")]
-    assert found == [dt.date(2031, 4, 24)]
-    found = [shown.day for _, _, shown in dates_in("الأحد 3 أغسطس 2031", "dmy")]
-    assert found == [dt.date(2031, 8, 3)]
-    # A slash between a month and a number is no second month name.
-    assert [s.day for _, _, s in dates_in("6 May / 7 2031", "dmy")] == []

@@ -21,12 +21,11 @@ articles always gives the same story id and copy_of, whatever the order of savin
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsloom.record import Article, normalize_for_hash
 
@@ -92,9 +91,20 @@ def lede_words(article: Article) -> frozenset[str]:
     """Content words of the headline and first paragraph: what the event is about."""
     first = article.paragraphs[0] if article.paragraphs else ""
     text = normalize_for_hash(f"{article.title or ''} {first}")
+    stop_words = _stop_words()
     return frozenset(
-        w for w in _WORD.findall(text) if len(w) >= LEDE_MIN_LENGTH and w not in STOP_WORDS
+        w for w in _WORD.findall(text) if len(w) >= LEDE_MIN_LENGTH and w not in stop_words
     )
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported at first use: importing spaCy costs the
+    store's writer about a second, before its workers can start, when it is imported
+    with the store."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def word_jaccard(a: Iterable[str], b: Iterable[str]) -> float:

@@ -18,15 +18,18 @@ with 0.0003.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash
 
 from newsloom.record import normalize_for_hash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM: Final = 128
 SEED: Final = 1
@@ -41,7 +44,15 @@ MIN_SHINGLES: Final = 8
 Signature = npt.NDArray[np.uint32]
 
 _WORD = re.compile(r"\w+")
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+@functools.cache
+def _minhash() -> tuple[type[MinHash], object]:
+    """datasketch's MinHash and the permutations of `SEED`, made at first use: datasketch
+    imports scipy, half a second of the store's writer start-up when imported with it."""
+    from datasketch import MinHash
+
+    return MinHash, MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def words(text: str) -> list[str]:
@@ -65,7 +76,8 @@ def signature(text: str) -> tuple[Signature, int] | None:
     found = shingles(text)
     if len(found) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme=SCHEME)
+    make, permutations = _minhash()
+    minhash = make(num_perm=NUM_PERM, permutations=permutations, scheme=SCHEME)
     minhash.update_batch(sorted(found))
     values: Signature = np.asarray(minhash.hashvalues, dtype=np.uint32)
     return values, len(found)

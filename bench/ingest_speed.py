@@ -23,7 +23,10 @@ and their CPU time, whose sum per page says what a page costs whichever core ran
 read every sample too: `1st at s` is when its first article appeared, `steady/s` the
 articles per second from then to the last (start-up and shutdown left out, which on
 150 pages are a large share of a multi-process run).
-Samples miss the last tenth of a second of a process, so CPU figures are a little low.
+Samples miss the last tenth of a second of a process, so CPU figures are a little low,
+and they miss short peaks of memory: `worker peak` is each worker's own peak resident
+memory (`ru_maxrss`, reported by `newsloom ingest --json`), which sampling under-reads
+by up to 150 MB (a spaCy batch holds its arrays for a fraction of a second).
 `--rounds N` runs the configurations N times in alternating order and keeps each
 one's fastest run. The load average is printed before and after: on a shared machine
 other work slows every configuration, the multi-process ones most.
@@ -87,6 +90,13 @@ class Run:
     # from the first to the last (start-up and shutdown left out).
     first_article: float = 0.0
     steady_pages_per_second: float = 0.0
+
+    @property
+    def worker_peaks_mb(self) -> list[float]:
+        """Each worker's own peak RSS (ru_maxrss) as `newsloom ingest --json` reports it
+        (`--workers 0`: the one process), largest first."""
+        workers = self.counts.get("workers") or {}
+        return sorted((float(w.get("peak_rss_mb", 0.0)) for w in workers.values()), reverse=True)
 
     @property
     def pages_per_second(self) -> float:
@@ -378,6 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             r.main_cpu_ms_per_page,
             r.peak_main_mb,
             " ".join(f"{mb:.0f}" for mb in r.peak_worker_mb) or "-",
+            " ".join(f"{mb:.0f}" for mb in r.worker_peaks_mb) or "-",
             r.peak_helper_mb,
             r.peak_total_mb,
             r.counts.get("stored", "?"),
@@ -395,6 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "main CPU",
         "main MB",
         "worker MB",
+        "worker peak",
         "helper MB",
         "total MB",
         "stored",
@@ -434,6 +446,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "main_cpu_ms_per_page": round(r.main_cpu_ms_per_page, 1),
                     "peak_main_mb": round(r.peak_main_mb, 1),
                     "peak_worker_mb": [round(mb, 1) for mb in r.peak_worker_mb],
+                    "worker_peak_rss_mb": [round(mb, 1) for mb in r.worker_peaks_mb],
                     "peak_helper_mb": round(r.peak_helper_mb, 1),
                     "peak_total_mb": round(r.peak_total_mb, 1),
                     "counts": r.counts,

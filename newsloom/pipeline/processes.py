@@ -29,7 +29,6 @@ from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 
 from newsloom.options import Options
-from newsloom.pipeline.forkserver_main import share_main_script
 from newsloom.pipeline.ordered import POOL_LOST, BatchFuture, Loss, ordered_outcomes
 from newsloom.pipeline.process import Item, Processed
 from newsloom.pipeline.stages import ArticleStage
@@ -45,10 +44,9 @@ __all__ = ["ProcessExecutor", "default_workers", "preload_for", "start_fork_serv
 
 # Imported once by the fork server, so every worker forked from it starts with them; a
 # pool that enriches with the default model also preloads that (`preload.py`). The main
-# module too: a worker runs the writer's main script again unless the server has it,
-# and for the `newsloom` command that is the whole CLI, again in each worker. Python's
-# own "__main__" does not do it on 3.11 (`forkserver_main.py` does).
-PRELOAD = ["__main__", "newsloom.pipeline.forkserver_main", "newsloom.pipeline.workers"]
+# module too (Python's own default): a worker imports it unless the server did, and for
+# the `newsloom` command that is the whole CLI, again in each worker.
+PRELOAD = ["__main__", "newsloom.pipeline.workers"]
 PRELOAD_MODEL = "newsloom.pipeline.preload"
 _METHODS = multiprocessing.get_all_start_methods()
 DEFAULT_START_METHOD = "forkserver" if "forkserver" in _METHODS else "spawn"
@@ -66,7 +64,6 @@ def start_fork_server(preload: list[str]) -> bool:
         return False
     from multiprocessing import forkserver
 
-    share_main_script()
     forkserver.set_forkserver_preload(preload)
     forkserver.ensure_running()
     return True
@@ -150,7 +147,6 @@ class ProcessExecutor:
         context = multiprocessing.get_context(self.start_method)
         if self.start_method == "forkserver":
             # Takes effect when this process starts its fork server, at its first pool.
-            share_main_script()
             context.set_forkserver_preload(preload_for(self._setup[0]))
         return concurrent.futures.ProcessPoolExecutor(
             max_workers=self.workers,
